@@ -1,12 +1,12 @@
 package dev.engram.core.llm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.engram.core.reconcile.FactCandidates;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -51,13 +51,18 @@ final class ReconciliationPrompt {
         if (ids.isEmpty()) {
             u.append("Existing memories: none.\n");
         } else {
-            ArrayNode existing = JSON.createArrayNode();
-            ids.all().forEach((id, memory) -> existing.addObject().put("id", id).put("text", memory.text()));
-            u.append("Existing memories:\n").append(existing.toPrettyString()).append('\n');
+            List<String> lines = new ArrayList<>();
+            ids.all().forEach((id, memory) -> lines.add(
+                    JSON.createObjectNode().put("id", id).put("text", memory.text()).toString()));
+            u.append("Existing memories:\n").append(jsonLines(lines));
         }
-        ArrayNode newFacts = JSON.createArrayNode();
-        facts.forEach(fc -> newFacts.add(fc.fact().text()));
-        u.append("\nNew facts:\n").append(newFacts.toPrettyString()).append('\n');
+        List<String> newFacts = facts.stream().map(fc -> JSON.getNodeFactory().textNode(fc.fact().text()).toString()).toList();
+        u.append("\nNew facts:\n").append(jsonLines(newFacts));
         return List.of(SystemMessage.from(RULES), UserMessage.from(u.toString()));
+    }
+
+    /** A JSON array with one element per line: compact for the model, readable in logs. */
+    private static String jsonLines(List<String> elements) {
+        return "[\n  " + String.join(",\n  ", elements) + "\n]\n";
     }
 }

@@ -162,6 +162,20 @@ class LlmExtractorTest {
     }
 
     @Test
+    void answersFromTheResponderOnceTheScriptIsUsedUp() {
+        server.respondWith(request -> request.toString().contains("Berlin")
+                ? "{\"facts\":[\"Lives in Berlin\"]}" : "{\"facts\":[]}");
+        LlmExtractor extractor = extractor();
+
+        Extraction berlin = extractor.extract(aliceMoved());
+        Extraction nothing = extractor.extract(conversation(Scope.user("bob"), null, Map.of(), Message.user("Hello")));
+
+        assertThat(berlin.facts()).extracting(Fact::text).containsExactly("Lives in Berlin");
+        assertThat(nothing.facts()).isEmpty();
+        assertThat(server.requestCount()).isEqualTo(2);
+    }
+
+    @Test
     void usesTheAgentVariantWhenAnAgentIsInScopeAndTheAssistantSpoke() {
         server.reply("{\"facts\":[\"The assistant answers in French\"]}");
         ExtractionRequest request = conversation(Scope.agent("travel-bot").withUser("alice"), null, Map.of(),
