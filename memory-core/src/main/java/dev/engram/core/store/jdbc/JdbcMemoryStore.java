@@ -45,11 +45,12 @@ public final class JdbcMemoryStore implements MemoryStore {
     private static final int POOL_SIZE = 8;
     /** Ids per IN list: keeps statements small for large batches. */
     private static final int IDS_PER_STATEMENT = 200;
-    private static final int SCAN_PAGE_SIZE = 500;
+    static final int SCAN_PAGE_SIZE = 500;
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final DataSource dataSource;
     private final AutoCloseable resources;
+    private final int scanPageSize;
 
     /**
      * A store on a database someone else owns; {@link #close()} leaves it open. The database must understand H2's
@@ -57,12 +58,15 @@ public final class JdbcMemoryStore implements MemoryStore {
      */
     public JdbcMemoryStore(DataSource dataSource) {
         this(dataSource, () -> {
-        });
+        }, SCAN_PAGE_SIZE);
     }
 
-    private JdbcMemoryStore(DataSource dataSource, AutoCloseable resources) {
+    /** @param scanPageSize records read per statement by {@link #scan} */
+    JdbcMemoryStore(DataSource dataSource, AutoCloseable resources, int scanPageSize) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.resources = resources;
+        this.resources = Objects.requireNonNull(resources, "resources");
+        if (scanPageSize < 1) throw new IllegalArgumentException("scanPageSize must be positive");
+        this.scanPageSize = scanPageSize;
         try {
             new SchemaMigrator(SCHEMA_LOCATION, SCHEMA_SCRIPTS).migrate(dataSource);
         } catch (RuntimeException e) {
@@ -108,12 +112,12 @@ public final class JdbcMemoryStore implements MemoryStore {
             } finally {
                 pool.dispose();
             }
-        });
+        }, SCAN_PAGE_SIZE);
     }
 
     private static JdbcMemoryStore pooled(String url) {
         JdbcConnectionPool pool = pooledDataSource(url);
-        return new JdbcMemoryStore(pool, pool::dispose);
+        return new JdbcMemoryStore(pool, pool::dispose, SCAN_PAGE_SIZE);
     }
 
     private static JdbcConnectionPool pooledDataSource(String url) {
@@ -213,9 +217,9 @@ public final class JdbcMemoryStore implements MemoryStore {
             UUID from = after;
             List<MemoryRecord> page = inConnection("scan memories", connection -> {
                 try (TenantStatement select = sql.where(connection, MemoryRows.SELECT, from == null ? null : "id > ?",
-                        "ORDER BY id LIMIT " + SCAN_PAGE_SIZE)) {
+                        "ORDER BY id LIMIT " + scanPageSize)) {
                     if (from != null) select.bind(from);
-                    List<MemoryRecord> records = new ArrayList<>(SCAN_PAGE_SIZE);
+                    List<MemoryRecord> records = new ArrayList<>();
                     try (ResultSet row = select.executeQuery()) {
                         while (row.next()) records.add(MemoryRows.read(row, tenant));
                     }
@@ -223,7 +227,7 @@ public final class JdbcMemoryStore implements MemoryStore {
                 }
             });
             page.forEach(action);
-            if (page.size() < SCAN_PAGE_SIZE) return;
+            if (page.size() < scanPageSize) return;
             after = page.getLast().id();
         }
     }

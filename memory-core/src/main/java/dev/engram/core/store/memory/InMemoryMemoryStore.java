@@ -40,6 +40,8 @@ public final class InMemoryMemoryStore implements MemoryStore {
     }
 
     private static final Comparator<HistoryEntry> OLDEST_FIRST = Comparator.comparing(HistoryEntry::at);
+    /** The order the SQL store lists tenants in. */
+    private static final Comparator<Tenant> BY_ORG_AND_PROJECT = Comparator.comparing(Tenant::orgId).thenComparing(Tenant::projectId);
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<Tenant, TenantData> tenants = new LinkedHashMap<>();
@@ -117,7 +119,8 @@ public final class InMemoryMemoryStore implements MemoryStore {
         lock.readLock().lock();
         try {
             ensureOpen();
-            return tenants.entrySet().stream().filter(e -> !e.getValue().records.isEmpty()).map(Map.Entry::getKey).toList();
+            return tenants.entrySet().stream().filter(e -> !e.getValue().records.isEmpty()).map(Map.Entry::getKey)
+                    .sorted(BY_ORG_AND_PROJECT).toList();
         } finally {
             lock.readLock().unlock();
         }

@@ -50,6 +50,26 @@ class JdbcMemoryStoreTest extends AbstractMemoryStoreContractTest {
     }
 
     @Test
+    void scanReadsPageAfterPageWithoutSkippingOrRepeating() {
+        for (int count : new int[]{0, 6, 7, 14, 50}) {
+            JdbcDataSource dataSource = new JdbcDataSource();
+            dataSource.setURL("jdbc:h2:mem:paging-" + count + ";DB_CLOSE_DELAY=-1");
+            List<MemoryRecord> records = new ArrayList<>();
+            for (int i = 0; i < count; i++) records.add(simpleRecord(ACME, UUID.randomUUID(), "fact " + i));
+            try (MemoryStore paged = new JdbcMemoryStore(dataSource, () -> {
+            }, 7)) {
+                paged.write(ACME, records, List.of());
+                paged.write(GLOBEX, List.of(simpleRecord(GLOBEX, UUID.randomUUID(), "elsewhere")), List.of());
+                List<MemoryRecord> visited = new ArrayList<>();
+                paged.scan(ACME, visited::add);
+                assertThat(visited).as("%d records", count).hasSize(count).containsExactlyInAnyOrderElementsOf(records);
+                paged.deleteTenant(ACME);
+                paged.deleteTenant(GLOBEX);
+            }
+        }
+    }
+
+    @Test
     void appliesTheSchemaOnce() throws SQLException {
         Path data = dir.resolve("migrated");
         JdbcMemoryStore.openH2(data).close();
