@@ -50,6 +50,15 @@ class JdbcMemoryStoreTest extends AbstractMemoryStoreContractTest {
     }
 
     @Test
+    void writesEachCommitToTheFileRightAway() throws SQLException {
+        Path data = dir.resolve("write-delay");
+        try (MemoryStore open = JdbcMemoryStore.openH2(data); Connection connection = connect(data)) {
+            assertThat(rows(connection, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'"))
+                    .isNotEmpty().containsOnly("0");
+        }
+    }
+
+    @Test
     void scanReadsPageAfterPageWithoutSkippingOrRepeating() {
         for (int count : new int[]{0, 6, 7, 14, 50}) {
             JdbcDataSource dataSource = new JdbcDataSource();
