@@ -80,13 +80,17 @@ public final class JdbcMemoryStore implements MemoryStore {
      * {@link #write} returns ({@code WRITE_DELAY=0}). Only one process can have the directory open at a time.
      */
     public static JdbcMemoryStore openH2(Path directory) {
+        Path file = directory.toAbsolutePath().resolve(H2_DATABASE_NAME);
+        if (file.toString().indexOf(';') >= 0) {
+            // ';' would start H2 URL settings
+            throw new IllegalArgumentException("The store directory must not contain ';': " + directory);
+        }
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new StorageException("Cannot create the store directory " + directory, e);
         }
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve(H2_DATABASE_NAME) + ";WRITE_DELAY=0";
-        return pooled(url);
+        return pooled("jdbc:h2:file:" + file + ";WRITE_DELAY=0");
     }
 
     /**
