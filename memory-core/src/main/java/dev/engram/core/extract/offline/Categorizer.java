@@ -55,16 +55,15 @@ final class Categorizer {
         return chosen;
     }
 
-    /** Whether a keyword (a custom-instruction topic) belongs to a category's lexicon or is its name. */
-    static boolean categoryMentions(String category, String keyword) {
+    /**
+     * Whether a custom-instruction topic names {@code category} as a whole: its name or a part of it ("health",
+     * "professional"), or one of the default category's {@link CategoryLexicon#LABELS} ("medical", "饮食").
+     */
+    static boolean categoryNamed(String category, String keyword) {
+        String c = category.toLowerCase(Locale.ROOT);
         String k = keyword.toLowerCase(Locale.ROOT);
-        if (category.toLowerCase(Locale.ROOT).replace('_', ' ').contains(k)) return true;
-        List<Pattern> patterns = LEXICON.get(category.toLowerCase(Locale.ROOT));
-        if (patterns == null) return false;
-        for (Pattern p : patterns) {
-            if (p.matcher(keyword).find()) return true;
-        }
-        return false;
+        if (c.equals(k) || List.of(c.split("[_\\s-]+")).contains(k)) return true;
+        return CategoryLexicon.LABELS.getOrDefault(c, List.of()).contains(k);
     }
 
     private static int lexiconScore(String category, String text) {

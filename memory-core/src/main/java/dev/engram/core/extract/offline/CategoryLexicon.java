@@ -83,6 +83,26 @@ final class CategoryLexicon {
             "dislike", "enjoy", "enjoys", "fan of", "into", "rather", "can't stand", "not a fan",
             "喜欢", "偏好", "讨厌", "最爱", "爱", "不喜欢", "倾向", "更喜欢", "习惯", "受不了")));
 
+    /**
+     * Words that name a default category as a topic ("health information", "饮食"), so custom instructions can refer to
+     * a whole category.
+     */
+    static final Map<String, List<String>> LABELS = Map.ofEntries(
+        Map.entry("personal_details", List.of("personal", "biography", "个人", "个人信息")),
+        Map.entry("family", List.of("family", "families", "relatives", "家庭", "家人", "亲人")),
+        Map.entry("professional_details", List.of("professional", "work", "career", "job", "jobs", "工作", "职业", "职场")),
+        Map.entry("sports", List.of("sport", "sports", "运动", "体育")),
+        Map.entry("travel", List.of("travel", "travels", "trips", "旅行", "旅游", "出行")),
+        Map.entry("food", List.of("food", "foods", "diet", "dietary", "eating", "饮食", "食物", "美食")),
+        Map.entry("music", List.of("music", "音乐")),
+        Map.entry("health", List.of("health", "medical", "healthcare", "wellbeing", "健康", "医疗", "病史")),
+        Map.entry("technology", List.of("technology", "tech", "technical", "技术", "科技")),
+        Map.entry("hobbies", List.of("hobby", "hobbies", "pastimes", "爱好", "兴趣")),
+        Map.entry("fashion", List.of("fashion", "clothing", "style", "时尚", "穿搭", "服装")),
+        Map.entry("entertainment", List.of("entertainment", "娱乐")),
+        Map.entry("milestones", List.of("milestone", "milestones", "里程碑")),
+        Map.entry("user_preferences", List.of("preference", "preferences", "likes", "偏好", "喜好")));
+
     private CategoryLexicon() {
     }
 }

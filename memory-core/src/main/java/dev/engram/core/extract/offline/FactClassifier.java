@@ -94,11 +94,21 @@ final class FactClassifier {
             return false;
         }
         if (assistant && ASSISTANT_CHITCHAT.matcher(text).find()) return false;
-        if (!fillsSlot && text.split("\\s+").length < MIN_EN_WORDS) return false;
+        if (!fillsSlot && englishWordCount(text) < MIN_EN_WORDS) return false;
         if (EN_FIRST_PERSON.matcher(text).find()) return true;
         String first = text.split("\\s+")[0].replaceAll("[^A-Za-z']", "");
         if (first.equalsIgnoreCase("user") || (subjectName != null && first.equalsIgnoreCase(subjectName))) return true;
         return EnglishWords.isVerb(first) && !EnglishWords.AUXILIARIES.contains(first.toLowerCase(Locale.ROOT));
+    }
+
+    /** Words, with a contraction counting as two ("I'm Chinese" has three). */
+    private static int englishWordCount(String text) {
+        int count = 0;
+        for (String word : text.split("\\s+")) {
+            if (word.isBlank()) continue;
+            count += word.matches("(?i)[a-z]+'(?:m|re|ve|ll|d|s)") ? 2 : 1;
+        }
+        return count;
     }
 
     private boolean keepChinese(String text, boolean assistant, String subjectName, boolean fillsSlot) {

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * "do not remember X", "ignore X", "exclude X", "never save X", "不要记录X", "不要保存X", "忽略X", "排除X") drop facts that
  * mention a topic of X; inclusions ("only store X", "only remember X", "只记录X", "仅保存X") keep only facts that mention
  * one. X is split into keywords (English content words; Chinese phrases split at 和/、/或/及 with 相关/信息/的 removed). A
- * fact mentions a keyword when its text contains it (English: as a word, with a plural/-ing ending) or when one of its
- * categories is that topic ("don't store health information" drops facts categorised {@code health}).
+ * fact mentions a keyword when its text contains it (English: as a word, with a plural/-ing ending) or when the topic names
+ * one of its categories ("don't store health information" drops facts categorised {@code health}; "只记录饮食" keeps
+ * those categorised {@code food}).
  *
  * <p>Limits: anything else in the instructions (tone, perspective, conditional rules, "store X but not Y unless Z") is
  * ignored offline; negation inside X is not understood; matching is lexical, so synonyms the lexicon does not list are
@@ -70,8 +71,7 @@ final class InstructionFilter {
         String stem = Categorizer.stem(keyword);
         if (!stem.equals(keyword) && Categorizer.keywordPattern(stem).matcher(fact.text()).find()) return true;
         for (String category : fact.categories()) {
-            if (category.equalsIgnoreCase(keyword) || category.equalsIgnoreCase(stem)
-                || Categorizer.categoryMentions(category, keyword)) {
+            if (Categorizer.categoryNamed(category, keyword) || Categorizer.categoryNamed(category, stem)) {
                 return true;
             }
         }

@@ -79,7 +79,7 @@ final class SlotDetector {
 
     /** Time words, adverbs and particles that may sit between 我 and the verb ("我上周搬到了…", "我现在住在…"). */
     private static final String ZH_SPAN = "[现在目前一直已经刚最近也还都今去明上下个周星期礼拜月天日昨前后本这年号终于正式马快要将打算准备计划了"
-        + "0-9一二三四五六七八九十两早就才从]{0,12}?";
+        + "0-9一二三四五六七八九十两早就才从是]{0,12}?";
 
     private static final List<SlotPattern> CHINESE = List.of(
         slot(NAME, "^(?:我(?:的)?(?:名字|姓名)(?:是|叫)|我叫|叫我|大家都叫我|我的名字叫)"),
