@@ -94,11 +94,28 @@ final class FactClassifier {
             return false;
         }
         if (assistant && ASSISTANT_CHITCHAT.matcher(text).find()) return false;
-        if (!fillsSlot && englishWordCount(text) < MIN_EN_WORDS) return false;
+        if (!fillsSlot && (englishWordCount(text) < MIN_EN_WORDS || dependsOnContext(text))) return false;
         if (EN_FIRST_PERSON.matcher(text).find()) return true;
         String first = text.split("\\s+")[0].replaceAll("[^A-Za-z']", "");
         if (first.equalsIgnoreCase("user") || (subjectName != null && first.equalsIgnoreCase(subjectName))) return true;
         return EnglishWords.isVerb(first) && !EnglishWords.AUXILIARIES.contains(first.toLowerCase(Locale.ROOT));
+    }
+
+    private static final Pattern EN_CONTEXT_WORD = Pattern.compile("\\b(?:it|that|this|there|them|those|these)\\b",
+        Pattern.CASE_INSENSITIVE);
+    private static final Pattern ZH_CONTEXT_WORD = Pattern.compile("这个|那个|这样|那样|它|这|那");
+    private static final int CONTEXT_DEPENDENT_EN_WORDS = 5;
+    private static final int CONTEXT_DEPENDENT_ZH_CHARS = 6;
+
+    /**
+     * A short statement whose object is only a pronoun ("I really enjoy it", "I'll check it out", "我很喜欢这个") means
+     * nothing on its own: the splitter leaves it attached to the previous clause, and alone it is dropped.
+     */
+    static boolean dependsOnContext(String text) {
+        if (Language.of(text) == Language.ZH) {
+            return text.codePointCount(0, text.length()) <= CONTEXT_DEPENDENT_ZH_CHARS && ZH_CONTEXT_WORD.matcher(text).find();
+        }
+        return englishWordCount(text) <= CONTEXT_DEPENDENT_EN_WORDS && EN_CONTEXT_WORD.matcher(text).find();
     }
 
     /** Words, with a contraction counting as two ("I'm Chinese" has three). */
@@ -117,7 +134,7 @@ final class FactClassifier {
             return false;
         }
         if (assistant && ZH_ASSISTANT_CHITCHAT.matcher(text).find()) return false;
-        if (!fillsSlot && text.codePointCount(0, text.length()) < MIN_ZH_CHARS) return false;
+        if (!fillsSlot && (text.codePointCount(0, text.length()) < MIN_ZH_CHARS || dependsOnContext(text))) return false;
         if (text.contains("我") || text.contains("咱")) return true;
         if (ZH_SUBJECT_START.matcher(text).find() || (subjectName != null && text.startsWith(subjectName))) return true;
         return ChineseWords.startsWithPredicate(text) && !text.startsWith("是") && !text.startsWith("在")

@@ -13,7 +13,8 @@ final class FillerStripper {
         "^(?:(?:well|oh|ohh|so|um+|uh+|umm+|hmm+|ah+|ok|okay|yeah|yes|yep|yup|no|nope|btw|by the way|anyway|anyways|"
             + "actually|also|hey there|hi there|hello there|hey|hi|hello|thanks|thank you|good morning|good afternoon|"
             + "good evening|haha+|lol|honestly|basically|fyi|just so you know|for the record|oh and|and|but|plus|"
-            + "please note that|note that|just to let you know|to be honest|tbh|"
+            + "please note that|note that|just to let you know|to be honest|tbh|sounds good|sounds great|great|cool|awesome|"
+            + "perfect|nice|sure|alright|of course|no problem|got it|i see|"
             + "(?:please\\s+)?(?:remember|note|keep in mind|don't forget)(?:\\s+that)?)"
             + "(?:\\s*[,!.:;\\-–—]+\\s*|\\s+))+",
         Pattern.CASE_INSENSITIVE);

@@ -50,11 +50,13 @@ final class PerspectiveRewriter {
             case "d" -> " would";
             default -> " will";
         });
+        String beforeVerbs = s;
         s = replaceAll(EN_I_VERB, s, m -> {
-            boolean compound = m.group(1) != null; // "Alice and I live": the verb stays plural
+            // "My wife and I are": a compound subject keeps the plural verb; "…for months and I enjoy it" does not
+            boolean compound = m.group(1) != null && !hasVerb(beforeVerbs.substring(0, m.start()));
             String adverbs = m.group(2);
             String verb = m.group(3);
-            return (compound ? m.group(1) : "") + subject + adverbs + " " + (compound ? verb : conjugate(verb));
+            return (m.group(1) == null ? "" : m.group(1)) + subject + adverbs + " " + (compound ? verb : conjugate(verb));
         });
         s = replaceAll(EN_I_ALONE, s, m -> subject);
         s = replaceAll(EN_WE, s, m -> subject + " and others" + (m.group(1) == null ? "" : switch (m.group(1)) {
@@ -85,6 +87,15 @@ final class PerspectiveRewriter {
             s = subject + " " + conjugate(first.toLowerCase(Locale.ROOT)) + rest;
         }
         return capitalize(s);
+    }
+
+    /** Whether the text since the last comma has a verb, i.e. "and I" joins clauses rather than subjects. */
+    private static boolean hasVerb(String text) {
+        String clause = text.substring(Math.max(text.lastIndexOf(','), 0));
+        for (String word : clause.split("[^A-Za-z']+")) {
+            if (!word.isEmpty() && (EnglishWords.isVerb(word) || word.endsWith("'m") || word.endsWith("'re"))) return true;
+        }
+        return false;
     }
 
     private static String conjugate(String verb) {

@@ -98,7 +98,7 @@ final class SentenceSplitter {
         while (m.find()) {
             String left = sentence.substring(start, m.start()).strip();
             String right = sentence.substring(m.end()).strip();
-            if (!isEnglishStatement(left)) continue;
+            if (!isEnglishStatement(left) || FactClassifier.dependsOnContext(nextClause(right))) continue;
             String rightStart = skipAdverbs(right);
             String first = firstWord(rightStart).toLowerCase(Locale.ROOT);
             if (EN_FIRST_PERSON.contains(first)) {
@@ -116,6 +116,17 @@ final class SentenceSplitter {
         out.add(withSubject(sentence.substring(start).strip(), subject));
         out.removeIf(String::isBlank);
         return out;
+    }
+
+    /** The text up to the next separator: what would become the next clause. */
+    private static String nextClause(String rest) {
+        Matcher m = EN_SEPARATOR.matcher(rest);
+        return m.find() ? rest.substring(0, m.start()) : rest;
+    }
+
+    private static String nextClauseZh(String rest) {
+        Matcher m = ZH_SEPARATOR.matcher(rest);
+        return m.find() ? rest.substring(0, m.start()) : rest;
     }
 
     private static String withSubject(String clause, String subject) {
@@ -170,7 +181,10 @@ final class SentenceSplitter {
         while (m.find()) {
             String left = sentence.substring(start, m.start()).strip();
             String right = sentence.substring(m.end()).strip();
-            if (left.length() < 2 || ChineseWords.firstPredicate(left) < 0 || right.isEmpty()) continue;
+            if (left.length() < 2 || ChineseWords.firstPredicate(left) < 0 || right.isEmpty()
+                || FactClassifier.dependsOnContext(nextClauseZh(right))) {
+                continue;
+            }
             String fullLeft = subject == null ? left : subject + left;
             if (right.startsWith("我")) {
                 out.add(fullLeft);

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  *   <li>"last Saturday" = the most recent Saturday strictly before the message day (from Wednesday 2023-05-10 that is
  *       2023-05-06, 4 days earlier); "next Saturday" = the first Saturday strictly after it; "this Saturday" = the Saturday
  *       of the message's week. 上周六 / 下周一 / 这周五 = that weekday in the previous / next / same Monday-start week.</li>
+ *   <li>"this weekend" / 这个周末 = the Saturday of the message's week, "last weekend" / 上周末 the one before, "next
+ *       weekend" / 下周末 the one after, written "on the weekend of 2023-05-13" / "2023年5月13日那个周末".</li>
  *   <li>"last May" = the most recent May before the message's month; "next May" = the first May after it.</li>
  *   <li>"N weeks ago" = the week containing the day N×7 days earlier; "N months ago" = that calendar month; "N years
  *       ago" = that year; "in N days" and N天后 count forward the same way.</li>
@@ -41,7 +43,7 @@ final class TemporalResolver {
     record Result(String text, Instant eventTime) {
     }
 
-    private enum Granularity { DAY, WEEK, MONTH, YEAR }
+    private enum Granularity { DAY, WEEKEND, WEEK, MONTH, YEAR }
 
     private record Resolved(LocalDate start, Granularity granularity, boolean absolute) {
     }
@@ -69,6 +71,7 @@ final class TemporalResolver {
         en("today|tonight|this\\s+(?:morning|afternoon|evening)", (m, d) -> day(d)),
         en("tomorrow", (m, d) -> day(d.plusDays(1))),
         en("(last|this|next|coming)\\s+(" + WEEKDAY + ")", (m, d) -> weekdayEn(m.group(1), m.group(2), d)),
+        en("(last|this|next|the\\s+coming)\\s+weekend", (m, d) -> weekend(m.group(1), d)),
         en("(last|this|next)\\s+(week|month|year)", (m, d) -> periodEn(m.group(1), m.group(2), d)),
         en("(last|this|next)\\s+(" + MONTH + ")", (m, d) -> monthEn(m.group(1), m.group(2), d)),
         en("(" + NumberWords.EN_COUNT + ")\\s+(day|week|month|year)s?\\s+ago",
@@ -97,6 +100,7 @@ final class TemporalResolver {
         zh("大后天", (m, d) -> day(d.plusDays(3))),
         zh("后天", (m, d) -> day(d.plusDays(2))),
         zh("(上上|上|下下|下|这|本)个?(?:周|星期|礼拜)([一二三四五六日天])?(?!末)", TemporalResolver::weekZh),
+        zh("(上|下|这|本)个?(?:周末|星期末|礼拜末)", (m, d) -> saturdayOfWeek(d, shift(m.group(1)))),
         zh("(上|下|这|本)个?月(?!份)", (m, d) -> month(d.withDayOfMonth(1).plusMonths(shift(m.group(1))))),
         zh("(前|去|今|明|(?<![以之然最])后)年", (m, d) -> year(d.getYear() + yearShift(m.group(1)))),
         zh("(" + NumberWords.ZH_COUNT + ")个?(天|日|周|星期|礼拜|月|年)(?:之|以)?前",
@@ -158,6 +162,7 @@ final class TemporalResolver {
         if (chinese) {
             return switch (r.granularity()) {
                 case DAY -> s.getYear() + "年" + s.getMonthValue() + "月" + s.getDayOfMonth() + "日";
+                case WEEKEND -> s.getYear() + "年" + s.getMonthValue() + "月" + s.getDayOfMonth() + "日那个周末";
                 case WEEK -> s.getYear() + "年" + s.getMonthValue() + "月" + s.getDayOfMonth() + "日那周";
                 case MONTH -> s.getYear() + "年" + s.getMonthValue() + "月";
                 case YEAR -> s.getYear() + "年";
@@ -166,6 +171,7 @@ final class TemporalResolver {
         boolean afterPreposition = EN_PREPOSITION_BEFORE.matcher(before).find();
         return switch (r.granularity()) {
             case DAY -> (afterPreposition ? "" : "on ") + s;
+            case WEEKEND -> (afterPreposition ? "" : "on ") + "the weekend of " + s;
             case WEEK -> (afterPreposition ? "" : "in ") + "the week of " + s;
             case MONTH -> (afterPreposition ? "" : "in ") + s.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
                 + " " + s.getYear();
@@ -224,6 +230,21 @@ final class TemporalResolver {
             case "this" -> day(d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusDays(target.getValue() - 1L));
             default -> day(d.with(TemporalAdjusters.next(target)));
         };
+    }
+
+    /** A weekend is reported by its Saturday: "this weekend" is the Saturday of the message's Monday-start week. */
+    private static Resolved weekend(String which, LocalDate d) {
+        int shift = switch (which.toLowerCase(Locale.ROOT)) {
+            case "last" -> -1;
+            case "this" -> 0;
+            default -> 1;
+        };
+        return saturdayOfWeek(d, shift);
+    }
+
+    private static Resolved saturdayOfWeek(LocalDate d, int weekShift) {
+        LocalDate monday = d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(weekShift);
+        return new Resolved(monday.plusDays(5), Granularity.WEEKEND, false);
     }
 
     private static Resolved periodEn(String which, String unit, LocalDate d) {

@@ -81,6 +81,20 @@ class SeedAndSplittingTest {
     }
 
     @Test
+    void clauseThatOnlyPointsBackStaysAttached() {
+        assertThat(textsOf("I've been learning Spanish for 3 months and I really enjoy it."))
+            .containsExactly("User has been learning Spanish for 3 months and User really enjoys it");
+        assertThat(textsOf("我买了一台新电脑，很喜欢它")).containsExactly("用户买了一台新电脑，很喜欢它");
+        assertThat(textsOf("Sounds great, I'll check it out.")).isEmpty();
+    }
+
+    @Test
+    void compoundSubjectKeepsItsPluralVerb() {
+        assertThat(textsOf("My wife and I are vegetarians")).containsExactly("User's wife and User are vegetarians");
+        assertThat(textsOf("We adopted a dog last month")).containsExactly("User and others adopted a dog in April 2023");
+    }
+
+    @Test
     void multiFactChineseMessageIsSplit() {
         List<String> texts = textsOf("我住在上海，在腾讯工作。我喜欢猫，但是讨厌狗！而且我养了一只狗\n我是一名程序员");
 

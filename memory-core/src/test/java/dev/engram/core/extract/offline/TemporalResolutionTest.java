@@ -45,6 +45,8 @@ class TemporalResolutionTest {
         I'm leaving for Paris in two weeks           | User is leaving for Paris in the week of 2023-05-22 | 2023-05-22
         I moved to Berlin last May                   | User moved to Berlin in May 2022            | 2022-05-01
         I moved to Berlin last March                 | User moved to Berlin in March 2023          | 2023-03-01
+        I'm going camping this weekend               | User is going camping on the weekend of 2023-05-13 | 2023-05-13
+        I went camping last weekend                  | User went camping on the weekend of 2023-05-06 | 2023-05-06
         """)
     void englishRelativeDates(String message, String expectedText, LocalDate expectedDay) {
         Fact fact = only(message);
@@ -79,6 +81,10 @@ class TemporalResolutionTest {
         我5天前去了北京        | 用户2023年5月5日去了北京      | 2023-05-05
         我十二天前去了北京     | 用户2023年4月28日去了北京     | 2023-04-28
         我两个月前开始学吉他   | 用户2023年3月开始学吉他       | 2023-03-01
+        我上周末去了杭州       | 用户2023年5月6日那个周末去了杭州 | 2023-05-06
+        我这个周末要去看演唱会 | 用户2023年5月13日那个周末要去看演唱会 | 2023-05-13
+        我大前天去了杭州       | 用户2023年5月7日去了杭州      | 2023-05-07
+        我去年十月去了杭州     | 用户2022年十月去了杭州        | 2022-01-01
         """)
     void chineseRelativeDates(String message, String expectedText, LocalDate expectedDay) {
         Fact fact = only(message);
