@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Paris"; "我喜欢猫" → "用户喜欢猫"; a subject-less clause gets the subject in front ("喜欢吃辣" → "用户喜欢吃辣", "Moved to
  * Berlin" → "User moved to Berlin"). The subject label is the speaker's name when the message has one, else "User" /
  * "用户" for users and "Assistant" / "助手" for assistants. Later possessives become "their"; "we"/"我们" become
- * "User and others" / "用户等人".
+ * "User and others" / "用户等人"; a self-introduction "I'm Alice" reads "User's name is Alice".
  */
 final class PerspectiveRewriter {
 
@@ -43,6 +43,11 @@ final class PerspectiveRewriter {
         String s = statement.replace('’', '\'').strip();
         Matcher callMe = EN_CALL_ME.matcher(s);
         if (callMe.find()) s = subject + " goes by " + s.substring(callMe.end());
+        String introduced = SlotDetector.introducedName(s);
+        if (introduced != null) {
+            // "I'm Alice, a nurse" → "User's name is Alice, a nurse": says what kind of fact it is
+            s = subject + "'s name is " + s.substring(s.indexOf(introduced));
+        }
 
         s = replaceAll(EN_I_CONTRACTION, s, m -> subject + switch (m.group(1)) {
             case "m" -> " is";

@@ -109,9 +109,14 @@ final class SlotDetector {
         if (fav.find()) return FAVORITE + normalizeThing(fav.group(1));
         String attribute = first(ENGLISH, s);
         if (attribute != null) return attribute;
-        Matcher name = EN_IM_NAME.matcher(s);
-        if (name.find() && !NOT_NAMES.contains(name.group(1).split("\\s+")[0].toLowerCase(Locale.ROOT))) return NAME;
-        return null;
+        return introducedName(s) != null ? NAME : null;
+    }
+
+    /** The name in a self-introduction such as "I'm Alice" or "I am Alice Smith, …", or null. */
+    static String introducedName(String statement) {
+        Matcher name = EN_IM_NAME.matcher(statement.strip());
+        if (!name.find() || NOT_NAMES.contains(name.group(1).split("\\s+")[0].toLowerCase(Locale.ROOT))) return null;
+        return name.group(1);
     }
 
     private static String first(List<SlotPattern> patterns, String s) {

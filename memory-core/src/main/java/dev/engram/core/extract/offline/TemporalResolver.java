@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  *       of the message's week. 上周六 / 下周一 / 这周五 = that weekday in the previous / next / same Monday-start week.</li>
  *   <li>"this weekend" / 这个周末 = the Saturday of the message's week, "last weekend" / 上周末 the one before, "next
  *       weekend" / 下周末 the one after, written "on the weekend of 2023-05-13" / "2023年5月13日那个周末".</li>
+ *   <li>去年十月 / 今年3月 = that month of last / this year, written 2022年10月.</li>
  *   <li>"last May" = the most recent May before the message's month; "next May" = the first May after it.</li>
  *   <li>"N weeks ago" = the week containing the day N×7 days earlier; "N months ago" = that calendar month; "N years
  *       ago" = that year; "in N days" and N天后 count forward the same way.</li>
@@ -59,6 +60,7 @@ final class TemporalResolver {
     private static final String MONTH = "january|february|march|april|may|june|july|august|september|october|november|"
         + "december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
     private static final String WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+    private static final String ZH_MONTH = "1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九]";
     private static final String ORDINAL = "(?:st|nd|rd|th)?";
     private static final Pattern EN_PREPOSITION_BEFORE = Pattern.compile(
         "\\b(?:on|in|since|from|until|till|by|before|after|during|of|for|through|around|about)\\s*$", Pattern.CASE_INSENSITIVE);
@@ -102,6 +104,8 @@ final class TemporalResolver {
         zh("(上上|上|下下|下|这|本)个?(?:周|星期|礼拜)([一二三四五六日天])?(?!末)", TemporalResolver::weekZh),
         zh("(上|下|这|本)个?(?:周末|星期末|礼拜末)", (m, d) -> saturdayOfWeek(d, shift(m.group(1)))),
         zh("(上|下|这|本)个?月(?!份)", (m, d) -> month(d.withDayOfMonth(1).plusMonths(shift(m.group(1))))),
+        zh("(前|去|今|明)年(" + ZH_MONTH + ")月(?:份)?", (m, d) -> month(LocalDate.of(d.getYear() + yearShift(m.group(1)),
+            NumberWords.chinese(m.group(2)), 1))),
         zh("(前|去|今|明|(?<![以之然最])后)年", (m, d) -> year(d.getYear() + yearShift(m.group(1)))),
         zh("(" + NumberWords.ZH_COUNT + ")个?(天|日|周|星期|礼拜|月|年)(?:之|以)?前",
             (m, d) -> offset(d, -NumberWords.chinese(m.group(1)), unitZh(m.group(2)))),

@@ -28,6 +28,15 @@ class AttributionTest {
     }
 
     @Test
+    void selfIntroductionStatesTheName() {
+        Fact fact = Conversations.only("Hi, I'm Alice");
+
+        assertThat(fact.text()).isEqualTo("User's name is Alice");
+        assertThat(fact.slot()).isEqualTo("user|name");
+        assertThat(Conversations.only("I'm Chinese").text()).isEqualTo("User is Chinese");
+    }
+
+    @Test
     void unnamedUserIsCalledUser() {
         Fact fact = Conversations.only("My dog is called Max");
 

@@ -84,7 +84,8 @@ class TemporalResolutionTest {
         我上周末去了杭州       | 用户2023年5月6日那个周末去了杭州 | 2023-05-06
         我这个周末要去看演唱会 | 用户2023年5月13日那个周末要去看演唱会 | 2023-05-13
         我大前天去了杭州       | 用户2023年5月7日去了杭州      | 2023-05-07
-        我去年十月去了杭州     | 用户2022年十月去了杭州        | 2022-01-01
+        我去年十月去了杭州     | 用户2022年10月去了杭州        | 2022-10-01
+        我今年3月开始健身      | 用户2023年3月开始健身         | 2023-03-01
         """)
     void chineseRelativeDates(String message, String expectedText, LocalDate expectedDay) {
         Fact fact = only(message);
