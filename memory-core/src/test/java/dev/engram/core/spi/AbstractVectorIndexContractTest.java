@@ -468,6 +468,7 @@ public abstract class AbstractVectorIndexContractTest {
         private static final List<String> RUNS = List.of("r1", "r2");
         private static final List<String> APPS = List.of("app1", "app2");
         private static final List<String> ACTORS = List.of("alice", "bob", "carol");
+        private static final List<String> SLOTS = List.of("alice|location", "bob|employer", "alice|favorite:food");
         private static final List<String> METADATA_KEYS = List.of(
                 "color", "priority", "score", "flag", "tags", "profile", "profile.level", "profile.team", "mixed", "note", "absent");
         private static final Field.Kind[] KINDS = Field.Kind.values();
@@ -505,7 +506,8 @@ public abstract class AbstractVectorIndexContractTest {
             List<String> categories = new ArrayList<>();
             for (int i = rnd.nextInt(4); i > 0; i--) categories.add(word());
             return new MemoryRecord(id, scope, text(), null, rnd.nextInt(4) == 0 ? null : pick(ACTORS), "user", metadata(),
-                    categories, created, updated, event, expiration, false, pick(Arrays.asList(MemoryState.values())), null, List.of(), null);
+                    categories, created, updated, event, expiration, false, pick(Arrays.asList(MemoryState.values())), null, List.of(),
+                    rnd.nextInt(3) == 0 ? null : pick(SLOTS));
         }
 
         private Map<String, Object> metadata() {
@@ -560,6 +562,7 @@ public abstract class AbstractVectorIndexContractTest {
                 case RUN_ID -> identity(Field.RUN_ID, RUNS);
                 case APP_ID -> identity(Field.APP_ID, APPS);
                 case ACTOR -> identity(Field.ACTOR, ACTORS);
+                case SLOT -> identity(Field.SLOT, SLOTS);
                 case STATE -> identity(Field.STATE, Arrays.stream(MemoryState.values()).map(Enum::name).toList());
                 case MEMORY_ID -> identity(Field.MEMORY_ID, List.of(pick(ids).toString(), pick(ids).toString(), UUID.randomUUID().toString()));
                 case CREATED_AT -> time(Field.CREATED_AT, createdTimes);

@@ -27,8 +27,8 @@ import java.util.Map;
  * or the speaker's name, "我" → "用户") → {@link Categorizer}; then the request's custom instructions
  * ({@link InstructionFilter}) and de-duplication of identical texts.
  *
- * <p>Sources: {@code user} messages; when the scope has an agent id and no user id, {@code assistant} messages instead
- * (facts the assistant states about itself). {@code system} messages never are. See {@code README.md} beside this class
+ * <p>Sources: {@code user} messages; when the scope has an agent id and no user id and the assistant spoke,
+ * {@code assistant} messages instead (facts the assistant states about itself). {@code system} messages never are. See {@code README.md} beside this class
  * for the conventions and limits.
  */
 public final class OfflineExtractor implements Extractor {
@@ -47,7 +47,7 @@ public final class OfflineExtractor implements Extractor {
 
     @Override
     public Extraction extract(ExtractionRequest request) {
-        String sourceRole = sourceRole(request.scope());
+        String sourceRole = sourceRole(request.scope(), request.messages());
         InstructionFilter instructions = new InstructionFilter(request.customInstructions());
         Map<String, Fact> facts = new LinkedHashMap<>();
         List<Message> messages = request.messages();
@@ -75,9 +75,14 @@ public final class OfflineExtractor implements Extractor {
         return NAME;
     }
 
-    /** Agent-only scopes remember what the assistant says about itself; every other scope remembers the user. */
-    private static String sourceRole(Scope scope) {
-        return scope != null && scope.agentId() != null && scope.userId() == null ? ASSISTANT : USER;
+    /**
+     * Agent-only scopes remember what the assistant says about itself, when the conversation has assistant messages
+     * (Mem0 picks its agent prompt on the same condition); every other conversation remembers the user.
+     */
+    private static String sourceRole(Scope scope, List<Message> messages) {
+        boolean agentOnly = scope != null && scope.agentId() != null && scope.userId() == null;
+        boolean assistantSpoke = messages.stream().anyMatch(m -> m != null && m.role() != null && ASSISTANT.equalsIgnoreCase(m.role().strip()));
+        return agentOnly && assistantSpoke ? ASSISTANT : USER;
     }
 
     private List<Fact> factsOf(Message message, int index, ExtractionRequest request) {

@@ -54,6 +54,7 @@ final class LuceneDocuments {
         b.optionalString(Field.RUN_ID, s.runId());
         b.optionalString(Field.STATE, r.state().name());
         b.optionalString(Field.ACTOR, r.actor());
+        b.optionalString(Field.SLOT, r.slot());
 
         if (r.text() != null) {
             b.doc.add(new TextField(LuceneFields.TEXT_BM25, r.text(), Store.NO));

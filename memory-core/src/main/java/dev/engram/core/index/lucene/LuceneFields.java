@@ -62,6 +62,7 @@ final class LuceneFields {
             case CATEGORIES -> "categories";
             case STATE -> "state";
             case ACTOR -> "actor";
+            case SLOT -> "slot";
             case METADATA -> throw new IllegalArgumentException("metadata fields are named by key");
         };
     }

@@ -74,6 +74,15 @@ class AttributionTest {
     }
 
     @Test
+    void agentOnlyScopeWithoutAssistantMessagesRemembersTheUser() {
+        Extraction e = extract(Scope.agent("travel-bot"), null, DEFAULT_CATEGORIES,
+            Message.user("I love sailing on the lake.").at(WEDNESDAY));
+
+        assertThat(e.facts()).extracting(Fact::text).containsExactly("User loves sailing on the lake");
+        assertThat(e.facts().get(0).role()).isEqualTo("user");
+    }
+
+    @Test
     void namedAssistantInChineseAgentScope() {
         Extraction e = extract(Scope.agent("bot"), null, DEFAULT_CATEGORIES,
             Message.assistant("你好！我叫小助。我喜欢古典音乐。").named("小助").at(WEDNESDAY));
