@@ -86,6 +86,50 @@ class LuceneVectorIndexTest extends AbstractVectorIndexContractTest {
     }
 
     @Test
+    void refusesADirectoryHoldingAnIndexEngramDidNotCreate() throws Exception {
+        try (var foreign = new org.apache.lucene.index.IndexWriter(org.apache.lucene.store.FSDirectory.open(dir),
+                new org.apache.lucene.index.IndexWriterConfig())) {
+            foreign.commit();
+        }
+        assertThatThrownBy(() -> LuceneVectorIndex.open(dir, DIMENSION, "e"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("did not create");
+    }
+
+    @Test
+    void concurrentWritersAndReadersSeeAConsistentIndex() throws Exception {
+        int writers = 3;
+        int perWriter = 20;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers + 2);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                String user = "writer" + w;
+                futures.add(pool.submit(() -> {
+                    for (IndexEntry e : entries(TENANT_A, perWriter, user)) {
+                        index.upsert(TENANT_A, List.of(e));
+                        assertThat(index.count(TENANT_A, Filter.eq(Field.MEMORY_ID, e.record().id().toString()))).isEqualTo(1);
+                    }
+                }));
+            }
+            for (int r = 0; r < 2; r++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        long before = index.count(TENANT_A, Filter.ALL);
+                        List<IndexHit> hits = index.search(TENANT_A, new IndexQuery(unit(0), "amber", Filter.ALL, 5, true));
+                        assertThat(hits.size()).isLessThanOrEqualTo(10);
+                        assertThat(index.count(TENANT_A, Filter.ALL)).isGreaterThanOrEqualTo(before);
+                    }
+                }));
+            }
+            for (var f : futures) f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(index.count(TENANT_A, Filter.ALL)).isEqualTo((long) writers * perWriter);
+        assertThat(index.list(TENANT_A, Filter.ALL, 0, 1000).ids()).doesNotHaveDuplicates().hasSize(writers * perWriter);
+    }
+
+    @Test
     void containsIsATrueSubstringMatch() {
         UUID ts = put("用户偏好使用React和TypeScript开发", List.of("Frontend"), Map.of("note", "uses a*b?c\\d daily"));
         UUID other = put("likes hiking", List.of("outdoor"), Map.of());
