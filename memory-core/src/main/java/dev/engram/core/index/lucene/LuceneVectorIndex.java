@@ -256,6 +256,11 @@ public final class LuceneVectorIndex implements VectorIndex {
                 .build();
     }
 
+    /**
+     * kNN under the filter, then (hybrid, non-blank text) BM25 under the same filter, each taking its top {@code k}.
+     * Hits come in kNN order followed by the keyword-only hits in BM25 order; {@code semantic} is the true cosine
+     * for all of them (from the kNN score, or from the stored vector for keyword-only hits).
+     */
     @Override
     public List<IndexHit> search(Tenant tenant, IndexQuery query) {
         checkVector(query.vector());
@@ -358,11 +363,18 @@ public final class LuceneVectorIndex implements VectorIndex {
         return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 
+    /** Dimension, finite values and a non-zero norm (cosine is undefined for the zero vector), checked before any write. */
     private void checkVector(float[] vector) {
         if (vector == null || vector.length != dimension) {
             throw new IllegalArgumentException("Expected a vector of dimension " + dimension + ", got "
                     + (vector == null ? "none" : Integer.toString(vector.length)));
         }
+        boolean zero = true;
+        for (float f : vector) {
+            if (!Float.isFinite(f)) throw new IllegalArgumentException("Vector values must be finite, got " + f);
+            if (f != 0) zero = false;
+        }
+        if (zero) throw new IllegalArgumentException("The zero vector has no cosine similarity");
     }
 
     private interface SearcherFunction<T> {

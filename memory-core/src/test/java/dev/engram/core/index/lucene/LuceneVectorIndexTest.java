@@ -86,6 +86,50 @@ class LuceneVectorIndexTest extends AbstractVectorIndexContractTest {
     }
 
     @Test
+    void refusesADirectoryHoldingAnIndexEngramDidNotCreate() throws Exception {
+        try (var foreign = new org.apache.lucene.index.IndexWriter(org.apache.lucene.store.FSDirectory.open(dir),
+                new org.apache.lucene.index.IndexWriterConfig())) {
+            foreign.commit();
+        }
+        assertThatThrownBy(() -> LuceneVectorIndex.open(dir, DIMENSION, "e"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("did not create");
+    }
+
+    @Test
+    void concurrentWritersAndReadersSeeAConsistentIndex() throws Exception {
+        int writers = 3;
+        int perWriter = 20;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers + 2);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                String user = "writer" + w;
+                futures.add(pool.submit(() -> {
+                    for (IndexEntry e : entries(TENANT_A, perWriter, user)) {
+                        index.upsert(TENANT_A, List.of(e));
+                        assertThat(index.count(TENANT_A, Filter.eq(Field.MEMORY_ID, e.record().id().toString()))).isEqualTo(1);
+                    }
+                }));
+            }
+            for (int r = 0; r < 2; r++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        long before = index.count(TENANT_A, Filter.ALL);
+                        List<IndexHit> hits = index.search(TENANT_A, new IndexQuery(unit(0), "amber", Filter.ALL, 5, true));
+                        assertThat(hits.size()).isLessThanOrEqualTo(10);
+                        assertThat(index.count(TENANT_A, Filter.ALL)).isGreaterThanOrEqualTo(before);
+                    }
+                }));
+            }
+            for (var f : futures) f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(index.count(TENANT_A, Filter.ALL)).isEqualTo((long) writers * perWriter);
+        assertThat(index.list(TENANT_A, Filter.ALL, 0, 1000).ids()).doesNotHaveDuplicates().hasSize(writers * perWriter);
+    }
+
+    @Test
     void containsIsATrueSubstringMatch() {
         UUID ts = put("用户偏好使用React和TypeScript开发", List.of("Frontend"), Map.of("note", "uses a*b?c\\d daily"));
         UUID other = put("likes hiking", List.of("outdoor"), Map.of());
@@ -207,18 +251,28 @@ class LuceneVectorIndexTest extends AbstractVectorIndexContractTest {
     }
 
     @Test
-    void holdsEmbeddingsWiderThanLucenesDefaultLimit() {
-        try (LuceneVectorIndex wide = LuceneVectorIndex.inMemory(1536)) {
-            float[] v = new float[1536];
-            v[1000] = 1;
-            UUID id = UUID.randomUUID();
+    void holdsEmbeddingsWiderThanLucenesDefaultLimitAcrossReopen() {
+        float[] v = new float[1536];
+        v[1000] = 1;
+        v[3] = 0.5f;
+        UUID id = UUID.randomUUID();
+        try (LuceneVectorIndex wide = LuceneVectorIndex.open(dir, 1536, "text-embedding-3-small")) {
             wide.upsert(TENANT_A, List.of(new IndexEntry(record(TENANT_A, id, Scope.user("u1"), "wide", T), v)));
-            assertThat(wide.search(TENANT_A, new IndexQuery(v, null, Filter.ALL, 1, false)))
+        }
+        try (LuceneVectorIndex wide = LuceneVectorIndex.open(dir, 1536, "text-embedding-3-small")) {
+            wide.upsert(TENANT_A, List.of(new IndexEntry(record(TENANT_A, UUID.randomUUID(), Scope.user("u1"), "other", T), unitOf(1536, 7))));
+            assertThat(wide.search(TENANT_A, new IndexQuery(unitOf(1536, 1000), null, Filter.ALL, 1, false)))
                     .singleElement().satisfies(h -> {
                         assertThat(h.id()).isEqualTo(id);
-                        assertThat(h.semantic()).isCloseTo(1.0, within(1e-5));
+                        assertThat(h.semantic()).isCloseTo(cosine(unitOf(1536, 1000), v), within(1e-5));
                     });
         }
+    }
+
+    private static float[] unitOf(int dimension, int axis) {
+        float[] v = new float[dimension];
+        v[axis] = 1;
+        return v;
     }
 
     @Test
@@ -228,6 +282,16 @@ class LuceneVectorIndexTest extends AbstractVectorIndexContractTest {
         assertThatThrownBy(() -> index.upsert(TENANT_A, List.of(good, bad))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("dimension 8");
         assertThat(index.count(TENANT_A, Filter.ALL)).isZero();
+        IndexEntry zero = new IndexEntry(record(TENANT_A, UUID.randomUUID(), Scope.user("u1"), "zero", T), new float[DIMENSION]);
+        assertThatThrownBy(() -> index.upsert(TENANT_A, List.of(good, zero))).isInstanceOf(IllegalArgumentException.class);
+        float[] nan = unit(0);
+        nan[1] = Float.NaN;
+        IndexEntry notFinite = new IndexEntry(record(TENANT_A, UUID.randomUUID(), Scope.user("u1"), "nan", T), nan);
+        assertThatThrownBy(() -> index.upsert(TENANT_A, List.of(good, notFinite))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(index.count(TENANT_A, Filter.ALL)).isZero();
+        // A later successful write commits only its own entries.
+        index.upsert(TENANT_A, List.of(good));
+        assertThat(index.count(TENANT_A, Filter.ALL)).isEqualTo(1);
         assertThatThrownBy(() -> index.search(TENANT_A, new IndexQuery(new float[3], null, Filter.ALL, 1, false)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
