@@ -114,7 +114,7 @@ class MemoryBehaviourTest {
         memory.add("I live in Paris.", u);
         AddResult moved = memory.add("I moved to Berlin.", u);
 
-        assertThat(moved.events()).extracting(MemoryEvent::type).contains(MemoryEvent.Type.SUPERSEDE);
+        assertThat(moved.events()).extracting(MemoryEvent::type).containsExactly(MemoryEvent.Type.SUPERSEDE);
         List<MemoryRecord> now = active(u);
         assertThat(now).hasSize(1);
         assertThat(now.get(0).text()).contains("Berlin");
