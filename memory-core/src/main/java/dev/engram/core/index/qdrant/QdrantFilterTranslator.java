@@ -10,6 +10,7 @@ import io.qdrant.client.grpc.Common.Range;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static io.qdrant.client.ConditionFactory.filter;
 import static io.qdrant.client.ConditionFactory.isEmpty;
@@ -37,8 +38,9 @@ import static io.qdrant.client.ConditionFactory.range;
  * <p><b>CONTAINS / ICONTAINS differ from the reference:</b> Qdrant has no substring match on indexed strings. On the
  * memory text and on categories they are full-text matches on a lower-casing word index, so they hold when every word
  * of the value occurs as a whole word, case-insensitively ("pizza" finds "I like Pizza", "izz" finds nothing). On other
- * fields (ids, actor, metadata) Qdrant's text match runs on the raw payload value, which is a case-sensitive substring
- * match; ICONTAINS there is therefore case-sensitive too.
+ * fields (ids, actor, metadata) there is no text index, and Qdrant's text match on the raw payload value is a
+ * substring match: CONTAINS is exact there; ICONTAINS on metadata matches the lower-cased copy of the metadata
+ * ({@value QdrantSchema#METADATA_LOWER}) and is exact too, while ICONTAINS on ids and actor stays case-sensitive.
  */
 final class QdrantFilterTranslator {
 
@@ -90,7 +92,11 @@ final class QdrantFilterTranslator {
             case IN -> anyOf(field, key, (List<?>) c.value());
             case NIN -> negate(anyOf(field, key, (List<?>) c.value()));
             case GT, GTE, LT, LTE -> ordered(field, key, op, c.value());
-            case CONTAINS, ICONTAINS -> contains(field, key, c.value());
+            case CONTAINS -> contains(field, key, String.valueOf(c.value()));
+            case ICONTAINS -> field.kind() == Field.Kind.METADATA
+                    ? must(matchText(QdrantSchema.METADATA_LOWER + "." + field.metadataKey(),
+                            String.valueOf(c.value()).toLowerCase(Locale.ROOT)))
+                    : contains(field, key, String.valueOf(c.value()));
         };
     }
 
@@ -175,9 +181,8 @@ final class QdrantFilterTranslator {
         return MATCH_NONE;
     }
 
-    private static Common.Filter contains(Field field, String key, Object value) {
+    private static Common.Filter contains(Field field, String key, String needle) {
         if (field.isTime()) return MATCH_NONE;
-        String needle = String.valueOf(value);
         String target = field.kind() == Field.Kind.CATEGORIES ? QdrantSchema.CATEGORIES_TEXT : key;
         return must(matchText(target, needle));
     }

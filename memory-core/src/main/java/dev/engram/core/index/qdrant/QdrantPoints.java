@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -66,7 +67,8 @@ final class QdrantPoints {
         putTime(p, QdrantSchema.EVENT_TIME, r.eventTime() != null ? r.eventTime() : r.createdAt());
         if (r.expirationDate() != null) putTime(p, QdrantSchema.EXPIRATION_DATE, FilterEvaluator.startOfDay(r.expirationDate()));
         p.put(QdrantSchema.LIST_ORDER, value(r.createdAt() != null ? QdrantFilterTranslator.micros(r.createdAt()) : Long.MIN_VALUE));
-        p.put(QdrantSchema.METADATA, json(r.metadata()));
+        p.put(QdrantSchema.METADATA, json(r.metadata(), false));
+        p.put(QdrantSchema.METADATA_LOWER, json(r.metadata(), true));
         return p;
     }
 
@@ -78,21 +80,24 @@ final class QdrantPoints {
         if (t != null) p.put(key, value(QdrantFilterTranslator.micros(t)));
     }
 
-    /** Client metadata as Qdrant JSON; every number becomes a double (the filter compares numbers as doubles). */
-    static Value json(Object o) {
+    /**
+     * Client metadata as Qdrant JSON; every number becomes a double (the filter compares numbers as doubles), strings
+     * are lower-cased when {@code lower}.
+     */
+    static Value json(Object o, boolean lower) {
         return switch (o) {
             case null -> nullValue();
-            case String s -> value(s);
+            case String s -> value(lower ? s.toLowerCase(Locale.ROOT) : s);
             case Boolean b -> value(b);
             case Number n -> value(n.doubleValue());
             case Map<?, ?> m -> {
                 Map<String, Value> fields = new LinkedHashMap<>();
-                m.forEach((k, v) -> fields.put(String.valueOf(k), json(v)));
+                m.forEach((k, v) -> fields.put(String.valueOf(k), json(v, lower)));
                 yield value(fields);
             }
             case Iterable<?> it -> {
                 List<Value> values = new ArrayList<>();
-                for (Object e : it) values.add(json(e));
+                for (Object e : it) values.add(json(e, lower));
                 yield list(values);
             }
             default -> value(o.toString());

@@ -35,6 +35,8 @@ final class QdrantSchema {
     static final String CATEGORIES_TEXT = "categories_text";
     static final String TEXT = "text";
     static final String METADATA = "metadata";
+    /** The metadata again with every string lower-cased (ICONTAINS on metadata, as a substring match on the raw value). */
+    static final String METADATA_LOWER = "metadata_lc";
     static final String CREATED_AT = "created_at";
     static final String UPDATED_AT = "updated_at";
     static final String EVENT_TIME = "event_time";

@@ -83,9 +83,9 @@ public final class QdrantVectorIndex implements VectorIndex {
     /** Extra client-side wait beyond the call deadline, so the server's deadline error arrives first. */
     private static final long CLIENT_GRACE_MILLIS = 500;
 
-    /** Listing order: newest first, ties by memory id (ascending, as {@link UUID#compareTo}). */
+    /** Listing order: newest first, ties by the memory id's string form, ascending. */
     private static final Comparator<Listed> LIST_ORDER = Comparator.comparingLong(Listed::order).reversed()
-            .thenComparing(Listed::memoryId);
+            .thenComparing(l -> l.memoryId().toString());
 
     private final QdrantClient client;
     private final boolean ownsClient;
