@@ -301,22 +301,22 @@ public final class QdrantVectorIndex implements VectorIndex {
         if (offset < 0 || limit < 0) throw new IllegalArgumentException("offset and limit must not be negative");
         long total = count(tenant, filter);
         if (limit == 0 || offset >= total) return new IndexPage(List.of(), total);
-        int wanted = (int) Math.min(Integer.MAX_VALUE, (long) offset + limit);
+        int wanted = (int) Math.min(Integer.MAX_VALUE - 1, (long) offset + limit);
 
-        // Qdrant orders by one key only: take the first `wanted` by created_at, then every point tied with the last
-        // of them, and order ties by memory id here.
+        // Qdrant orders by one key only: take the first `wanted` by created_at plus one more; when that one ties with
+        // the last wanted, fetch every point of that created_at too. Ties are ordered by memory id here.
         ScrollResponse newest = await("list", client.scrollAsync(ScrollPoints.newBuilder()
                 .setCollectionName(collection)
                 .setFilter(scopedFilter(tenant, filter))
-                .setLimit(wanted)
+                .setLimit(wanted + 1)
                 .setOrderBy(OrderBy.newBuilder().setKey(QdrantSchema.LIST_ORDER).setDirection(Direction.Desc))
                 .setWithPayload(include(List.of(QdrantSchema.MEMORY_ID, QdrantSchema.LIST_ORDER)))
                 .setTimeout(timeoutSeconds())
                 .build(), timeout));
         Map<UUID, Listed> listed = new LinkedHashMap<>();
         for (Points.RetrievedPoint p : newest.getResultList()) add(listed, p.getPayloadMap());
-        if (newest.getResultCount() == wanted) {
-            long boundary = newest.getResult(wanted - 1).getPayloadMap().get(QdrantSchema.LIST_ORDER).getIntegerValue();
+        if (newest.getResultCount() > wanted && listOrder(newest.getResult(wanted)) == listOrder(newest.getResult(wanted - 1))) {
+            long boundary = listOrder(newest.getResult(wanted - 1));
             for (Map<String, Value> payload : scrollAll(scopedFilter(tenant, Filter.and(filter, createdAtIs(boundary))))) {
                 add(listed, payload);
             }
@@ -349,6 +349,10 @@ public final class QdrantVectorIndex implements VectorIndex {
     // ---------------------------------------------------------------- helpers
 
     private record Listed(UUID memoryId, long order) {
+    }
+
+    private static long listOrder(Points.RetrievedPoint p) {
+        return p.getPayloadMap().get(QdrantSchema.LIST_ORDER).getIntegerValue();
     }
 
     private static void add(Map<UUID, Listed> listed, Map<String, Value> payload) {

@@ -204,7 +204,7 @@ public final class InProcessQdrantServer implements AutoCloseable {
                 StoredCollection c = collection(request.getCollectionName());
                 List<StoredPoint> parsed = new ArrayList<>();
                 for (PointStruct p : request.getPointsList()) parsed.add(c.parse(p)); // validate all before writing any
-                for (StoredPoint p : parsed) c.points.put(key(p.id), p);
+                for (StoredPoint p : parsed) c.points.put(p.key(), p);
                 return completed();
             });
         }
@@ -291,7 +291,7 @@ public final class InProcessQdrantServer implements AutoCloseable {
                 ordered.removeIf(o -> desc ? o.value() > from : o.value() < from);
             }
             Comparator<Ordered> byValue = Comparator.comparingDouble(Ordered::value);
-            ordered.sort((desc ? byValue.reversed() : byValue).thenComparing(o -> key(o.point().id)));
+            ordered.sort((desc ? byValue.reversed() : byValue).thenComparing(o -> o.point().key()));
             for (Ordered o : ordered.subList(0, Math.min(limit, ordered.size()))) {
                 Points.OrderValue value = o.raw().hasIntegerValue() ? Points.OrderValue.newBuilder().setInt(o.raw().getIntegerValue()).build()
                         : Points.OrderValue.newBuilder().setFloat(o.raw().getDoubleValue()).build();
@@ -300,7 +300,7 @@ public final class InProcessQdrantServer implements AutoCloseable {
             return b.build();
         }
         String from = request.hasOffset() ? key(request.getOffset()) : null;
-        List<StoredPoint> page = matching.stream().filter(p -> from == null || key(p.id).compareTo(from) >= 0).toList();
+        List<StoredPoint> page = matching.stream().filter(p -> from == null || p.key().compareTo(from) >= 0).toList();
         for (StoredPoint p : page.subList(0, Math.min(limit, page.size()))) {
             b.addResult(retrieved(p, request.getWithPayload(), request.getWithVectors()));
         }
@@ -355,7 +355,8 @@ public final class InProcessQdrantServer implements AutoCloseable {
             }
             default -> throw Status.UNIMPLEMENTED.withDescription("query input " + input.getVariantCase()).asRuntimeException();
         }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> key(s.point().id)));
+        // equal scores: in write order, like a single Qdrant segment scanning its points by internal offset
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(s -> s.point().sequence()));
         int offset = (int) request.getOffset();
         int limit = request.hasLimit() ? (int) request.getLimit() : 10;
         List<ScoredPoint> result = new ArrayList<>();
@@ -416,6 +417,8 @@ public final class InProcessQdrantServer implements AutoCloseable {
         /** By point id in Qdrant's order (numeric ids before UUIDs). */
         final TreeMap<String, StoredPoint> points = new TreeMap<>();
         final QdrantFilterMatcher matcher = new QdrantFilterMatcher(payloadSchema);
+        /** Write counter: the internal order of points. */
+        long writes;
 
         StoredCollection(Collections.CreateCollection definition) {
             this.definition = definition;
@@ -459,7 +462,7 @@ public final class InProcessQdrantServer implements AutoCloseable {
             for (String required : dense.keySet()) {
                 if (!denseVectors.containsKey(required)) throw invalid("Missing dense vector '" + required + "'");
             }
-            return new StoredPoint(p.getId(), Map.copyOf(p.getPayloadMap()), denseVectors, sparseVectors);
+            return new StoredPoint(p.getId(), key(p.getId()), ++writes, Map.copyOf(p.getPayloadMap()), denseVectors, sparseVectors);
         }
 
         /** Qdrant's IDF over the points holding the named sparse vector. */
@@ -477,11 +480,11 @@ public final class InProcessQdrantServer implements AutoCloseable {
         }
     }
 
-    private record StoredPoint(Common.PointId id, Map<String, Value> payload, Map<String, float[]> dense,
+    private record StoredPoint(Common.PointId id, String key, long sequence, Map<String, Value> payload, Map<String, float[]> dense,
                                Map<String, Map<Integer, Float>> sparse) implements QdrantFilterMatcher.PointView {
         @Override
         public boolean hasId(Common.PointId other) {
-            return key(id).equals(key(other));
+            return key.equals(InProcessQdrantServer.key(other));
         }
 
         @Override

@@ -41,6 +41,10 @@ final class QdrantFilterMatcher {
     }
 
     private final Map<String, PayloadSchemaInfo> payloadSchema;
+    /** Tokenised strings and parsed key paths, cached: the same payloads are matched again and again. */
+    private final Map<String, List<String>> lowerWords = new java.util.HashMap<>();
+    private final Map<String, List<String>> exactWords = new java.util.HashMap<>();
+    private static final Map<String, String[]> PATHS = new java.util.concurrent.ConcurrentHashMap<>();
 
     QdrantFilterMatcher(Map<String, PayloadSchemaInfo> payloadSchema) {
         this.payloadSchema = payloadSchema;
@@ -138,10 +142,11 @@ final class QdrantFilterMatcher {
             };
         }
         boolean lower = !index.getParams().getTextIndexParams().hasLowercase() || index.getParams().getTextIndexParams().getLowercase();
+        Map<String, List<String>> cache = lower ? lowerWords : exactWords;
         List<String> wanted = words(query, lower);
         if (wanted.isEmpty()) return false;
         return anyString(values, s -> {
-            List<String> have = words(s, lower);
+            List<String> have = cache.computeIfAbsent(s, t -> words(t, lower));
             return switch (mode) {
                 case ALL -> have.containsAll(wanted);
                 case ANY -> wanted.stream().anyMatch(have::contains);
@@ -218,7 +223,7 @@ final class QdrantFilterMatcher {
     }
 
     private static List<Value> rawValues(Map<String, Value> payload, String key) {
-        String[] parts = key.replace("[]", "").split("\\.");
+        String[] parts = PATHS.computeIfAbsent(key, k -> k.replace("[]", "").split("\\."));
         List<Value> current = new ArrayList<>();
         Value root = payload.get(parts[0]);
         if (root == null) return current;
