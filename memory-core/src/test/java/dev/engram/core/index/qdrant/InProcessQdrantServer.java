@@ -1,7 +1,7 @@
 package dev.engram.core.index.qdrant;
 
 import com.google.protobuf.Message;
-import io.grpc.BindableService;
+import io.grpc.Context;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -67,6 +67,7 @@ public final class InProcessQdrantServer implements AutoCloseable {
     private final Map<String, StoredCollection> collections = new HashMap<>();
     private final List<Message> requests = new CopyOnWriteArrayList<>();
     private final List<QdrantClient> clients = new CopyOnWriteArrayList<>();
+    private final List<Message> requestsWithoutDeadline = new CopyOnWriteArrayList<>();
 
     private InProcessQdrantServer() {
         try {
@@ -99,8 +100,14 @@ public final class InProcessQdrantServer implements AutoCloseable {
         return requests.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
+    /** Requests that arrived without a gRPC deadline. */
+    public List<Message> requestsWithoutDeadline() {
+        return List.copyOf(requestsWithoutDeadline);
+    }
+
     public void clearRequests() {
         requests.clear();
+        requestsWithoutDeadline.clear();
     }
 
     /** The stored payload of a point, or null. */
@@ -503,6 +510,7 @@ public final class InProcessQdrantServer implements AutoCloseable {
 
     private <T> void answer(Message request, StreamObserver<T> out, Supplier<T> handler) {
         requests.add(request);
+        if (Context.current().getDeadline() == null) requestsWithoutDeadline.add(request);
         T response;
         try {
             synchronized (this) {
