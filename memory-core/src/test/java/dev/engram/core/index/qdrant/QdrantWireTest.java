@@ -255,6 +255,41 @@ class QdrantWireTest {
                 .hasMessageContaining("collection exists");
     }
 
+    @Test
+    void keywordSideIsASparseQueryScoredWithIdfAndFindsCjkText() {
+        UUID chinese = UUID.randomUUID();
+        try (var index = QdrantVectorIndex.connect(client, COLLECTION, DIMENSION)) {
+            index.upsert(A, List.of(
+                    entry(A, chinese, "用户偏好使用React和TypeScript开发", T0),
+                    entry(A, UUID.randomUUID(), "用户喜欢在周末徒步", T0),
+                    entry(A, UUID.randomUUID(), "the user has a cat", T0)));
+            server.clearRequests();
+
+            var hits = index.search(A, new IndexQuery(new float[]{0, 0, 0, 1}, "前端开发", Filter.ALL, 3, true));
+
+            assertThat(hits).filteredOn(h -> h.keyword() > 0).extracting(h -> h.id()).containsExactly(chinese);
+        }
+        Points.QueryPoints sparse = server.requests(Points.QueryPoints.class).stream()
+                .filter(q -> q.getUsing().equals(QdrantSchema.SPARSE_VECTOR)).findFirst().orElseThrow();
+        assertThat(sparse.getQuery().getNearest().getSparse().getIndicesList())
+                .contains(KeywordSparseEncoder.dimension("开发"), KeywordSparseEncoder.dimension("前端"));
+        assertThat(sparse.getWithVectors().getInclude().getNamesList()).containsExactly(QdrantSchema.DENSE_VECTOR);
+    }
+
+    @Test
+    void theSettingsFactoryReportsAnUnreachableServerAsStorageException() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var settings = new QdrantSettings("127.0.0.1", port, "secret-key", false, "c", Duration.ofSeconds(2));
+        assertThat(settings.toString()).doesNotContain("secret-key");
+
+        assertThatThrownBy(() -> QdrantVectorIndex.connect(settings, DIMENSION))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("UNAVAILABLE");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static Condition tenantCondition(Tenant tenant) {
