@@ -429,7 +429,7 @@ public abstract class AbstractVectorIndexContractTest {
         for (int i = 0; i < oracleRecordCount(); i++) inA.add(new IndexEntry(data.record(TENANT_A), randomVector(rnd)));
         List<IndexEntry> decoys = new ArrayList<>();
         for (int i = 0; i < Math.max(1, oracleRecordCount() / 5); i++) decoys.add(new IndexEntry(data.record(TENANT_B), randomVector(rnd)));
-        for (int from = 0; from < inA.size(); from += 64) index.upsert(TENANT_A, inA.subList(from, Math.min(inA.size(), from + 64)));
+        for (int from = 0; from < inA.size(); from += 100) index.upsert(TENANT_A, inA.subList(from, Math.min(inA.size(), from + 100)));
         index.upsert(TENANT_B, decoys);
         List<MemoryRecord> records = inA.stream().map(IndexEntry::record).toList();
         Comparator<MemoryRecord> order = Comparator.comparing(MemoryRecord::createdAt).reversed()
@@ -442,7 +442,7 @@ public abstract class AbstractVectorIndexContractTest {
             String what = "seed=" + seed + " filter #" + i + ": " + filter;
 
             assertThat(index.count(TENANT_A, filter)).as("count, %s", what).isEqualTo(expected.size());
-            int pageSize = 1 + rnd.nextInt(120);
+            int pageSize = 20 + rnd.nextInt(130);
             List<UUID> listed = new ArrayList<>();
             for (int offset = 0; offset <= expected.size(); offset += pageSize) {
                 IndexPage page = index.list(TENANT_A, filter, offset, pageSize);
