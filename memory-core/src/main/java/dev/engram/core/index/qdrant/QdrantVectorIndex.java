@@ -342,7 +342,7 @@ public final class QdrantVectorIndex implements VectorIndex {
      */
     static Common.Filter scopedFilter(Tenant tenant, Filter filter) {
         Common.Filter.Builder scoped = Common.Filter.newBuilder().addMust(matchKeyword(QdrantSchema.TENANT, tenant.key()));
-        if (!(filter instanceof Filter.All)) scoped.addMust(QdrantFilterTranslator.condition(filter));
+        if (filter != null && !(filter instanceof Filter.All)) scoped.addMust(QdrantFilterTranslator.condition(filter));
         return scoped.build();
     }
 
@@ -427,7 +427,8 @@ public final class QdrantVectorIndex implements VectorIndex {
             return call.get(timeout.toMillis() + CLIENT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            String reason = cause instanceof StatusRuntimeException s ? s.getStatus().getCode() + " " + s.getStatus().getDescription()
+            String reason = cause instanceof StatusRuntimeException s
+                    ? s.getStatus().getCode() + (s.getStatus().getDescription() == null ? "" : ": " + s.getStatus().getDescription())
                     : String.valueOf(cause);
             throw new StorageException("Qdrant " + operation + " failed on collection '" + collection + "': " + reason, cause);
         } catch (TimeoutException e) {
