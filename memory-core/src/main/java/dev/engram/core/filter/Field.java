@@ -23,7 +23,9 @@ public record Field(Kind kind, String metadataKey) {
         /** Internal: lifecycle state (ACTIVE, SUPERSEDED, DELETED) as its name. */
         STATE,
         /** Internal: the actor (speaker) the memory is attributed to (Mem0's {@code actor_id}). */
-        ACTOR
+        ACTOR,
+        /** Internal: the "subject|attribute" slot used to find contradictions; clients cannot name it. */
+        SLOT
     }
 
     public static final Field USER_ID = new Field(Kind.USER_ID, null);
@@ -39,6 +41,7 @@ public record Field(Kind kind, String metadataKey) {
     public static final Field CATEGORIES = new Field(Kind.CATEGORIES, null);
     public static final Field STATE = new Field(Kind.STATE, null);
     public static final Field ACTOR = new Field(Kind.ACTOR, null);
+    public static final Field SLOT = new Field(Kind.SLOT, null);
 
     public Field {
         Objects.requireNonNull(kind);
@@ -76,6 +79,7 @@ public record Field(Kind kind, String metadataKey) {
             case METADATA -> "metadata." + metadataKey;
             case STATE -> "state";
             case ACTOR -> "actor_id";
+            case SLOT -> "slot";
         };
     }
 

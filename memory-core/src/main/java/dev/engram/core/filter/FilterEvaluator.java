@@ -60,6 +60,7 @@ public final class FilterEvaluator {
             case METADATA -> metadataValue(r.metadata(), field.metadataKey());
             case STATE -> r.state().name();
             case ACTOR -> r.actor();
+            case SLOT -> r.slot();
         };
         if (v == null) return List.of();
         if (v instanceof Collection<?> col) {

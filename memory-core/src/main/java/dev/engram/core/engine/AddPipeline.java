@@ -1,0 +1,326 @@
+package dev.engram.core.engine;
+
+import dev.engram.core.domain.AddRequest;
+import dev.engram.core.domain.AddResult;
+import dev.engram.core.domain.HistoryEntry;
+import dev.engram.core.domain.HistoryEvent;
+import dev.engram.core.domain.MemoryEvent;
+import dev.engram.core.domain.MemoryRecord;
+import dev.engram.core.domain.MemoryState;
+import dev.engram.core.domain.Message;
+import dev.engram.core.domain.Scope;
+import dev.engram.core.domain.Source;
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.domain.TokenUsage;
+import dev.engram.core.error.TooLargeException;
+import dev.engram.core.error.ValidationException;
+import dev.engram.core.extract.Extraction;
+import dev.engram.core.extract.ExtractionRequest;
+import dev.engram.core.extract.Extractor;
+import dev.engram.core.extract.Fact;
+import dev.engram.core.filter.Field;
+import dev.engram.core.filter.Filter;
+import dev.engram.core.filter.Filters;
+import dev.engram.core.reconcile.Candidate;
+import dev.engram.core.reconcile.ContentTokens;
+import dev.engram.core.reconcile.Decision;
+import dev.engram.core.reconcile.FactCandidates;
+import dev.engram.core.reconcile.Reconciler;
+import dev.engram.core.reconcile.Reconciliation;
+import dev.engram.core.spi.IndexEntry;
+import dev.engram.core.spi.IndexHit;
+import dev.engram.core.spi.IndexQuery;
+import dev.engram.core.spi.MemoryStore;
+import dev.engram.core.spi.VectorIndex;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The add path: validate, extract facts (or take messages verbatim), embed, find similar memories in the scope,
+ * reconcile, then write the store (system of record) and the index, with a history entry for every decision.
+ */
+final class AddPipeline {
+
+    private static final Set<String> ROLES = Set.of("user", "assistant", "system");
+
+    private final Embedder embedder;
+    private final VectorIndex index;
+    private final MemoryStore store;
+    private final Extractor extractor;
+    private final Reconciler reconciler;
+    private final EngineSettings settings;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ScopeLocks locks = new ScopeLocks(256);
+
+    AddPipeline(Embedder embedder, VectorIndex index, MemoryStore store, Extractor extractor, Reconciler reconciler,
+                EngineSettings settings, Clock clock, ZoneId zone) {
+        this.embedder = embedder;
+        this.index = index;
+        this.store = store;
+        this.extractor = extractor;
+        this.reconciler = reconciler;
+        this.settings = settings;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    AddResult add(AddRequest request) {
+        validate(request);
+        String eventId = request.eventId() != null ? request.eventId() : UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        Instant said = request.timestamp() != null ? request.timestamp() : now;
+        List<Message> messages = new ArrayList<>(request.messages().size());
+        for (Message m : request.messages()) messages.add(m.timestamp() == null ? m.at(said) : m);
+
+        ReentrantLock lock = locks.lockFor(request.scope());
+        lock.lock();
+        try {
+            Extraction extraction = request.infer()
+                    ? extractor.extract(new ExtractionRequest(messages, request.scope(), said, zone, request.customInstructions(),
+                    request.categories() != null ? request.categories() : DefaultCategories.ALL))
+                    : verbatim(messages);
+            List<Fact> facts = new ArrayList<>();
+            for (Fact f : extraction.facts()) {
+                String text = f.text() == null ? "" : f.text().strip();
+                if (text.isEmpty()) continue;
+                if (text.length() > settings.maxMemoryChars()) text = text.substring(0, settings.maxMemoryChars());
+                facts.add(f.withText(text));
+            }
+            List<float[]> vectors = embedder.embedAll(facts.stream().map(Fact::text).toList());
+            Batch batch = new Batch(request, eventId, messages, now, said);
+            if (request.infer()) {
+                dedupeWithinBatch(facts, vectors, batch);
+                List<FactCandidates> withCandidates = new ArrayList<>(facts.size());
+                for (int i = 0; i < facts.size(); i++) withCandidates.add(new FactCandidates(facts.get(i), candidates(request.scope(), facts.get(i), vectors.get(i))));
+                Reconciliation rec = reconciler.reconcile(withCandidates);
+                Map<String, float[]> vectorByText = new HashMap<>();
+                for (int i = 0; i < facts.size(); i++) vectorByText.put(facts.get(i).text(), vectors.get(i));
+                for (Decision d : rec.decisions()) apply(d, batch, vectorByText, withCandidates);
+                batch.usage = extraction.usage().plus(rec.usage());
+            } else {
+                for (int i = 0; i < facts.size(); i++) batch.addNew(facts.get(i), vectors.get(i), "stored verbatim (infer off)");
+                batch.usage = extraction.usage();
+            }
+            commit(request.scope().tenant(), batch);
+            return new AddResult(eventId, batch.events, batch.usage, request.infer() ? extraction.extractor() : "verbatim");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void validate(AddRequest r) {
+        if (r.scope() == null) throw new ValidationException("A scope (user_id, agent_id, run_id or app_id) is required");
+        if (r.messages().isEmpty()) throw new ValidationException("messages must not be empty");
+        if (r.messages().size() > settings.maxMessagesPerAdd()) {
+            throw new TooLargeException("An add takes at most " + settings.maxMessagesPerAdd() + " messages");
+        }
+        for (int i = 0; i < r.messages().size(); i++) {
+            Message m = r.messages().get(i);
+            if (m == null || m.role() == null || !ROLES.contains(m.role())) {
+                throw new ValidationException("messages[" + i + "].role must be one of user, assistant, system");
+            }
+            if (m.content() == null) throw new ValidationException("messages[" + i + "].content is required");
+            if (m.content().length() > settings.maxMessageChars()) {
+                throw new TooLargeException("messages[" + i + "].content exceeds " + settings.maxMessageChars() + " characters");
+            }
+        }
+    }
+
+    private Extraction verbatim(List<Message> messages) {
+        List<Fact> facts = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            if (m.role().equals("system") || m.content().isBlank()) continue;
+            facts.add(new Fact(m.content(), List.of(i), m.name() != null ? m.name() : m.role(), m.role(), null, null, List.of()));
+        }
+        return new Extraction(facts, TokenUsage.NONE, "verbatim");
+    }
+
+    /** Two facts of one add that say the same thing become one (the later one's sources join the first). */
+    private void dedupeWithinBatch(List<Fact> facts, List<float[]> vectors, Batch batch) {
+        for (int i = facts.size() - 1; i > 0; i--) {
+            for (int j = 0; j < i; j++) {
+                boolean same = ContentTokens.normalized(facts.get(i).text()).equals(ContentTokens.normalized(facts.get(j).text()))
+                        || Embedder.cosine(vectors.get(i), vectors.get(j)) >= settings.duplicateSimilarity();
+                if (same) {
+                    Fact keep = facts.get(j);
+                    List<Integer> idx = new ArrayList<>(keep.messageIndexes());
+                    for (int k : facts.get(i).messageIndexes()) if (!idx.contains(k)) idx.add(k);
+                    facts.set(j, new Fact(keep.text(), idx, keep.speaker(), keep.role(), keep.eventTime(), keep.slot(), keep.categories()));
+                    facts.remove(i);
+                    vectors.remove(i);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The most similar active memories of the same scope, plus any active memory holding the fact's slot. */
+    private List<Candidate> candidates(Scope scope, Fact fact, float[] vector) {
+        Tenant tenant = scope.tenant();
+        Filter active = Filter.and(Filters.forScope(scope), Filters.lifecycle(false));
+        List<IndexHit> hits = new ArrayList<>(index.search(tenant, new IndexQuery(vector, fact.text(), active, settings.candidatesPerFact(), false)));
+        Map<UUID, Double> similarity = new LinkedHashMap<>();
+        for (IndexHit h : hits) similarity.put(h.id(), h.semantic());
+        if (fact.slot() != null) {
+            for (IndexHit h : index.search(tenant, new IndexQuery(vector, null, Filter.and(active, Filter.eq(Field.SLOT, fact.slot())), 4, false))) {
+                similarity.putIfAbsent(h.id(), h.semantic());
+            }
+        }
+        Map<UUID, MemoryRecord> records = store.getAll(tenant, similarity.keySet());
+        List<Candidate> out = new ArrayList<>();
+        for (var e : similarity.entrySet()) {
+            MemoryRecord r = records.get(e.getKey());
+            if (r != null && r.state() == MemoryState.ACTIVE) out.add(new Candidate(r, e.getValue()));
+        }
+        return out;
+    }
+
+    private void apply(Decision d, Batch batch, Map<String, float[]> vectors, List<FactCandidates> context) {
+        switch (d) {
+            case Decision.Add add -> batch.addNew(add.fact(), vectorFor(add.fact().text(), vectors), add.reason());
+            case Decision.Update up -> {
+                MemoryRecord old = batch.current(up.target(), context);
+                if (old == null) {
+                    batch.addNew(up.fact(), vectorFor(up.fact().text(), vectors), "update target vanished: " + up.reason());
+                    return;
+                }
+                MemoryRecord updated = old.withText(up.newText(), batch.now).withMoreSources(batch.sources(up.fact()), batch.now);
+                if (up.fact().eventTime() != null && old.eventTime() == null) updated = updated.withEventTime(up.fact().eventTime());
+                batch.put(updated, vectorFor(up.newText(), vectors));
+                batch.history(updated.id(), HistoryEvent.UPDATE, old.text(), updated.text(), up.fact(), null, up.reason());
+                batch.events.add(new MemoryEvent(updated.id(), updated.text(), MemoryEvent.Type.UPDATE, old.text(), null, up.reason()));
+            }
+            case Decision.Supersede sup -> {
+                MemoryRecord old = batch.current(sup.target(), context);
+                MemoryRecord added = batch.addNew(sup.fact(), vectorFor(sup.fact().text(), vectors), sup.reason());
+                if (old == null) return;
+                MemoryRecord superseded = old.withState(MemoryState.SUPERSEDED, added.id(), batch.now);
+                batch.put(superseded, vectorFor(old.text(), vectors));
+                batch.history(old.id(), HistoryEvent.SUPERSEDE, old.text(), added.text(), sup.fact(), added.id(), sup.reason());
+                batch.events.add(new MemoryEvent(added.id(), added.text(), MemoryEvent.Type.SUPERSEDE, old.text(), old.id(), sup.reason()));
+            }
+            case Decision.Delete del -> {
+                MemoryRecord old = batch.current(del.target(), context);
+                if (old == null) return;
+                batch.put(old.withState(MemoryState.DELETED, null, batch.now), null);
+                batch.deleted.add(old.id());
+                batch.history(old.id(), HistoryEvent.DELETE, old.text(), null, null, null, del.reason());
+                batch.events.add(new MemoryEvent(old.id(), old.text(), MemoryEvent.Type.DELETE, null, null, del.reason()));
+            }
+            case Decision.None none -> {
+                MemoryRecord old = batch.current(none.target(), context);
+                if (old == null) return;
+                // Provenance only: the text and every indexed field stay as they are, so the index is not touched.
+                MemoryRecord seen = new MemoryRecord(old.id(), old.scope(), old.text(), old.hash(), old.actor(), old.role(), old.metadata(),
+                        old.categories(), old.createdAt(), old.updatedAt(), old.eventTime(), old.expirationDate(), old.immutable(),
+                        old.state(), old.replacedBy(), old.withMoreSources(batch.sources(none.fact()), batch.now).sources(), old.slot());
+                batch.putStoreOnly(seen);
+                batch.history(old.id(), HistoryEvent.NONE, old.text(), none.fact().text(), none.fact(), null, none.reason());
+                batch.events.add(new MemoryEvent(old.id(), old.text(), MemoryEvent.Type.NONE, null, null, none.reason()));
+            }
+        }
+    }
+
+    private float[] vectorFor(String text, Map<String, float[]> vectors) {
+        return vectors.computeIfAbsent(text, embedder::embed);
+    }
+
+    private void commit(Tenant tenant, Batch batch) {
+        if (batch.records.isEmpty() && batch.historyEntries.isEmpty()) return;
+        store.write(tenant, new ArrayList<>(batch.records.values()), batch.historyEntries);
+        List<IndexEntry> entries = new ArrayList<>();
+        for (var e : batch.vectors.entrySet()) entries.add(new IndexEntry(batch.records.get(e.getKey()), e.getValue()));
+        if (!entries.isEmpty()) index.upsert(tenant, entries);
+        if (!batch.deleted.isEmpty()) index.delete(tenant, batch.deleted);
+    }
+
+    /** Everything one add writes, accumulated before a single store transaction and index write. */
+    private final class Batch {
+        final AddRequest request;
+        final String eventId;
+        final List<Message> messages;
+        final Instant now;
+        final Instant said;
+        final Map<UUID, MemoryRecord> records = new LinkedHashMap<>();
+        final Map<UUID, float[]> vectors = new LinkedHashMap<>();
+        final List<UUID> deleted = new ArrayList<>();
+        final List<HistoryEntry> historyEntries = new ArrayList<>();
+        final List<MemoryEvent> events = new ArrayList<>();
+        final Map<String, MemoryRecord> newBySlot = new HashMap<>();
+        TokenUsage usage = TokenUsage.NONE;
+
+        Batch(AddRequest request, String eventId, List<Message> messages, Instant now, Instant said) {
+            this.request = request;
+            this.eventId = eventId;
+            this.messages = messages;
+            this.now = now;
+            this.said = said;
+        }
+
+        MemoryRecord addNew(Fact fact, float[] vector, String reason) {
+            Scope scope = request.scope();
+            MemoryRecord r = new MemoryRecord(UUID.randomUUID(), scope, fact.text(), null, fact.speaker(), fact.role(),
+                    request.metadata(), fact.categories(), said, now, fact.eventTime(), request.expirationDate(), request.immutable(),
+                    MemoryState.ACTIVE, null, sources(fact), fact.slot());
+            put(r, vector);
+            history(r.id(), HistoryEvent.ADD, null, r.text(), fact, null, reason);
+            events.add(new MemoryEvent(r.id(), r.text(), MemoryEvent.Type.ADD, null, null, reason));
+            if (fact.slot() != null) {
+                // Two values of one single-valued attribute in the same add ("lived in Paris, now Berlin"): the later wins.
+                MemoryRecord earlier = newBySlot.put(fact.slot(), r);
+                if (earlier != null && records.get(earlier.id()).state() == MemoryState.ACTIVE) {
+                    MemoryRecord superseded = records.get(earlier.id()).withState(MemoryState.SUPERSEDED, r.id(), now);
+                    put(superseded, vectors.get(earlier.id()));
+                    history(earlier.id(), HistoryEvent.SUPERSEDE, earlier.text(), r.text(), fact, r.id(), "contradicted later in the same add");
+                    events.add(new MemoryEvent(r.id(), r.text(), MemoryEvent.Type.SUPERSEDE, earlier.text(), earlier.id(),
+                            "contradicted later in the same add"));
+                }
+            }
+            return r;
+        }
+
+        void put(MemoryRecord r, float[] vector) {
+            records.put(r.id(), r);
+            if (vector != null) vectors.put(r.id(), vector);
+        }
+
+        void putStoreOnly(MemoryRecord r) {
+            records.put(r.id(), r);
+        }
+
+        /** The latest state of a memory in this batch, else as loaded with the candidates. */
+        MemoryRecord current(UUID id, List<FactCandidates> context) {
+            MemoryRecord r = records.get(id);
+            if (r != null) return r.state() == MemoryState.ACTIVE ? r : null;
+            for (FactCandidates fc : context) for (Candidate c : fc.candidates()) if (c.memory().id().equals(id)) return c.memory();
+            return null;
+        }
+
+        List<Source> sources(Fact fact) {
+            List<Source> out = new ArrayList<>();
+            for (int i : fact.messageIndexes()) {
+                if (i < 0 || i >= messages.size()) continue;
+                Message m = messages.get(i);
+                out.add(new Source(eventId, i, m.id(), m.name() != null ? m.name() : m.role(), m.role(), m.timestamp()));
+            }
+            return out;
+        }
+
+        void history(UUID memoryId, HistoryEvent event, String oldText, String newText, Fact fact, UUID related, String reason) {
+            historyEntries.add(new HistoryEntry(UUID.randomUUID(), memoryId, event, oldText, newText,
+                    fact == null ? null : fact.speaker(), fact == null ? null : fact.role(), now, related, eventId, reason));
+        }
+    }
+}

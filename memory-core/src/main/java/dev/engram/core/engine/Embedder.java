@@ -1,0 +1,79 @@
+package dev.engram.core.engine;
+
+import dev.engram.core.error.ConfigurationException;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine's view of a LangChain4j {@link EmbeddingModel}: float vectors, batched, with the dimension and a stable name
+ * that the index records so a model change is caught at start-up.
+ */
+public final class Embedder {
+
+    /** The default model's name as recorded in indexes. */
+    public static final String DEFAULT_MODEL_NAME = "bge-small-zh-v15-q";
+
+    private final EmbeddingModel model;
+    private final String name;
+    private final int dimension;
+
+    public Embedder(EmbeddingModel model, String name) {
+        this.model = model;
+        this.name = name;
+        try {
+            this.dimension = model.dimension();
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("The embedding model '" + name + "' could not report its dimension: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The bundled in-process ONNX model (bge-small-zh-v1.5, quantized, 512 dimensions): Chinese and English, no network.
+     * One instance per JVM: the ONNX session is thread-safe and costs ~100 MB.
+     */
+    public static Embedder defaultEmbedder() {
+        return DefaultHolder.INSTANCE;
+    }
+
+    private static final class DefaultHolder {
+        static final Embedder INSTANCE = new Embedder(new BgeSmallZhV15QuantizedEmbeddingModel(), DEFAULT_MODEL_NAME);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    public float[] embed(String text) {
+        return model.embed(text).content().vector();
+    }
+
+    public List<float[]> embedAll(List<String> texts) {
+        if (texts.isEmpty()) return List.of();
+        if (texts.size() == 1) return List.of(embed(texts.get(0)));
+        List<TextSegment> segments = new ArrayList<>(texts.size());
+        for (String t : texts) segments.add(TextSegment.from(t));
+        List<Embedding> embeddings = model.embedAll(segments).content();
+        List<float[]> out = new ArrayList<>(embeddings.size());
+        for (Embedding e : embeddings) out.add(e.vector());
+        return out;
+    }
+
+    public static double cosine(float[] a, float[] b) {
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.engram.core.engine;
+
+/**
+ * Tunables of the memory engine, with defaults calibrated on the bundled bge-small-zh-v15 model and the quality set
+ * ({@code ./engram quality}).
+ *
+ * @param candidatesPerFact      existing memories compared with each new fact during reconciliation
+ * @param duplicateSimilarity    cosine at or above which a new fact is the same as an existing memory (NONE)
+ * @param relatedSimilarity      cosine at or above which lexical overlap decides between NONE/UPDATE and ADD
+ * @param lexicalContainment     share of one text's content tokens found in the other for NONE/UPDATE
+ * @param defaultSearchThreshold minimum semantic similarity of a search hit when the request gives none (Mem0: 0.1)
+ * @param searchOverfetch        candidates fetched per requested result, for fusion and thresholding
+ * @param maxMessagesPerAdd      messages in one add
+ * @param maxMessageChars        characters in one message
+ * @param maxMemoryChars         characters in one memory's text
+ * @param maxQueryChars          characters in a search query
+ */
+public record EngineSettings(
+        int candidatesPerFact,
+        double duplicateSimilarity,
+        double relatedSimilarity,
+        double lexicalContainment,
+        double defaultSearchThreshold,
+        int searchOverfetch,
+        int maxMessagesPerAdd,
+        int maxMessageChars,
+        int maxMemoryChars,
+        int maxQueryChars) {
+
+    public static EngineSettings defaults() {
+        return new EngineSettings(8, 0.95, 0.80, 0.8, 0.1, 4, 200, 32_000, 8_000, 4_000);
+    }
+}

@@ -1,0 +1,280 @@
+package dev.engram.core.engine;
+
+import dev.engram.core.domain.AddRequest;
+import dev.engram.core.domain.AddResult;
+import dev.engram.core.domain.HistoryEntry;
+import dev.engram.core.domain.HistoryEvent;
+import dev.engram.core.domain.ListRequest;
+import dev.engram.core.domain.MemoryEvent;
+import dev.engram.core.domain.MemoryRecord;
+import dev.engram.core.domain.MemoryState;
+import dev.engram.core.domain.Page;
+import dev.engram.core.domain.SearchHit;
+import dev.engram.core.domain.SearchRequest;
+import dev.engram.core.domain.SearchResult;
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.domain.UpdateRequest;
+import dev.engram.core.error.ConflictException;
+import dev.engram.core.error.NotFoundException;
+import dev.engram.core.error.TooLargeException;
+import dev.engram.core.error.ValidationException;
+import dev.engram.core.extract.Extractor;
+import dev.engram.core.filter.Filter;
+import dev.engram.core.filter.FilterEvaluator;
+import dev.engram.core.filter.Filters;
+import dev.engram.core.reconcile.Reconciler;
+import dev.engram.core.spi.IndexEntry;
+import dev.engram.core.spi.IndexHit;
+import dev.engram.core.spi.IndexPage;
+import dev.engram.core.spi.IndexQuery;
+import dev.engram.core.spi.MemoryStore;
+import dev.engram.core.spi.VectorIndex;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The memory engine: adds (through {@link AddPipeline}), hybrid search, listing and the single-memory operations. It
+ * is framework-free; the platform wires it with its own store and index, the embedded {@code Memory} with embedded ones.
+ */
+public final class MemoryEngine implements AutoCloseable {
+
+    private final Embedder embedder;
+    private final VectorIndex index;
+    private final MemoryStore store;
+    private final EngineSettings settings;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final AddPipeline adds;
+    private final Timer addTimer;
+    private final Timer searchTimer;
+    private final Map<MemoryEvent.Type, Counter> eventCounters = new EnumMap<>(MemoryEvent.Type.class);
+
+    public MemoryEngine(Embedder embedder, VectorIndex index, MemoryStore store, Extractor extractor, Reconciler reconciler,
+                        EngineSettings settings, Clock clock, ZoneId zone, MeterRegistry registry) {
+        if (index.dimension() != embedder.dimension()) {
+            throw new dev.engram.core.error.ConfigurationException("The vector index holds " + index.dimension()
+                    + "-dimensional vectors but the embedding model '" + embedder.name() + "' produces " + embedder.dimension()
+                    + ": configure the model the index was built with, or reindex into a new index");
+        }
+        this.embedder = embedder;
+        this.index = index;
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+        this.zone = zone;
+        this.adds = new AddPipeline(embedder, index, store, extractor, reconciler, settings, clock, zone);
+        this.addTimer = Timer.builder("engram.memory.add").description("Time to process one add (extraction, reconciliation, writes)")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+        this.searchTimer = Timer.builder("engram.memory.search").description("Time to answer one search, embedding included")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+        for (MemoryEvent.Type t : MemoryEvent.Type.values()) {
+            eventCounters.put(t, Counter.builder("engram.memory.events").tag("type", t.name()).description("Memory decisions").register(registry));
+        }
+    }
+
+    public AddResult add(AddRequest request) {
+        AddResult result = addTimer.record(() -> adds.add(request));
+        for (MemoryEvent e : result.events()) eventCounters.get(e.type()).increment();
+        return result;
+    }
+
+    public SearchResult search(SearchRequest r) {
+        return searchTimer.record(() -> doSearch(r));
+    }
+
+    private SearchResult doSearch(SearchRequest r) {
+        if (r.query() == null || r.query().isBlank()) throw new ValidationException("query must not be empty");
+        if (r.query().length() > settings.maxQueryChars()) throw new TooLargeException("query exceeds " + settings.maxQueryChars() + " characters");
+        if (r.topK() < 1 || r.topK() > SearchRequest.MAX_TOP_K) throw new ValidationException("top_k must be between 1 and " + SearchRequest.MAX_TOP_K);
+        double threshold = r.threshold() != null ? r.threshold() : settings.defaultSearchThreshold();
+        if (threshold < 0 || threshold > 1) throw new ValidationException("threshold must be between 0 and 1");
+        if (r.maxTokens() != null && r.maxTokens() < 1) throw new ValidationException("max_tokens must be positive");
+
+        Filter filter = readFilter(r.filter(), r.includeSuperseded(), r.showExpired());
+        String query = r.query().strip();
+        float[] vector = embedder.embed(query);
+        int k = Math.min(SearchRequest.MAX_TOP_K, Math.max(r.topK() * settings.searchOverfetch(), 20));
+        List<IndexHit> hits = index.search(r.tenant(), new IndexQuery(vector, query, filter, k, r.hybrid()));
+
+        List<Scored> scored = HybridScorer.score(hits, query, r.hybrid(), threshold);
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        if (scored.size() > r.topK()) scored = scored.subList(0, r.topK());
+        Map<UUID, MemoryRecord> records = store.getAll(r.tenant(), scored.stream().map(s -> s.hit().id()).toList());
+        List<SearchHit> out = new ArrayList<>();
+        int tokens = 0;
+        for (Scored s : scored) {
+            MemoryRecord m = records.get(s.hit().id());
+            if (m == null || m.state() == MemoryState.DELETED) continue; // index ahead of the store; reindex repairs it
+            int t = TokenEstimator.estimate(m.text());
+            if (r.maxTokens() != null && tokens + t > r.maxTokens()) break;
+            tokens += t;
+            out.add(new SearchHit(m, s.score(), Math.max(0, s.hit().semantic()), s.keyword()));
+        }
+        return new SearchResult(out, tokens);
+    }
+
+    /** The client's filter plus lifecycle and expiry conditions, evaluated inside the index. */
+    private Filter readFilter(Filter client, boolean includeSuperseded, boolean showExpired) {
+        List<Filter> parts = new ArrayList<>();
+        parts.add(client == null ? Filter.ALL : client);
+        parts.add(Filters.lifecycle(includeSuperseded));
+        if (!showExpired) parts.add(Filters.notExpired(FilterEvaluator.startOfDay(LocalDate.now(clock.withZone(zone)))));
+        return Filter.and(parts);
+    }
+
+    public Page<MemoryRecord> list(ListRequest r) {
+        if (r.page() < 1) throw new ValidationException("page must be 1 or more");
+        if (r.pageSize() < 1 || r.pageSize() > ListRequest.MAX_PAGE_SIZE) {
+            throw new ValidationException("page_size must be between 1 and " + ListRequest.MAX_PAGE_SIZE);
+        }
+        long offset = (long) (r.page() - 1) * r.pageSize();
+        if (offset > Integer.MAX_VALUE) throw new ValidationException("page is out of range");
+        Filter filter = readFilter(r.filter(), r.includeSuperseded(), r.showExpired());
+        IndexPage page = index.list(r.tenant(), filter, (int) offset, r.pageSize());
+        Map<UUID, MemoryRecord> records = store.getAll(r.tenant(), page.ids());
+        List<MemoryRecord> items = new ArrayList<>();
+        for (UUID id : page.ids()) {
+            MemoryRecord m = records.get(id);
+            if (m != null && m.state() != MemoryState.DELETED) items.add(m);
+        }
+        return new Page<>(items, page.total(), r.page(), r.pageSize());
+    }
+
+    /** A memory that is active or superseded; deleted ones are gone for readers. */
+    public Optional<MemoryRecord> get(Tenant tenant, UUID id) {
+        return store.get(tenant, id).filter(m -> m.state() != MemoryState.DELETED);
+    }
+
+    public MemoryRecord update(UpdateRequest u) {
+        MemoryRecord old = get(u.tenant(), u.memoryId()).orElseThrow(() -> new NotFoundException("Memory not found"));
+        if (old.immutable()) throw new ConflictException("Memory " + old.id() + " is immutable and cannot be updated");
+        Instant now = clock.instant();
+        MemoryRecord updated = old;
+        if (u.text() != null) {
+            if (u.text().isBlank()) throw new ValidationException("text must not be empty");
+            if (u.text().length() > settings.maxMemoryChars()) throw new TooLargeException("text exceeds " + settings.maxMemoryChars() + " characters");
+            updated = updated.withText(u.text().strip(), now);
+        }
+        if (u.metadata() != null) {
+            Map<String, Object> merged = new LinkedHashMap<>(old.metadata());
+            for (var e : u.metadata().entrySet()) {
+                if (e.getValue() == null) merged.remove(e.getKey());
+                else merged.put(e.getKey(), e.getValue());
+            }
+            updated = updated.withMetadata(merged, now);
+        }
+        if (u.timestamp() != null) updated = updated.withCreatedAt(u.timestamp());
+        if (u.clearExpiration()) updated = updated.withExpirationDate(null, now);
+        else if (u.expirationDate() != null) updated = updated.withExpirationDate(u.expirationDate(), now);
+        if (updated == old) throw new ValidationException("Nothing to update: give text, metadata, timestamp or expiration_date");
+        updated = new MemoryRecord(updated.id(), updated.scope(), updated.text(), updated.hash(), updated.actor(), updated.role(),
+                updated.metadata(), updated.categories(), updated.createdAt(), now, updated.eventTime(), updated.expirationDate(),
+                updated.immutable(), updated.state(), updated.replacedBy(), updated.sources(), updated.slot());
+        HistoryEntry h = new HistoryEntry(UUID.randomUUID(), old.id(), HistoryEvent.UPDATE, old.text(), updated.text(), "api", null, now,
+                null, null, "updated by client");
+        store.write(u.tenant(), List.of(updated), List.of(h));
+        index.upsert(u.tenant(), List.of(new IndexEntry(updated, embedder.embed(updated.text()))));
+        return updated;
+    }
+
+    public void delete(Tenant tenant, UUID id) {
+        MemoryRecord old = get(tenant, id).orElseThrow(() -> new NotFoundException("Memory not found"));
+        deleteRecords(tenant, List.of(old), "deleted by client");
+    }
+
+    /** Deletes every memory (active or superseded) matching the filter; returns how many. */
+    public int deleteAll(Tenant tenant, Filter filter) {
+        Filter f = Filter.and(filter == null ? Filter.ALL : filter, Filters.lifecycle(true));
+        int total = 0;
+        while (true) {
+            IndexPage page = index.list(tenant, f, 0, 500);
+            if (page.ids().isEmpty()) return total;
+            List<MemoryRecord> batch = new ArrayList<>(store.getAll(tenant, page.ids()).values());
+            if (batch.isEmpty()) { // only index entries without records are left: drop them
+                index.delete(tenant, page.ids());
+                continue;
+            }
+            deleteRecords(tenant, batch, "deleted with its scope");
+            total += batch.size();
+        }
+    }
+
+    private void deleteRecords(Tenant tenant, List<MemoryRecord> records, String reason) {
+        Instant now = clock.instant();
+        List<MemoryRecord> tombstones = new ArrayList<>();
+        List<HistoryEntry> history = new ArrayList<>();
+        for (MemoryRecord m : records) {
+            tombstones.add(m.withState(MemoryState.DELETED, m.replacedBy(), now));
+            history.add(new HistoryEntry(UUID.randomUUID(), m.id(), HistoryEvent.DELETE, m.text(), null, "api", null, now, null, null, reason));
+        }
+        store.write(tenant, tombstones, history);
+        index.delete(tenant, records.stream().map(MemoryRecord::id).toList());
+    }
+
+    public List<HistoryEntry> history(Tenant tenant, UUID id) {
+        if (store.get(tenant, id).isEmpty()) throw new NotFoundException("Memory not found");
+        return store.history(tenant, id);
+    }
+
+    /** Removes every memory and history entry of the tenant, for good. */
+    public void reset(Tenant tenant) {
+        index.deleteTenant(tenant);
+        store.deleteTenant(tenant);
+    }
+
+    /** Rebuilds the tenant's index entries from the store (after an index loss or a model change); returns the count. */
+    public int reindex(Tenant tenant) {
+        index.deleteTenant(tenant);
+        List<MemoryRecord> pending = new ArrayList<>();
+        int[] count = {0};
+        store.scan(tenant, m -> {
+            if (m.state() == MemoryState.DELETED) return;
+            pending.add(m);
+            if (pending.size() == 256) {
+                count[0] += writeIndex(tenant, pending);
+                pending.clear();
+            }
+        });
+        count[0] += writeIndex(tenant, pending);
+        return count[0];
+    }
+
+    private int writeIndex(Tenant tenant, List<MemoryRecord> records) {
+        if (records.isEmpty()) return 0;
+        List<float[]> vectors = embedder.embedAll(records.stream().map(MemoryRecord::text).toList());
+        List<IndexEntry> entries = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) entries.add(new IndexEntry(records.get(i), vectors.get(i)));
+        index.upsert(tenant, entries);
+        return entries.size();
+    }
+
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    @Override
+    public void close() {
+        try {
+            index.close();
+        } finally {
+            store.close();
+        }
+    }
+
+    record Scored(IndexHit hit, double score, double keyword) {
+    }
+}
