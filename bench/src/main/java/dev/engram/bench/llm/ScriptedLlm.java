@@ -22,20 +22,23 @@ import java.util.regex.Pattern;
  *
  * <p><b>Phase 1 (extraction)</b>: finds which dataset messages are quoted in the prompt (by their exact content),
  * orders them by where they appear, and answers {@code {"facts":[{"text":…,"source_messages":[i,…]}]}} with every gold
- * fact stated by one of them; {@code source_messages} are 0-based positions among the quoted messages, i.e. indexes in
- * the add's message list. A superseded gold fact is stated only by its own messages, never by the messages that
+ * fact stated by one of them; {@code source_messages} are the {@code [i]} index the prompt gives each message line (the
+ * engine's extraction prompt), else 0-based positions among the quoted messages, i.e. indexes in the add's message list. A superseded gold fact is stated only by its own messages, never by the messages that
  * contradict it.
  *
  * <p><b>Phase 2 (reconciliation)</b>, recognised by Mem0's event vocabulary (ADD, NONE, UPDATE/DELETE): parses the
  * existing memories ({@code {"id":…,"text":…}} objects) and the new facts (gold fact texts quoted elsewhere in the
  * prompt) and answers Mem0's {@code {"memory":[{"id","text","event"}]}}: NONE for an existing memory a new fact repeats
  * exactly, ADD for every other new fact, and DELETE for existing memories whose gold fact a new fact supersedes.
+ * Existing memories no new fact concerns get no entry, as the engine's prompt asks.
  */
 final class ScriptedLlm {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern EXISTING = Pattern.compile(
             "\\{\\s*\"id\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*,\\s*\"text\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private static final Pattern INDEX_LABEL = Pattern.compile("\\s*\\[(\\d+)]");
 
     private final Conversation conversation;
     private final Set<String> contradictingMessages = new HashSet<>();
@@ -49,8 +52,10 @@ final class ScriptedLlm {
         return isReconciliation(prompt) ? reconcile(prompt) : extract(prompt);
     }
 
+    /** Phase 2 asks for Mem0's events and an {@code "event"} key; phase 1's reply form has neither. */
     static boolean isReconciliation(String prompt) {
-        return prompt.contains("ADD") && prompt.contains("NONE") && (prompt.contains("DELETE") || prompt.contains("UPDATE"));
+        return prompt.contains("\"event\"") && prompt.contains("ADD") && prompt.contains("NONE")
+                && (prompt.contains("DELETE") || prompt.contains("UPDATE"));
     }
 
     String extract(String prompt) {
@@ -59,7 +64,7 @@ final class ScriptedLlm {
                 .sorted(Comparator.comparingInt(m -> prompt.indexOf(m.content())))
                 .toList();
         Map<String, Integer> position = new LinkedHashMap<>();
-        for (int i = 0; i < quoted.size(); i++) position.put(quoted.get(i).id(), i);
+        for (int i = 0; i < quoted.size(); i++) position.put(quoted.get(i).id(), labelOrPosition(prompt, quoted.get(i), i));
 
         ObjectNode root = JSON.createObjectNode();
         ArrayNode facts = root.putArray("facts");
@@ -75,6 +80,17 @@ final class ScriptedLlm {
             sources.forEach(f.putArray("source_messages")::add);
         }
         return root.toString();
+    }
+
+    /**
+     * The index the prompt gives the message (a line starting {@code [i]}, as the engine's extraction prompt writes
+     * them), else its position among the quoted messages.
+     */
+    private static int labelOrPosition(String prompt, DatasetMessage message, int position) {
+        int at = prompt.indexOf(message.content());
+        int lineStart = prompt.lastIndexOf('\n', at) + 1;
+        Matcher label = INDEX_LABEL.matcher(prompt.substring(lineStart, at));
+        return label.lookingAt() ? Integer.parseInt(label.group(1)) : position;
     }
 
     /** An inactive fact is cited by the messages that state it, not by those that contradict it. */
@@ -97,13 +113,18 @@ final class ScriptedLlm {
         List<GoldFact> newFacts = conversation.goldFacts().stream().filter(f -> newFactsPart.contains(f.text())).toList();
 
         Map<String, String> events = new LinkedHashMap<>();
-        existing.keySet().forEach(id -> events.put(id, "NONE"));
         List<String> additions = new ArrayList<>();
         for (GoldFact fact : newFacts) {
-            if (!existing.containsValue(fact.text())) additions.add(fact.text());
+            boolean known = false;
             for (var entry : existing.entrySet()) {
-                if (supersedes(fact, entry.getValue())) events.put(entry.getKey(), "DELETE");
+                if (entry.getValue().equals(fact.text())) {
+                    events.putIfAbsent(entry.getKey(), "NONE");
+                    known = true;
+                } else if (supersedes(fact, entry.getValue())) {
+                    events.put(entry.getKey(), "DELETE");
+                }
             }
+            if (!known) additions.add(fact.text());
         }
 
         ObjectNode root = JSON.createObjectNode();

@@ -66,22 +66,29 @@ public final class DatasetValidator {
         }
         checkMessages(at, c, p);
         Set<String> known = c.messagesById().keySet();
+        // Memories are facts about the user, taken from what the user says; the assistant's replies are context only.
+        Set<String> userSaid = new HashSet<>();
+        c.messages().stream().filter(m -> "user".equals(m.role())).forEach(m -> userSaid.add(m.id()));
 
         if (c.goldFacts().isEmpty()) p.add(at + "gold_facts is empty");
         for (int i = 0; i < c.goldFacts().size(); i++) {
             var f = c.goldFacts().get(i);
             if (f.text() == null || f.text().isBlank()) p.add(at + "gold_facts[" + i + "] has no text");
             checkEvidence(at + "gold_facts[" + i + "]", f.evidence(), known, p);
+            checkSaidByUser(at + "gold_facts[" + i + "]", f.evidence(), known, userSaid, p);
         }
         for (int i = 0; i < c.duplicates().size(); i++) {
             var group = c.duplicates().get(i);
             if (group.size() < 2) p.add(at + "duplicates[" + i + "] needs at least two message ids");
             checkEvidence(at + "duplicates[" + i + "]", group, known, p);
+            checkSaidByUser(at + "duplicates[" + i + "]", group, known, userSaid, p);
         }
         for (int i = 0; i < c.supersedes().size(); i++) {
             var s = c.supersedes().get(i);
             checkEvidence(at + "supersedes[" + i + "].old", s.old(), known, p);
             checkEvidence(at + "supersedes[" + i + "].new", s.replacement(), known, p);
+            checkSaidByUser(at + "supersedes[" + i + "]", s.old(), known, userSaid, p);
+            checkSaidByUser(at + "supersedes[" + i + "]", s.replacement(), known, userSaid, p);
             checkOrder(at + "supersedes[" + i + "]", s, c, p);
         }
         if (c.questions().size() < MIN_QUESTIONS || c.questions().size() > MAX_QUESTIONS) {
@@ -131,6 +138,12 @@ public final class DatasetValidator {
         if (evidence.isEmpty()) p.add(where + " cites no messages");
         for (String id : evidence) {
             if (!known.contains(id)) p.add(where + " cites unknown message " + id);
+        }
+    }
+
+    private static void checkSaidByUser(String where, List<String> ids, Set<String> known, Set<String> userSaid, List<String> p) {
+        for (String id : ids) {
+            if (known.contains(id) && !userSaid.contains(id)) p.add(where + " cites " + id + ", which the user did not say");
         }
     }
 

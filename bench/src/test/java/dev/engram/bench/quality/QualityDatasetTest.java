@@ -78,6 +78,18 @@ class QualityDatasetTest {
     }
 
     @Test
+    void goldFactCitingAnAssistantMessageIsRejected(@TempDir Path dir) throws IOException {
+        copyBundled(dir);
+        Path victim = dir.resolve("01-berlin-move.json");
+        var root = (ObjectNode) JSON.readTree(victim.toFile());
+        ((ArrayNode) root.withArray("gold_facts").get(0).withArray("evidence")).add("m2"); // m2 is the assistant's reply
+        JSON.writeValue(victim.toFile(), root);
+
+        assertThatThrownBy(() -> QualityDataset.load(dir))
+                .hasMessageContaining("01-berlin-move.json: gold_facts[0] cites m2, which the user did not say");
+    }
+
+    @Test
     void malformedJsonIsReportedNotThrownRaw(@TempDir Path dir) throws IOException {
         copyBundled(dir);
         Files.writeString(dir.resolve("03-new-puppy.json"), "{ \"id\": ");
