@@ -101,14 +101,7 @@ public final class SearchBenchmark {
             embeddings.mode(BenchEmbeddingModel.Mode.MODEL);
             for (int i = 0; i < warmup; i++) search(memory, corpus.query(queries + i), topK, true);
 
-            Map<String, LatencyStats> results = new LinkedHashMap<>();
-            results.put("search, hybrid, embedding included", run(memory, qs, topK, true));
-            results.put("search, vector only, embedding included", run(memory, qs, topK, false));
-            embeddings.mode(BenchEmbeddingModel.Mode.PRECOMPUTED);
-            results.put("search, hybrid, embedding excluded", run(memory, qs, topK, true));
-            results.put("search, vector only, embedding excluded", run(memory, qs, topK, false));
-            results.put("query embedding alone", embedOnly(onnx, qs));
-
+            Map<String, LatencyStats> results = measure(memory, embeddings, onnx, qs, topK);
             String report = report(memories, users, vectors, queries, topK, buildSeconds, results);
             System.out.println(report);
             if (out.getParent() != null) Files.createDirectories(out.getParent());
@@ -142,15 +135,46 @@ public final class SearchBenchmark {
         }
     }
 
-    private static LatencyStats run(Memory memory, List<SyntheticCorpus.Query> queries, int topK, boolean hybrid) {
-        var stats = new LatencyStats(queries.size());
-        long start = System.nanoTime();
-        for (SyntheticCorpus.Query q : queries) {
-            long t = System.nanoTime();
-            search(memory, q, topK, hybrid);
-            stats.record(System.nanoTime() - t);
+    /** One measured variant: whether the search is hybrid and whether the query embedding is part of it. */
+    private record Scenario(String name, boolean hybrid, BenchEmbeddingModel.Mode embedding) {
+    }
+
+    private static final List<Scenario> SCENARIOS = List.of(
+            new Scenario("search, hybrid, embedding included", true, BenchEmbeddingModel.Mode.MODEL),
+            new Scenario("search, vector only, embedding included", false, BenchEmbeddingModel.Mode.MODEL),
+            new Scenario("search, hybrid, embedding excluded", true, BenchEmbeddingModel.Mode.PRECOMPUTED),
+            new Scenario("search, vector only, embedding excluded", false, BenchEmbeddingModel.Mode.PRECOMPUTED));
+    private static final String EMBEDDING_ALONE = "query embedding alone";
+
+    /**
+     * Runs every scenario on every query, interleaved (query by query, in a rotating order) rather than one scenario
+     * after another, so drift on a shared machine (other load, JIT, caches) spreads evenly and the ratios stay fair.
+     */
+    private static Map<String, LatencyStats> measure(Memory memory, BenchEmbeddingModel embeddings, EmbeddingModel onnx,
+                                                     List<SyntheticCorpus.Query> queries, int topK) {
+        Map<String, LatencyStats> stats = new LinkedHashMap<>();
+        SCENARIOS.forEach(s -> stats.put(s.name(), new LatencyStats(queries.size())));
+        stats.put(EMBEDDING_ALONE, new LatencyStats(queries.size()));
+        int variants = SCENARIOS.size() + 1;
+        for (int i = 0; i < queries.size(); i++) {
+            SyntheticCorpus.Query q = queries.get(i);
+            for (int v = 0; v < variants; v++) {
+                int which = (i + v) % variants;
+                long t;
+                if (which == SCENARIOS.size()) {
+                    t = System.nanoTime();
+                    onnx.embed(q.text());
+                    stats.get(EMBEDDING_ALONE).record(System.nanoTime() - t);
+                } else {
+                    Scenario s = SCENARIOS.get(which);
+                    embeddings.mode(s.embedding());
+                    t = System.nanoTime();
+                    search(memory, q, topK, s.hybrid());
+                    stats.get(s.name()).record(System.nanoTime() - t);
+                }
+            }
         }
-        stats.wallTime(System.nanoTime() - start);
+        stats.values().forEach(LatencyStats::useSampleTimeForThroughput);
         return stats;
     }
 
@@ -160,23 +184,11 @@ public final class SearchBenchmark {
         return memory.search(request).hits().size();
     }
 
-    private static LatencyStats embedOnly(EmbeddingModel model, List<SyntheticCorpus.Query> queries) {
-        var stats = new LatencyStats(queries.size());
-        long start = System.nanoTime();
-        for (SyntheticCorpus.Query q : queries) {
-            long t = System.nanoTime();
-            model.embed(q.text());
-            stats.record(System.nanoTime() - t);
-        }
-        stats.wallTime(System.nanoTime() - start);
-        return stats;
-    }
-
     static String report(int memories, int users, String vectors, int queries, int topK, double buildSeconds,
                          Map<String, LatencyStats> results) {
         var md = new StringBuilder("# Engram search benchmark\n\n");
         md.append(String.format(Locale.ROOT, "%d memories over %d users (%s index vectors), %d searches per scenario, top %d, "
-                        + "one thread, Java %s, %d CPUs. Build: %.1f s.%n%n",
+                        + "one thread, scenarios interleaved query by query, Java %s, %d CPUs. Build: %.1f s.%n%n",
                 memories, users, vectors, queries, topK, Runtime.version().feature(), Runtime.getRuntime().availableProcessors(),
                 buildSeconds));
         md.append("| scenario | p50 ms | p95 ms | p99 ms | mean ms | ops/s |\n|---|---:|---:|---:|---:|---:|\n");
@@ -185,7 +197,7 @@ public final class SearchBenchmark {
         LatencyStats hybrid = results.get("search, hybrid, embedding included");
         LatencyStats hybridIndex = results.get("search, hybrid, embedding excluded");
         LatencyStats vectorIndex = results.get("search, vector only, embedding excluded");
-        LatencyStats embed = results.get("query embedding alone");
+        LatencyStats embed = results.get(EMBEDDING_ALONE);
         md.append(String.format(Locale.ROOT, "%nRatios at p50: embedding / full hybrid search = %.2f; "
                         + "hybrid / vector-only (embedding excluded) = %.2f; full hybrid / embedding excluded = %.2f.%n",
                 embed.percentileMs(50) / hybrid.percentileMs(50),

@@ -68,8 +68,8 @@ public final class ConversationRunner {
                     result.contextTokens(), missed));
         }
 
-        int supersedesCorrect = (int) c.supersedes().stream().filter(s -> QualityMetrics.correctlySuperseded(stored, s)).count();
-        return new ConversationResult(c.id(), c.language(), questions, QualityMetrics.duplicates(stored, c.duplicates()),
+        int supersedesCorrect = (int) c.supersedes().stream().filter(s -> QualityMetrics.correctlySuperseded(stored, c, s)).count();
+        return new ConversationResult(c.id(), c.language(), questions, QualityMetrics.duplicates(stored, c),
                 supersedesCorrect, c.supersedes().size(), active.size(), stored.size());
     }
 

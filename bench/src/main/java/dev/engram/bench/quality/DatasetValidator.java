@@ -80,6 +80,9 @@ public final class DatasetValidator {
         for (int i = 0; i < c.duplicates().size(); i++) {
             var group = c.duplicates().get(i);
             if (group.size() < 2) p.add(at + "duplicates[" + i + "] needs at least two message ids");
+            if (c.goldFacts().stream().noneMatch(f -> f.active() && f.evidence().containsAll(group))) {
+                p.add(at + "duplicates[" + i + "]: no active gold fact cites every message of the group");
+            }
             checkEvidence(at + "duplicates[" + i + "]", group, known, p);
             checkSaidByUser(at + "duplicates[" + i + "]", group, known, userSaid, p);
         }
@@ -90,6 +93,13 @@ public final class DatasetValidator {
             checkSaidByUser(at + "supersedes[" + i + "]", s.old(), known, userSaid, p);
             checkSaidByUser(at + "supersedes[" + i + "]", s.replacement(), known, userSaid, p);
             checkOrder(at + "supersedes[" + i + "]", s, c, p);
+            // The scripted extractor and the supersede metric pair the two sides through the gold facts.
+            if (c.goldFacts().stream().noneMatch(f -> !f.active() && f.evidence().stream().anyMatch(s.old()::contains))) {
+                p.add(at + "supersedes[" + i + "]: no inactive gold fact cites the old messages " + s.old());
+            }
+            if (c.goldFacts().stream().noneMatch(f -> f.active() && f.evidence().stream().anyMatch(s.replacement()::contains))) {
+                p.add(at + "supersedes[" + i + "]: no active gold fact cites the new messages " + s.replacement());
+            }
         }
         if (c.questions().size() < MIN_QUESTIONS || c.questions().size() > MAX_QUESTIONS) {
             p.add(at + c.questions().size() + " questions, need " + MIN_QUESTIONS + ".." + MAX_QUESTIONS);

@@ -35,15 +35,17 @@ public final class QualityMetrics {
     }
 
     /**
-     * Duplicates left among active memories. For each group of messages restating one fact, every active memory
-     * sourced from the group beyond the first is a duplicate; {@code touching} counts the distinct active memories
-     * sourced from any group, the denominator of the rate.
+     * Duplicates left among active memories. For each group of messages restating one fact, the active memories
+     * sourced from the group beyond those the gold facts expect there count as duplicates. The expected number is the
+     * count of active gold facts citing a message of the group: the repeated fact itself, plus any other fact the same
+     * messages state. With one fact per message, that is "every memory beyond the first". {@code touching} counts the
+     * distinct active memories sourced from any group. It is the denominator of the rate.
      */
-    public static DuplicateCount duplicates(List<MemoryRecord> memories, List<List<String>> groups) {
+    public static DuplicateCount duplicates(List<MemoryRecord> memories, Conversation conversation) {
         List<MemoryRecord> active = memories.stream().filter(m -> m.state() == MemoryState.ACTIVE).toList();
         int duplicates = 0;
         Set<Object> touching = new HashSet<>();
-        for (List<String> group : groups) {
+        for (List<String> group : conversation.duplicates()) {
             int sourced = 0;
             for (MemoryRecord m : active) {
                 if (intersects(sourceIds(m), group)) {
@@ -51,26 +53,35 @@ public final class QualityMetrics {
                     touching.add(m.id());
                 }
             }
-            duplicates += Math.max(0, sourced - 1);
+            long expected = Math.max(1, conversation.goldFacts().stream()
+                    .filter(f -> f.active() && intersects(Set.copyOf(f.evidence()), group)).count());
+            duplicates += (int) Math.max(0, sourced - expected);
         }
         return new DuplicateCount(duplicates, touching.size());
     }
 
     /**
-     * True when a contradiction was resolved: no active memory is still sourced from the old statement alone, and at
-     * least one active memory is sourced from the new one. A memory sourced from both counts as the new statement
-     * (an UPDATE that rewrote the old memory and merged the new message into its provenance).
+     * True when a contradiction was resolved. At least one active memory is sourced from the new statement, and the
+     * old statement keeps no more active memories than the active gold facts it also states (for example "I'm Priya,
+     * a data analyst in Munich": the name stays, the job goes). A memory sourced from both the old and the new
+     * messages counts as the new statement: an UPDATE rewrote the old memory and merged the new message into its
+     * provenance.
      */
-    public static boolean correctlySuperseded(List<MemoryRecord> memories, Conversation.Supersede supersede) {
-        boolean oldStillActive = false, newActive = false;
+    public static boolean correctlySuperseded(List<MemoryRecord> memories, Conversation conversation, Conversation.Supersede supersede) {
+        int oldStillActive = 0;
+        boolean newActive = false;
         for (MemoryRecord m : memories) {
             if (m.state() != MemoryState.ACTIVE) continue;
             Set<String> ids = sourceIds(m);
             boolean fromNew = intersects(ids, supersede.replacement());
             newActive |= fromNew;
-            oldStillActive |= intersects(ids, supersede.old()) && !fromNew;
+            if (intersects(ids, supersede.old()) && !fromNew) oldStillActive++;
         }
-        return newActive && !oldStillActive;
+        long allowed = conversation.goldFacts().stream()
+                .filter(f -> f.active() && intersects(Set.copyOf(f.evidence()), supersede.old())
+                        && !intersects(Set.copyOf(f.evidence()), supersede.replacement()))
+                .count();
+        return newActive && oldStillActive <= allowed;
     }
 
     private static boolean intersects(Set<String> ids, Collection<String> group) {

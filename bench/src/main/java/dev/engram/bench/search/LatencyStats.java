@@ -25,6 +25,13 @@ public final class LatencyStats {
         this.wallNanos = elapsedNanos;
     }
 
+    /** For interleaved scenarios, where no wall time belongs to one scenario: throughput = samples / their sum. */
+    public void useSampleTimeForThroughput() {
+        long sum = 0;
+        for (int i = 0; i < count; i++) sum += nanos[i];
+        this.wallNanos = sum;
+    }
+
     public int count() {
         return count;
     }
