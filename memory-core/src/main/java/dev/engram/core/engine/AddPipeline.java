@@ -109,7 +109,7 @@ final class AddPipeline {
                 for (Decision d : rec.decisions()) apply(d, batch, vectorByText, withCandidates);
                 batch.usage = extraction.usage().plus(rec.usage());
             } else {
-                for (int i = 0; i < facts.size(); i++) batch.addNew(facts.get(i), vectors.get(i), "stored verbatim (infer off)");
+                for (int i = 0; i < facts.size(); i++) batch.addNew(facts.get(i), vectors.get(i), "stored verbatim (infer off)", true);
                 batch.usage = extraction.usage();
             }
             commit(request.scope().tenant(), batch);
@@ -189,11 +189,11 @@ final class AddPipeline {
 
     private void apply(Decision d, Batch batch, Map<String, float[]> vectors, List<FactCandidates> context) {
         switch (d) {
-            case Decision.Add add -> batch.addNew(add.fact(), vectorFor(add.fact().text(), vectors), add.reason());
+            case Decision.Add add -> batch.addNew(add.fact(), vectorFor(add.fact().text(), vectors), add.reason(), true);
             case Decision.Update up -> {
                 MemoryRecord old = batch.current(up.target(), context);
                 if (old == null) {
-                    batch.addNew(up.fact(), vectorFor(up.fact().text(), vectors), "update target vanished: " + up.reason());
+                    batch.addNew(up.fact(), vectorFor(up.fact().text(), vectors), "update target vanished: " + up.reason(), true);
                     return;
                 }
                 MemoryRecord updated = old.withText(up.newText(), batch.now).withMoreSources(batch.sources(up.fact()), batch.now);
@@ -204,7 +204,7 @@ final class AddPipeline {
             }
             case Decision.Supersede sup -> {
                 MemoryRecord old = batch.current(sup.target(), context);
-                MemoryRecord added = batch.addNew(sup.fact(), vectorFor(sup.fact().text(), vectors), sup.reason());
+                MemoryRecord added = batch.addNew(sup.fact(), vectorFor(sup.fact().text(), vectors), sup.reason(), old == null);
                 if (old == null) return;
                 MemoryRecord superseded = old.withState(MemoryState.SUPERSEDED, added.id(), batch.now);
                 batch.put(superseded, vectorFor(old.text(), vectors));
@@ -269,14 +269,15 @@ final class AddPipeline {
             this.said = said;
         }
 
-        MemoryRecord addNew(Fact fact, float[] vector, String reason) {
+        /** Stores the fact as a new memory; {@code reportAdd} false when the caller reports the decision (a supersede). */
+        MemoryRecord addNew(Fact fact, float[] vector, String reason, boolean reportAdd) {
             Scope scope = request.scope();
             MemoryRecord r = new MemoryRecord(UUID.randomUUID(), scope, fact.text(), null, fact.speaker(), fact.role(),
                     request.metadata(), fact.categories(), said, now, fact.eventTime(), request.expirationDate(), request.immutable(),
                     MemoryState.ACTIVE, null, sources(fact), fact.slot());
             put(r, vector);
             history(r.id(), HistoryEvent.ADD, null, r.text(), fact, null, reason);
-            events.add(new MemoryEvent(r.id(), r.text(), MemoryEvent.Type.ADD, null, null, reason));
+            if (reportAdd) events.add(new MemoryEvent(r.id(), r.text(), MemoryEvent.Type.ADD, null, null, reason));
             if (fact.slot() != null) {
                 // Two values of one single-valued attribute in the same add ("lived in Paris, now Berlin"): the later wins.
                 MemoryRecord earlier = newBySlot.put(fact.slot(), r);

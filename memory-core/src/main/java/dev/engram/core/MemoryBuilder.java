@@ -1,0 +1,156 @@
+package dev.engram.core;
+
+import dev.engram.core.engine.Embedder;
+import dev.engram.core.engine.EngineSettings;
+import dev.engram.core.engine.MemoryEngine;
+import dev.engram.core.error.ConfigurationException;
+import dev.engram.core.extract.Extractor;
+import dev.engram.core.extract.offline.OfflineExtractor;
+import dev.engram.core.index.lucene.LuceneVectorIndex;
+import dev.engram.core.llm.LlmExtractor;
+import dev.engram.core.llm.LlmReconciler;
+import dev.engram.core.reconcile.OfflineReconciler;
+import dev.engram.core.reconcile.Reconciler;
+import dev.engram.core.spi.MemoryStore;
+import dev.engram.core.spi.VectorIndex;
+import dev.engram.core.store.jdbc.JdbcMemoryStore;
+import dev.engram.core.store.memory.InMemoryMemoryStore;
+import dev.langchain4j.model.chat.ChatModel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * Configures an embedded {@link Memory}. Every setting has a working default: the bundled ONNX embedding model, the
+ * offline extractor and reconciler, a Lucene index and an H2 store under the data directory.
+ */
+public final class MemoryBuilder {
+
+    private Path dataDir;
+    private boolean inMemory;
+    private Embedder embedder;
+    private ChatModel chatModel;
+    private Extractor extractor;
+    private Reconciler reconciler;
+    private VectorIndex index;
+    private MemoryStore store;
+    private EngineSettings settings = EngineSettings.defaults();
+    private Clock clock = Clock.systemUTC();
+    private ZoneId zone = ZoneOffset.UTC;
+    private MeterRegistry registry = Metrics.globalRegistry;
+
+    MemoryBuilder() {
+    }
+
+    /** Keep memories under this directory ({@code index/} and {@code store/} inside). */
+    public MemoryBuilder dataDir(Path dir) {
+        this.dataDir = dir;
+        this.inMemory = false;
+        return this;
+    }
+
+    /** Keep nothing on disk. */
+    public MemoryBuilder inMemory() {
+        this.inMemory = true;
+        return this;
+    }
+
+    public MemoryBuilder embedder(Embedder e) {
+        this.embedder = e;
+        return this;
+    }
+
+    /** Use an LLM (any LangChain4j chat model) for extraction and reconciliation; the offline path stays as fallback. */
+    public MemoryBuilder chatModel(ChatModel model) {
+        this.chatModel = model;
+        return this;
+    }
+
+    public MemoryBuilder extractor(Extractor e) {
+        this.extractor = e;
+        return this;
+    }
+
+    public MemoryBuilder reconciler(Reconciler r) {
+        this.reconciler = r;
+        return this;
+    }
+
+    /** Use this index instead of the embedded Lucene one (e.g. Qdrant); the Memory closes it. */
+    public MemoryBuilder vectorIndex(VectorIndex i) {
+        this.index = i;
+        return this;
+    }
+
+    /** Use this store instead of the embedded one; the Memory closes it. */
+    public MemoryBuilder store(MemoryStore s) {
+        this.store = s;
+        return this;
+    }
+
+    public MemoryBuilder settings(EngineSettings s) {
+        this.settings = s;
+        return this;
+    }
+
+    /** The clock for created/updated times and "today" (tests pin it). */
+    public MemoryBuilder clock(Clock c) {
+        this.clock = c;
+        return this;
+    }
+
+    /** The zone relative dates ("yesterday") are resolved in; UTC by default. */
+    public MemoryBuilder zone(ZoneId z) {
+        this.zone = z;
+        return this;
+    }
+
+    public MemoryBuilder meterRegistry(MeterRegistry r) {
+        this.registry = r;
+        return this;
+    }
+
+    public Memory build() {
+        Embedder emb = embedder != null ? embedder : Embedder.defaultEmbedder();
+        Path dir = inMemory ? null : (dataDir != null ? dataDir : defaultDataDir());
+        MemoryStore s = store;
+        VectorIndex i = index;
+        try {
+            if (s == null) s = inMemory ? new InMemoryMemoryStore() : JdbcMemoryStore.openH2(dir.resolve("store"));
+            if (i == null) i = inMemory ? LuceneVectorIndex.inMemory(emb.dimension()) : LuceneVectorIndex.open(dir.resolve("index"), emb.dimension(), emb.name());
+            Extractor offline = new OfflineExtractor();
+            Reconciler offlineReconciler = new OfflineReconciler(settings);
+            Extractor ex = extractor != null ? extractor : chatModel != null ? new LlmExtractor(chatModel, offline) : offline;
+            Reconciler rec = reconciler != null ? reconciler : chatModel != null ? new LlmReconciler(chatModel, offlineReconciler) : offlineReconciler;
+            return new Memory(new MemoryEngine(emb, i, s, ex, rec, settings, clock, zone, registry));
+        } catch (RuntimeException e) {
+            closeQuietly(i);
+            closeQuietly(s);
+            throw e;
+        }
+    }
+
+    /** {@code $ENGRAM_DATA_DIR}, else the {@code engram.data.dir} system property, else {@code ~/.engram/data}. */
+    static Path defaultDataDir() {
+        String env = System.getenv("ENGRAM_DATA_DIR");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        String prop = System.getProperty("engram.data.dir");
+        if (prop != null && !prop.isBlank()) return Path.of(prop);
+        String home = System.getProperty("user.home");
+        if (home == null) throw new ConfigurationException("No data directory: set ENGRAM_DATA_DIR");
+        return Path.of(home, ".engram", "data");
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) return;
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // already failing; the original exception is the one to report
+        }
+    }
+}

@@ -1,0 +1,417 @@
+package dev.engram.core.index.lucene;
+
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.error.ConfigurationException;
+import dev.engram.core.error.StorageException;
+import dev.engram.core.filter.Field;
+import dev.engram.core.filter.Filter;
+import dev.engram.core.spi.IndexEntry;
+import dev.engram.core.spi.IndexHit;
+import dev.engram.core.spi.IndexPage;
+import dev.engram.core.spi.IndexQuery;
+import dev.engram.core.spi.VectorIndex;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The embedded {@link VectorIndex}: Lucene HNSW (cosine) for vectors, BM25 with a CJK-aware analyzer for text, and
+ * point, term and doc-values fields for filters, all in one index shared by every tenant.
+ *
+ * <p>Tenant isolation lives in {@link #tenantFilter}: search (both sides), list, count and delete all run under the
+ * query it builds, and upserts are keyed by a term combining tenant and memory id.
+ *
+ * <p>Every write commits and refreshes the searcher before it returns, so it is durable and visible at once. Reads
+ * are lock-free; writes are serialized. The dimension and embedder are recorded in the commit data and checked when
+ * the index is reopened.
+ */
+public final class LuceneVectorIndex implements VectorIndex {
+
+    static final String DIMENSION_KEY = "engram.dimension";
+    static final String EMBEDDER_KEY = "engram.embedder";
+    static final String FORMAT_KEY = "engram.index-format";
+    static final String FORMAT = "1";
+    /** Cap on distinct query terms of the keyword side, below Lucene's 1024 boolean clauses. */
+    private static final int MAX_KEYWORD_TERMS = 512;
+    private static final Sort NEWEST_FIRST = new Sort(
+            new SortField(LuceneFields.CREATED_AT, SortField.Type.LONG, true),
+            new SortField(LuceneFields.MEMORY_ID, SortField.Type.STRING));
+
+    private final String location;
+    private final int dimension;
+    private final Directory directory;
+    private final Analyzer analyzer;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Object writeLock = new Object();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private LuceneVectorIndex(String location, Directory directory, int dimension, String embedderName) throws IOException {
+        this.location = location;
+        this.directory = directory;
+        this.dimension = dimension;
+        this.analyzer = new MemoryTextAnalyzer();
+        boolean exists = DirectoryReader.indexExists(directory);
+        if (exists) checkCompatible(SegmentInfos.readLatestCommit(directory).getUserData(), location, dimension, embedderName);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCodec(new HighDimensionCodec());
+        this.writer = new IndexWriter(directory, config);
+        try {
+            writer.setLiveCommitData(Map.of(
+                    DIMENSION_KEY, Integer.toString(dimension),
+                    EMBEDDER_KEY, embedderName,
+                    FORMAT_KEY, FORMAT).entrySet());
+            if (!exists) writer.commit();
+            this.searchers = new SearcherManager(writer, true, false, null);
+        } catch (IOException | RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens (or creates) a persistent index in {@code dir}.
+     *
+     * @throws ConfigurationException when the index there was built for another dimension or embedder, was not built by
+     *                                Engram, or is locked by another process
+     */
+    public static LuceneVectorIndex open(Path dir, int dimension, String embedderName) {
+        Objects.requireNonNull(dir, "dir");
+        checkArguments(dimension, embedderName);
+        Directory directory = null;
+        try {
+            Files.createDirectories(dir);
+            directory = FSDirectory.open(dir);
+            return new LuceneVectorIndex(dir.toAbsolutePath().toString(), directory, dimension, embedderName);
+        } catch (LockObtainFailedException e) {
+            closeQuietly(directory);
+            throw new ConfigurationException("The vector index at " + dir.toAbsolutePath() + " is in use by another process."
+                    + " Stop that process, or give this one its own data directory.", e);
+        } catch (IOException e) {
+            closeQuietly(directory);
+            throw new StorageException("Could not open the vector index at " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(directory);
+            throw e;
+        }
+    }
+
+    /** A transient index in memory (tests, ephemeral embedded use). */
+    public static LuceneVectorIndex inMemory(int dimension) {
+        checkArguments(dimension, "in-memory");
+        try {
+            return new LuceneVectorIndex("memory", new ByteBuffersDirectory(), dimension, "in-memory");
+        } catch (IOException e) {
+            throw new StorageException("Could not create an in-memory vector index", e);
+        }
+    }
+
+    private static void checkArguments(int dimension, String embedderName) {
+        if (dimension < 1 || dimension > HighDimensionCodec.MAX_DIMENSIONS) {
+            throw new ConfigurationException("The vector dimension must be between 1 and " + HighDimensionCodec.MAX_DIMENSIONS
+                    + ", but the embedder reports " + dimension);
+        }
+        if (embedderName == null || embedderName.isBlank()) {
+            throw new ConfigurationException("The vector index needs the name of the embedder that fills it");
+        }
+    }
+
+    private static void checkCompatible(Map<String, String> data, String location, int dimension, String embedder) {
+        String foundDimension = data.get(DIMENSION_KEY);
+        String foundEmbedder = data.get(EMBEDDER_KEY);
+        if (foundDimension == null || foundEmbedder == null) {
+            throw new ConfigurationException("The directory " + location + " holds a Lucene index that Engram did not create"
+                    + " (its commit has no " + DIMENSION_KEY + " and " + EMBEDDER_KEY + "). Point Engram at an empty or"
+                    + " Engram-owned data directory.");
+        }
+        if (!FORMAT.equals(data.get(FORMAT_KEY))) {
+            throw new ConfigurationException("The vector index at " + location + " has index format " + data.get(FORMAT_KEY)
+                    + ", but this version of Engram writes format " + FORMAT + ". Reindex into a new data directory.");
+        }
+        if (!foundDimension.equals(Integer.toString(dimension)) || !foundEmbedder.equals(embedder)) {
+            throw new ConfigurationException("The vector index at " + location + " was built with embedder '" + foundEmbedder
+                    + "' (dimension " + foundDimension + "), but Engram is configured with embedder '" + embedder
+                    + "' (dimension " + dimension + "). Vectors of different embedders cannot be mixed: configure embedder '"
+                    + foundEmbedder + "' again, or point Engram at a new, empty data directory and reindex into it"
+                    + " from the memory store.");
+        }
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    @Override
+    public void upsert(Tenant tenant, List<IndexEntry> entries) {
+        Objects.requireNonNull(tenant, "tenant");
+        if (entries.isEmpty()) return;
+        // Validate and build everything first: a bad entry must leave the index untouched.
+        List<Term> uids = new ArrayList<>(entries.size());
+        List<Document> docs = new ArrayList<>(entries.size());
+        for (IndexEntry entry : entries) {
+            if (!tenant.equals(entry.record().tenant())) {
+                throw new IllegalArgumentException("Memory " + entry.record().id() + " belongs to tenant "
+                        + entry.record().tenant().key() + ", not to " + tenant.key());
+            }
+            checkVector(entry.vector());
+            uids.add(new Term(LuceneFields.UID, LuceneFields.uid(tenant, entry.record().id())));
+            docs.add(LuceneDocuments.toDocument(entry.record(), entry.vector()));
+        }
+        synchronized (writeLock) {
+            try {
+                for (int i = 0; i < docs.size(); i++) writer.updateDocument(uids.get(i), docs.get(i));
+                commitAndRefresh();
+            } catch (IOException e) {
+                throw new StorageException("Could not write to the vector index at " + location, e);
+            }
+        }
+    }
+
+    @Override
+    public void delete(Tenant tenant, Collection<UUID> ids) {
+        if (ids.isEmpty()) return;
+        List<String> values = ids.stream().map(UUID::toString).toList();
+        deleteMatching(tenant, Filter.in(Field.MEMORY_ID, values));
+    }
+
+    @Override
+    public void deleteTenant(Tenant tenant) {
+        deleteMatching(tenant, Filter.ALL);
+    }
+
+    private void deleteMatching(Tenant tenant, Filter filter) {
+        Query query = tenantFilter(tenant, filter);
+        synchronized (writeLock) {
+            try {
+                writer.deleteDocuments(query);
+                commitAndRefresh();
+            } catch (IOException e) {
+                throw new StorageException("Could not delete from the vector index at " + location, e);
+            }
+        }
+    }
+
+    private void commitAndRefresh() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /**
+     * The one place tenant isolation is applied: the tenant term and the translated filter, both as non-scoring clauses.
+     * Every search side, listing, count and delete runs under this query.
+     */
+    private Query tenantFilter(Tenant tenant, Filter filter) {
+        Objects.requireNonNull(tenant, "tenant");
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(LuceneFields.TENANT, tenant.key())), Occur.FILTER)
+                .add(LuceneFilterTranslator.translate(filter == null ? Filter.ALL : filter), Occur.FILTER)
+                .build();
+    }
+
+    /**
+     * kNN under the filter, then (hybrid, non-blank text) BM25 under the same filter, each taking its top {@code k}.
+     * Hits come in kNN order followed by the keyword-only hits in BM25 order; {@code semantic} is the true cosine
+     * for all of them (from the kNN score, or from the stored vector for keyword-only hits).
+     */
+    @Override
+    public List<IndexHit> search(Tenant tenant, IndexQuery query) {
+        checkVector(query.vector());
+        if (query.k() <= 0) return List.of();
+        Query filter = tenantFilter(tenant, query.filter());
+        return withSearcher(searcher -> {
+            Map<Integer, double[]> scores = new LinkedHashMap<>(); // doc -> {semantic, keyword}
+            TopDocs knn = searcher.search(new KnnFloatVectorQuery(LuceneFields.VECTOR, query.vector(), query.k(), filter), query.k());
+            for (ScoreDoc sd : knn.scoreDocs) {
+                // Lucene scores COSINE as (1 + cos) / 2.
+                scores.put(sd.doc, new double[]{2.0 * sd.score - 1.0, 0.0});
+            }
+            Query keywords = query.hybrid() ? keywordQuery(query.text()) : null;
+            if (keywords != null) {
+                Query bm25 = new BooleanQuery.Builder().add(keywords, Occur.MUST).add(filter, Occur.FILTER).build();
+                for (ScoreDoc sd : searcher.search(bm25, query.k()).scoreDocs) {
+                    double[] s = scores.get(sd.doc);
+                    if (s != null) s[1] = sd.score;
+                    else scores.put(sd.doc, new double[]{storedCosine(searcher, sd.doc, query.vector()), sd.score});
+                }
+            }
+            List<IndexHit> hits = new ArrayList<>(scores.size());
+            for (Map.Entry<Integer, double[]> e : scores.entrySet()) {
+                hits.add(new IndexHit(memoryId(searcher, e.getKey()), e.getValue()[0], e.getValue()[1]));
+            }
+            return hits;
+        });
+    }
+
+    @Override
+    public IndexPage list(Tenant tenant, Filter filter, int offset, int limit) {
+        if (offset < 0 || limit < 0) throw new IllegalArgumentException("offset and limit must not be negative");
+        Query query = tenantFilter(tenant, filter);
+        return withSearcher(searcher -> {
+            int total = searcher.count(query);
+            if (limit == 0 || offset >= total) return new IndexPage(List.of(), total);
+            int wanted = (int) Math.min(total, (long) offset + limit);
+            ScoreDoc[] docs = searcher.search(query, wanted, NEWEST_FIRST, false).scoreDocs;
+            List<UUID> ids = new ArrayList<>(docs.length - offset);
+            for (int i = offset; i < docs.length; i++) {
+                ids.add(UUID.fromString(((BytesRef) ((FieldDoc) docs[i]).fields[1]).utf8ToString()));
+            }
+            return new IndexPage(ids, total);
+        });
+    }
+
+    @Override
+    public long count(Tenant tenant, Filter filter) {
+        Query query = tenantFilter(tenant, filter);
+        return withSearcher(searcher -> (long) searcher.count(query));
+    }
+
+    /** The BM25 query of the text: its analyzed terms, any of which may match; null when it has none. */
+    private Query keywordQuery(String text) {
+        if (text == null || text.isBlank()) return null;
+        Set<BytesRef> terms = new LinkedHashSet<>();
+        try (TokenStream stream = analyzer.tokenStream(LuceneFields.TEXT_BM25, text)) {
+            TermToBytesRefAttribute term = stream.addAttribute(TermToBytesRefAttribute.class);
+            stream.reset();
+            while (stream.incrementToken() && terms.size() < MAX_KEYWORD_TERMS) terms.add(BytesRef.deepCopyOf(term.getBytesRef()));
+            stream.end();
+        } catch (IOException e) {
+            throw new IllegalStateException("Analyzing an in-memory string cannot fail", e);
+        }
+        if (terms.isEmpty()) return null;
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (BytesRef t : terms) b.add(new TermQuery(new Term(LuceneFields.TEXT_BM25, t)), Occur.SHOULD);
+        return b.build();
+    }
+
+    private static UUID memoryId(IndexSearcher searcher, int doc) throws IOException {
+        LeafReaderContext leaf = leaf(searcher, doc);
+        SortedDocValues ids = leaf.reader().getSortedDocValues(LuceneFields.MEMORY_ID);
+        if (ids == null || !ids.advanceExact(doc - leaf.docBase)) throw new IllegalStateException("document without memory id");
+        return UUID.fromString(ids.lookupOrd(ids.ordValue()).utf8ToString());
+    }
+
+    /** The true cosine against the stored vector, for hits found by the keyword side only. */
+    private static double storedCosine(IndexSearcher searcher, int doc, float[] query) throws IOException {
+        LeafReaderContext leaf = leaf(searcher, doc);
+        FloatVectorValues vectors = leaf.reader().getFloatVectorValues(LuceneFields.VECTOR);
+        if (vectors == null) throw new IllegalStateException("segment without vectors");
+        KnnVectorValues.DocIndexIterator it = vectors.iterator();
+        if (it.advance(doc - leaf.docBase) != doc - leaf.docBase) throw new IllegalStateException("document without vector");
+        return cosine(query, vectors.vectorValue(it.index()));
+    }
+
+    private static LeafReaderContext leaf(IndexSearcher searcher, int doc) {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        return leaves.get(ReaderUtil.subIndex(doc, leaves));
+    }
+
+    static double cosine(float[] a, float[] b) {
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            na += (double) a[i] * a[i];
+            nb += (double) b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+
+    /** Dimension, finite values and a non-zero norm (cosine is undefined for the zero vector), checked before any write. */
+    private void checkVector(float[] vector) {
+        if (vector == null || vector.length != dimension) {
+            throw new IllegalArgumentException("Expected a vector of dimension " + dimension + ", got "
+                    + (vector == null ? "none" : Integer.toString(vector.length)));
+        }
+        boolean zero = true;
+        for (float f : vector) {
+            if (!Float.isFinite(f)) throw new IllegalArgumentException("Vector values must be finite, got " + f);
+            if (f != 0) zero = false;
+        }
+        if (zero) throw new IllegalArgumentException("The zero vector has no cosine similarity");
+    }
+
+    private interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherFunction<T> fn) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return fn.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new StorageException("Could not read the vector index at " + location, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        synchronized (writeLock) {
+            try (directory; analyzer; writer; searchers) {
+                // closed in reverse order: searchers, writer, analyzer, directory
+            } catch (IOException e) {
+                throw new StorageException("Could not close the vector index at " + location, e);
+            }
+        }
+    }
+
+    private static void closeQuietly(Directory directory) {
+        if (directory == null) return;
+        try {
+            directory.close();
+        } catch (IOException ignored) {
+            // already failing with the original error
+        }
+    }
+}

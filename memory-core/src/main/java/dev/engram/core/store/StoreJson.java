@@ -1,0 +1,102 @@
+package dev.engram.core.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.engram.core.domain.Source;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON form of a record's structured fields (metadata, categories, sources) as the stores keep them.
+ *
+ * <p>Metadata comes back as Jackson reads JSON: integers as {@code Integer} (or {@code Long}/{@code BigInteger} when
+ * larger), fractions as {@code Double}, objects as insertion-ordered maps. Everything read is deeply unmodifiable, so a
+ * caller cannot change what a store holds through a returned record.
+ */
+public final class StoreJson {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> METADATA = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> CATEGORIES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Source>> SOURCES = new TypeReference<>() {
+    };
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .build();
+
+    private StoreJson() {
+    }
+
+    public static String writeMetadata(Map<String, Object> metadata) {
+        return write(metadata == null ? Map.of() : metadata, "metadata");
+    }
+
+    public static Map<String, Object> readMetadata(String json) {
+        if (json == null || json.isEmpty()) return Map.of();
+        return freezeMap(read(json, METADATA, "metadata"));
+    }
+
+    public static String writeCategories(List<String> categories) {
+        return write(categories == null ? List.of() : categories, "categories");
+    }
+
+    public static List<String> readCategories(String json) {
+        if (json == null || json.isEmpty()) return List.of();
+        return List.copyOf(read(json, CATEGORIES, "categories"));
+    }
+
+    public static String writeSources(List<Source> sources) {
+        return write(sources == null ? List.of() : sources, "sources");
+    }
+
+    public static List<Source> readSources(String json) {
+        if (json == null || json.isEmpty()) return List.of();
+        return List.copyOf(read(json, SOURCES, "sources"));
+    }
+
+    private static String write(Object value, String what) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write " + what + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type, String what) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored " + what + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> freezeMap(Map<?, ?> map) {
+        var copy = new LinkedHashMap<String, Object>(map.size() * 2);
+        map.forEach((k, v) -> copy.put(String.valueOf(k), freeze(v)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static Object freeze(Object value) {
+        if (value instanceof Map<?, ?> map) return freezeMap(map);
+        if (value instanceof List<?> list) {
+            var copy = new ArrayList<>(list.size());
+            for (Object element : list) copy.add(freeze(element));
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
+    }
+}

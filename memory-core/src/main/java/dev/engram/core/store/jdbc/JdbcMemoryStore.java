@@ -1,0 +1,360 @@
+package dev.engram.core.store.jdbc;
+
+import dev.engram.core.domain.HistoryEntry;
+import dev.engram.core.domain.MemoryRecord;
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.error.StorageException;
+import dev.engram.core.spi.MemoryStore;
+import dev.engram.core.store.StoredRecords;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The {@link MemoryStore} on a SQL database through plain JDBC: H2 for the embedded library ({@link #openH2},
+ * {@link #h2InMemory}). The schema comes from the scripts in {@code db/embedded} ({@link SchemaMigrator}).
+ *
+ * <p>Every statement on a tenant's rows is built by {@link TenantSql}, which binds the tenant's ids, so a query cannot
+ * reach another tenant. A {@link #write} is one transaction. SQL failures surface as {@link StorageException}.
+ */
+public final class JdbcMemoryStore implements MemoryStore {
+
+    /** Schema scripts under {@link #SCHEMA_LOCATION}, oldest first: add new ones at the end. */
+    public static final List<String> SCHEMA_SCRIPTS = List.of("V1__memories.sql");
+    public static final String SCHEMA_LOCATION = "db/embedded";
+
+    static final String H2_DATABASE_NAME = "engram";
+    private static final int POOL_SIZE = 8;
+    /** Ids per IN list: keeps statements small for large batches. */
+    private static final int IDS_PER_STATEMENT = 200;
+    static final int SCAN_PAGE_SIZE = 500;
+    private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final DataSource dataSource;
+    private final AutoCloseable resources;
+    private final int scanPageSize;
+
+    /**
+     * A store on a database someone else owns; {@link #close()} leaves it open. The database must understand H2's
+     * {@code MERGE INTO … KEY} (H2, also in its compatibility modes).
+     */
+    public JdbcMemoryStore(DataSource dataSource) {
+        this(dataSource, () -> {
+        }, SCAN_PAGE_SIZE);
+    }
+
+    /** @param scanPageSize records read per statement by {@link #scan} */
+    JdbcMemoryStore(DataSource dataSource, AutoCloseable resources, int scanPageSize) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.resources = Objects.requireNonNull(resources, "resources");
+        if (scanPageSize < 1) throw new IllegalArgumentException("scanPageSize must be positive");
+        this.scanPageSize = scanPageSize;
+        try {
+            new SchemaMigrator(SCHEMA_LOCATION, SCHEMA_SCRIPTS).migrate(dataSource);
+        } catch (RuntimeException e) {
+            closeQuietly(resources, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Opens (or creates) the H2 database file in {@code directory}. A commit is written to the file before
+     * {@link #write} returns ({@code WRITE_DELAY=0}). Only one process can have the directory open at a time.
+     */
+    public static JdbcMemoryStore openH2(Path directory) {
+        Path file = directory.toAbsolutePath().resolve(H2_DATABASE_NAME);
+        if (file.toString().indexOf(';') >= 0) {
+            // ';' would start H2 URL settings
+            throw new IllegalArgumentException("The store directory must not contain ';': " + directory);
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StorageException("Cannot create the store directory " + directory, e);
+        }
+        return pooled("jdbc:h2:file:" + file + ";WRITE_DELAY=0");
+    }
+
+    /**
+     * An H2 database in this JVM's memory, gone when the last store open on it is closed. Stores opened with the same
+     * name at the same time share it.
+     */
+    public static JdbcMemoryStore h2InMemory(String name) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Database name must be 1-64 letters, digits, '_' or '-': " + name);
+        }
+        JdbcConnectionPool pool = pooledDataSource("jdbc:h2:mem:" + name);
+        Connection keepAlive;
+        try {
+            // H2 drops an in-memory database when its last connection closes: this one lives as long as the store.
+            keepAlive = pool.getConnection();
+        } catch (SQLException e) {
+            pool.dispose();
+            throw failure("open an in-memory database", e);
+        }
+        return new JdbcMemoryStore(pool, () -> {
+            try {
+                keepAlive.close();
+            } finally {
+                pool.dispose();
+            }
+        }, SCAN_PAGE_SIZE);
+    }
+
+    private static JdbcMemoryStore pooled(String url) {
+        JdbcConnectionPool pool = pooledDataSource(url);
+        return new JdbcMemoryStore(pool, pool::dispose, SCAN_PAGE_SIZE);
+    }
+
+    private static JdbcConnectionPool pooledDataSource(String url) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(POOL_SIZE);
+        return pool;
+    }
+
+    @Override
+    public void write(Tenant tenant, List<MemoryRecord> records, List<HistoryEntry> history) {
+        Set<UUID> referenced = StoredRecords.checkWrite(tenant, records, history);
+        if (records.isEmpty() && history.isEmpty()) return;
+        TenantSql sql = new TenantSql(tenant);
+        inTransaction("write", connection -> {
+            for (UUID missing : missingMemories(connection, sql, referenced)) throw StoredRecords.unknownMemory(tenant, missing);
+            if (!records.isEmpty()) {
+                try (TenantStatement upsert = sql.upsertById(connection, MemoryRows.TABLE, MemoryRows.COLUMNS)) {
+                    for (MemoryRecord record : records) {
+                        MemoryRows.bind(upsert, StoredRecords.truncateTimes(record));
+                        upsert.addBatch();
+                    }
+                    upsert.executeBatch();
+                }
+            }
+            if (!history.isEmpty()) {
+                try (TenantStatement insert = sql.insert(connection, HistoryRows.TABLE, HistoryRows.COLUMNS)) {
+                    for (HistoryEntry entry : history) {
+                        HistoryRows.bind(insert, StoredRecords.normalize(entry));
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<MemoryRecord> get(Tenant tenant, UUID id) {
+        Objects.requireNonNull(id, "id");
+        return Optional.ofNullable(getAll(tenant, List.of(id)).get(id));
+    }
+
+    @Override
+    public Map<UUID, MemoryRecord> getAll(Tenant tenant, Collection<UUID> ids) {
+        TenantSql sql = new TenantSql(tenant);
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        Map<UUID, MemoryRecord> found = new LinkedHashMap<>();
+        if (distinct.isEmpty()) return found;
+        Map<UUID, MemoryRecord> rows = inConnection("read memories", connection -> {
+            Map<UUID, MemoryRecord> byId = new LinkedHashMap<>();
+            for (List<UUID> chunk : chunks(distinct)) {
+                try (TenantStatement select = sql.where(connection, MemoryRows.SELECT, inList("id", chunk.size()), null)) {
+                    for (UUID id : chunk) select.bind(id);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            MemoryRecord record = MemoryRows.read(row, tenant);
+                            byId.put(record.id(), record);
+                        }
+                    }
+                }
+            }
+            return byId;
+        });
+        for (UUID id : distinct) { // in the order asked for
+            MemoryRecord record = rows.get(id);
+            if (record != null) found.put(id, record);
+        }
+        return found;
+    }
+
+    @Override
+    public List<HistoryEntry> history(Tenant tenant, UUID memoryId) {
+        Objects.requireNonNull(memoryId, "memoryId");
+        TenantSql sql = new TenantSql(tenant);
+        return inConnection("read history", connection -> {
+            try (TenantStatement select = sql.where(connection, HistoryRows.SELECT, "memory_id = ?", HistoryRows.OLDEST_FIRST)) {
+                select.bind(memoryId);
+                List<HistoryEntry> entries = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) entries.add(HistoryRows.read(row));
+                }
+                return List.copyOf(entries);
+            }
+        });
+    }
+
+    /**
+     * Reads the tenant's records a page at a time, in id order, and calls {@code action} with no connection held, so
+     * {@code action} may use the store. A record written during the scan may or may not be visited.
+     */
+    @Override
+    public void scan(Tenant tenant, Consumer<MemoryRecord> action) {
+        TenantSql sql = new TenantSql(tenant);
+        UUID after = null;
+        while (true) {
+            UUID from = after;
+            List<MemoryRecord> page = inConnection("scan memories", connection -> {
+                try (TenantStatement select = sql.where(connection, MemoryRows.SELECT, from == null ? null : "id > ?",
+                        "ORDER BY id LIMIT " + scanPageSize)) {
+                    if (from != null) select.bind(from);
+                    List<MemoryRecord> records = new ArrayList<>();
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) records.add(MemoryRows.read(row, tenant));
+                    }
+                    return records;
+                }
+            });
+            page.forEach(action);
+            if (page.size() < scanPageSize) return;
+            after = page.getLast().id();
+        }
+    }
+
+    @Override
+    public List<Tenant> tenants() {
+        return inConnection("list tenants", TenantSql::allTenants);
+    }
+
+    @Override
+    public void purge(Tenant tenant, Collection<UUID> ids) {
+        TenantSql sql = new TenantSql(tenant);
+        List<UUID> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        if (distinct.isEmpty()) return;
+        inTransaction("purge memories", connection -> {
+            for (List<UUID> chunk : chunks(distinct)) {
+                delete(connection, sql, "DELETE FROM " + HistoryRows.TABLE, inList("memory_id", chunk.size()), chunk);
+                delete(connection, sql, "DELETE FROM " + MemoryRows.TABLE, inList("id", chunk.size()), chunk);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void deleteTenant(Tenant tenant) {
+        TenantSql sql = new TenantSql(tenant);
+        inTransaction("delete tenant", connection -> {
+            delete(connection, sql, "DELETE FROM " + HistoryRows.TABLE, null, List.of());
+            delete(connection, sql, "DELETE FROM " + MemoryRows.TABLE, null, List.of());
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            resources.close();
+        } catch (Exception e) {
+            throw new StorageException("Cannot close the memory store: " + e.getMessage(), e);
+        }
+    }
+
+    /** The memories among {@code ids} that the tenant does not have. */
+    private static Set<UUID> missingMemories(Connection connection, TenantSql sql, Set<UUID> ids) throws SQLException {
+        Set<UUID> missing = new LinkedHashSet<>(ids);
+        for (List<UUID> chunk : chunks(List.copyOf(ids))) {
+            try (TenantStatement select = sql.where(connection, "SELECT id FROM " + MemoryRows.TABLE, inList("id", chunk.size()), null)) {
+                for (UUID id : chunk) select.bind(id);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) missing.remove(row.getObject(1, UUID.class));
+                }
+            }
+        }
+        return missing;
+    }
+
+    private static void delete(Connection connection, TenantSql sql, String head, String condition, List<UUID> ids) throws SQLException {
+        try (TenantStatement delete = sql.where(connection, head, condition, null)) {
+            for (UUID id : ids) delete.bind(id);
+            delete.executeUpdate();
+        }
+    }
+
+    private static String inList(String column, int size) {
+        return column + " IN (" + TenantSql.placeholders(size) + ")";
+    }
+
+    private static List<List<UUID>> chunks(List<UUID> ids) {
+        List<List<UUID>> chunks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += IDS_PER_STATEMENT) chunks.add(ids.subList(i, Math.min(ids.size(), i + IDS_PER_STATEMENT)));
+        return chunks;
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T inConnection(String what, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    private <T> T inTransaction(String what, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private static StorageException failure(String what, SQLException e) {
+        return new StorageException("Memory store failed to " + what + ": " + e.getMessage(), e);
+    }
+
+    private static void rollbackQuietly(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource, Exception cause) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

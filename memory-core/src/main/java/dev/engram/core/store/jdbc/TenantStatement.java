@@ -1,0 +1,68 @@
+package dev.engram.core.store.jdbc;
+
+import dev.engram.core.domain.Tenant;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * A prepared statement whose first two parameters are the tenant's org and project ids, bound on creation and again
+ * after every {@link #addBatch()}. The remaining parameters are bound in order with {@link #bind}.
+ */
+final class TenantStatement implements AutoCloseable {
+
+    private static final int FIRST_FREE_PARAMETER = 3;
+
+    private final PreparedStatement statement;
+    private final Tenant tenant;
+    private int next;
+
+    TenantStatement(PreparedStatement statement, Tenant tenant) throws SQLException {
+        this.statement = statement;
+        this.tenant = tenant;
+        bindTenant();
+    }
+
+    /** Binds the next parameter: instants as UTC timestamps with time zone, enums by name, anything else as is. */
+    TenantStatement bind(Object value) throws SQLException {
+        Object jdbcValue = switch (value) {
+            case null -> null;
+            case Instant instant -> instant.atOffset(ZoneOffset.UTC);
+            case Enum<?> constant -> constant.name();
+            default -> value;
+        };
+        statement.setObject(next++, jdbcValue);
+        return this;
+    }
+
+    void addBatch() throws SQLException {
+        statement.addBatch();
+        bindTenant();
+    }
+
+    int[] executeBatch() throws SQLException {
+        return statement.executeBatch();
+    }
+
+    int executeUpdate() throws SQLException {
+        return statement.executeUpdate();
+    }
+
+    ResultSet executeQuery() throws SQLException {
+        return statement.executeQuery();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        statement.close();
+    }
+
+    private void bindTenant() throws SQLException {
+        statement.setString(1, tenant.orgId());
+        statement.setString(2, tenant.projectId());
+        next = FIRST_FREE_PARAMETER;
+    }
+}

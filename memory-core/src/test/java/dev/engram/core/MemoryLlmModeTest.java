@@ -1,0 +1,80 @@
+package dev.engram.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.core.domain.AddRequest;
+import dev.engram.core.domain.AddResult;
+import dev.engram.core.domain.MemoryEvent;
+import dev.engram.core.domain.MemoryRecord;
+import dev.engram.core.domain.Message;
+import dev.engram.core.domain.Scope;
+import dev.engram.core.llm.ChatModels;
+import dev.engram.core.llm.LlmSettings;
+import dev.engram.core.llm.ScriptedOpenAiServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** LLM mode end to end: the real OpenAI client over HTTP to a scripted server, through the embedded facade. */
+class MemoryLlmModeTest {
+
+    private ScriptedOpenAiServer llm;
+    private Memory memory;
+
+    @BeforeEach
+    void start() {
+        llm = ScriptedOpenAiServer.start();
+        memory = Memory.builder().inMemory().chatModel(ChatModels.create(LlmSettings.openAi(llm.baseUrl(), "test-key", "gpt-test"))).build();
+    }
+
+    @AfterEach
+    void stop() {
+        memory.close();
+        llm.close();
+    }
+
+    @Test
+    void factsComeFromTheModelAndContradictionsSupersede() {
+        Scope u = Scope.user("llm-user");
+        llm.reply("{\"facts\":[{\"text\":\"Lives in Paris\",\"attribute\":\"location\",\"source_messages\":[0]}]}", 120, 20);
+        AddResult first = memory.add(AddRequest.of(u, List.of(Message.user("I live in Paris, by the way.").withId("c1")))
+                .withTimestamp(Instant.parse("2024-03-01T10:00:00Z")));
+        assertThat(first.extractor()).isEqualTo("llm");
+        assertThat(first.events()).extracting(MemoryEvent::type).containsExactly(MemoryEvent.Type.ADD);
+        assertThat(first.usage().calls()).isEqualTo(1); // no candidates: phase 2 needs no call
+        assertThat(first.usage().inputTokens()).isEqualTo(120);
+
+        llm.reply("{\"facts\":[{\"text\":\"Moved to Berlin in February 2024\",\"attribute\":\"location\",\"event_date\":\"2024-02-20\",\"source_messages\":[0]}]}", 150, 30);
+        llm.respondWith(this::deletePariAndAddBerlin);
+        AddResult second = memory.add(AddRequest.of(u, List.of(Message.user("We moved to Berlin two weeks ago!").withId("c2")))
+                .withTimestamp(Instant.parse("2024-03-05T10:00:00Z")));
+
+        assertThat(second.events()).extracting(MemoryEvent::type).containsExactly(MemoryEvent.Type.SUPERSEDE);
+        assertThat(second.usage().calls()).isEqualTo(2);
+        List<MemoryRecord> active = memory.getAll(u);
+        assertThat(active).extracting(MemoryRecord::text).containsExactly("Moved to Berlin in February 2024");
+        assertThat(active.get(0).eventTime()).isEqualTo(Instant.parse("2024-02-20T00:00:00Z"));
+        assertThat(active.get(0).sources()).extracting(s -> s.messageId()).containsExactly("c2");
+        // The reconciliation prompt showed the existing memory under a temporary id, never its UUID.
+        String phase2 = llm.promptOf(2);
+        assertThat(phase2).contains("Lives in Paris").doesNotContain(first.events().get(0).memoryId().toString());
+    }
+
+    private String deletePariAndAddBerlin(JsonNode request) {
+        return "{\"memory\":[{\"id\":\"0\",\"text\":\"Lives in Paris\",\"event\":\"DELETE\"},"
+                + "{\"id\":\"1\",\"text\":\"Moved to Berlin in February 2024\",\"event\":\"ADD\"}]}";
+    }
+
+    @Test
+    void aBrokenModelFallsBackToTheOfflinePath() {
+        llm.error(500);
+        AddResult r = memory.add("I am allergic to shellfish.", Scope.user("fallback-user"));
+        assertThat(r.extractor()).isEqualTo("offline");
+        assertThat(r.events()).extracting(MemoryEvent::text).singleElement().asString().contains("shellfish");
+        assertThat(memory.search("food allergy", Scope.user("fallback-user"))).isNotEmpty();
+    }
+}
