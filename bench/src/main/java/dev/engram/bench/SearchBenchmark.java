@@ -9,6 +9,7 @@ import dev.engram.core.domain.Message;
 import dev.engram.core.domain.Scope;
 import dev.engram.core.domain.SearchRequest;
 import dev.engram.core.domain.Tenant;
+import dev.engram.core.engine.Embedder;
 import dev.engram.core.filter.Filters;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
@@ -51,6 +52,9 @@ import java.util.stream.Stream;
  */
 public final class SearchBenchmark {
 
+    /** The name the index records: the bundled model's, marked as the benchmark's switchable wrapper. */
+    private static final String EMBEDDER_NAME = Embedder.DEFAULT_MODEL_NAME + "+bench";
+
     private static final Set<String> OPTIONS = Set.of("memories", "queries", "users", "vectors", "batch", "warmup", "top-k",
             "seed", "dir", "out");
 
@@ -86,7 +90,7 @@ public final class SearchBenchmark {
         deleteRecursively(dir);
         Files.createDirectories(dir);
 
-        try (Memory memory = Memory.builder().dataDir(dir).embeddingModel(embeddings).build()) {
+        try (Memory memory = Memory.builder().dataDir(dir).embedder(new Embedder(embeddings, EMBEDDER_NAME)).build()) {
             embeddings.mode(vectors.equals("random") ? BenchEmbeddingModel.Mode.RANDOM : BenchEmbeddingModel.Mode.MODEL);
             long buildStart = System.nanoTime();
             build(memory, corpus, memories, batch);
