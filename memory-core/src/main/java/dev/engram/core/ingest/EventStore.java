@@ -1,0 +1,32 @@
+package dev.engram.core.ingest;
+
+import dev.engram.core.domain.MemoryEvent;
+import dev.engram.core.domain.Page;
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.domain.TokenUsage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tracks ingest events: PENDING when accepted, RUNNING while a worker processes them, then SUCCEEDED with the memory
+ * events or FAILED with a reason. Tenant-scoped in one place, like every store.
+ */
+public interface EventStore {
+
+    /** Records a new PENDING event; idempotent for the same id (a retried enqueue keeps the first record). */
+    void created(Tenant tenant, String id, String type, String payload, Instant at);
+
+    /** Marks the event RUNNING and counts an attempt; returns false when it already SUCCEEDED (skip it: idempotency). */
+    boolean started(Tenant tenant, String id, Instant at);
+
+    void succeeded(Tenant tenant, String id, List<MemoryEvent> results, TokenUsage usage, Instant at);
+
+    void failed(Tenant tenant, String id, String error, Instant at);
+
+    Optional<EventRecord> get(Tenant tenant, String id);
+
+    /** Newest first. */
+    Page<EventRecord> list(Tenant tenant, int page, int pageSize);
+}
