@@ -38,6 +38,11 @@ final class TenantStatement implements AutoCloseable {
         return this;
     }
 
+    /** Starts binding the statement's own parameters again, to execute it once more with other values. */
+    void rebind() throws SQLException {
+        bindTenant();
+    }
+
     void addBatch() throws SQLException {
         statement.addBatch();
         bindTenant();
