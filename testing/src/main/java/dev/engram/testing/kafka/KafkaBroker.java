@@ -2,6 +2,7 @@ package dev.engram.testing.kafka;
 
 import dev.engram.testing.process.FreePorts;
 import dev.engram.testing.process.WorkDirectory;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -175,7 +177,7 @@ public final class KafkaBroker implements AutoCloseable {
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200));
     }
 
-    private static <T> T await(org.apache.kafka.common.KafkaFuture<T> future, String what) {
+    private static <T> T await(KafkaFuture<T> future, String what) {
         try {
             return future.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -231,7 +233,7 @@ public final class KafkaBroker implements AutoCloseable {
                 List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
                         "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
                         "-Dlog4j2.configurationFile=" + log4j.toUri(),
-                        "-cp", launcher + java.io.File.pathSeparator + lib.resolve("*"),
+                        "-cp", launcher + File.pathSeparator + lib.resolve("*"),
                         KafkaBrokerMain.class.getName(), config.toString(), Uuid.randomUuid().toString()));
                 process = new ProcessBuilder(command)
                         .directory(directory.toFile())

@@ -20,22 +20,19 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(KafkaExtension.class)
 class KafkaBrokerTest {
 
     private static KafkaBroker broker;
 
     @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
+    static void sharedBroker(KafkaBroker shared) {
+        broker = shared;
+        assertThat(KafkaBroker.shared()).isSameAs(shared);
     }
 
     @Test
@@ -57,25 +54,46 @@ class KafkaBrokerTest {
     @Test
     void twoConsumersOfOneGroupShareTheTwoPartitions() throws Exception {
         broker.createTopic("pair", 2);
-        try (KafkaProducer<String, String> producer = producer()) {
-            for (int i = 0; i < 10; i++) {
-                producer.send(new ProducerRecord<>("pair", i % 2, "k" + i, "v" + i)).get();
-            }
-        }
         try (KafkaConsumer<String, String> first = consumer("pair-group");
              KafkaConsumer<String, String> second = consumer("pair-group")) {
             first.subscribe(List.of("pair"));
             second.subscribe(List.of("pair"));
-            List<ConsumerRecord<String, String>> records = pollUntil(List.of(first, second), 10);
+            awaitOnePartitionEach(first, second);
+            try (KafkaProducer<String, String> producer = producer()) {
+                for (int i = 0; i < 10; i++) {
+                    producer.send(new ProducerRecord<>("pair", i % 2, "k" + i, "v" + i)).get();
+                }
+            }
 
-            assertThat(records).extracting(ConsumerRecord::value)
-                    .containsExactlyInAnyOrder("v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9");
-            assertThat(first.assignment()).hasSize(1);
-            assertThat(second.assignment()).hasSize(1);
-            Set<TopicPartition> both = new HashSet<>(first.assignment());
-            both.addAll(second.assignment());
-            assertThat(both).containsExactlyInAnyOrder(new TopicPartition("pair", 0), new TopicPartition("pair", 1));
+            List<ConsumerRecord<String, String>> byFirst = new ArrayList<>();
+            List<ConsumerRecord<String, String>> bySecond = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (byFirst.size() + bySecond.size() < 10 && System.nanoTime() < deadline) {
+                first.poll(Duration.ofMillis(100)).forEach(byFirst::add);
+                second.poll(Duration.ofMillis(100)).forEach(bySecond::add);
+            }
+
+            assertThat(byFirst).hasSize(5).allSatisfy(r -> assertThat(first.assignment())
+                    .containsExactly(new TopicPartition(r.topic(), r.partition())));
+            assertThat(bySecond).hasSize(5).allSatisfy(r -> assertThat(second.assignment())
+                    .containsExactly(new TopicPartition(r.topic(), r.partition())));
+            List<String> values = new ArrayList<>();
+            byFirst.forEach(r -> values.add(r.value()));
+            bySecond.forEach(r -> values.add(r.value()));
+            assertThat(values).containsExactlyInAnyOrder("v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9");
         }
+    }
+
+    /** Both members must poll for the group to form; returns once the two partitions are split between them. */
+    private static void awaitOnePartitionEach(KafkaConsumer<String, String> first, KafkaConsumer<String, String> second) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!(first.assignment().size() == 1 && second.assignment().size() == 1) && System.nanoTime() < deadline) {
+            assertThat(first.poll(Duration.ofMillis(100))).isEmpty();
+            assertThat(second.poll(Duration.ofMillis(100))).isEmpty();
+        }
+        Set<TopicPartition> both = new HashSet<>(first.assignment());
+        both.addAll(second.assignment());
+        assertThat(both).containsExactlyInAnyOrder(new TopicPartition("pair", 0), new TopicPartition("pair", 1));
     }
 
     @Test
@@ -97,6 +115,7 @@ class KafkaBrokerTest {
         own.close();
 
         assertThat(own.isRunning()).isFalse();
+        assertThat(broker.isRunning()).isTrue();
         assertThat(FreePorts.isListening(port)).isFalse();
         assertThatThrownBy(() -> own.createTopic("late", 1)).isInstanceOf(IllegalStateException.class);
     }

@@ -11,22 +11,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(PostgresExtension.class)
 class PostgresServerTest {
 
     private static PostgresServer server;
 
     @BeforeAll
-    static void startServer() {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
+    static void sharedServer(PostgresServer shared) {
+        server = shared;
+        assertThat(PostgresServer.shared()).isSameAs(shared);
     }
 
     @Test
