@@ -86,10 +86,14 @@ final class PerspectiveRewriter {
         out.append(s.substring(last));
         s = out.toString();
 
-        if (!s.contains(subject) && !s.toLowerCase(Locale.ROOT).startsWith("user")) {
+        if (!s.contains(subject) && !s.toLowerCase(Locale.ROOT).startsWith("user") && !FactClassifier.namedSubject(s)) {
             String first = s.split("\\s+", 2)[0];
             String rest = s.substring(first.length());
-            s = subject + " " + conjugate(first.toLowerCase(Locale.ROOT)) + rest;
+            // "Moved to Lyon" → "User moved to Lyon"; an answer without a verb ("A nurse at the city hospital") is
+            // what the user said about themselves: "User: a nurse at the city hospital"
+            s = FactClassifier.startsWithPredicate(first.replaceAll("[^A-Za-z']", ""))
+                ? subject + " " + conjugate(first.toLowerCase(Locale.ROOT)) + rest
+                : subject + ": " + s;
         }
         return capitalize(s);
     }
