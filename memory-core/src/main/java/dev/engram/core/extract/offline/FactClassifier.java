@@ -111,7 +111,7 @@ final class FactClassifier {
         }
         if (assistant && ASSISTANT_CHITCHAT.matcher(text).find()) return false;
         if (!fillsSlot && (englishWordCount(text) < MIN_EN_WORDS || dependsOnContext(text))) return false;
-        if (EN_FIRST_PERSON.matcher(text).find()) return true;
+        if (EN_FIRST_PERSON.matcher(text).find() || text.contains("我")) return true;
         String first = text.split("\\s+")[0].replaceAll("[^A-Za-z']", "");
         if (first.equalsIgnoreCase("user") || (subjectName != null && first.equalsIgnoreCase(subjectName))) return true;
         if (startsWithPredicate(first)) return true;

@@ -40,7 +40,11 @@ final class PerspectiveRewriter {
     }
 
     private String english(String statement, String subject) {
-        String s = statement.replace('’', '\'').strip();
+        // code-switched text: the Chinese first person inside an English sentence is the subject too
+        String s = statement.replace('’', '\'').strip()
+            .replaceAll("(?:我们|咱们)", subject + " and others")
+            .replaceAll("(?<!自)我的", subject + "'s ")
+            .replaceAll("(?<!自)我", subject + " ");
         Matcher callMe = EN_CALL_ME.matcher(s);
         if (callMe.find()) s = subject + " goes by " + s.substring(callMe.end());
         String introduced = SlotDetector.introducedName(s);
@@ -122,6 +126,14 @@ final class PerspectiveRewriter {
         String s = statement.strip()
             .replaceAll("(?:我们|咱们)", subject + "等人")
             .replaceAll("(?<!自)我", subject);
+        // code-switched text: an English first person inside a Chinese sentence
+        s = replaceAll(EN_I_CONTRACTION, s, m -> subject + switch (m.group(1)) {
+            case "m" -> "是";
+            case "ve" -> "已";
+            default -> "会";
+        });
+        s = replaceAll(EN_I_ALONE, s, m -> subject);
+        s = replaceAll(EN_POSSESSIVE, s, m -> subject + "的");
         if (!s.contains(subject) && !s.startsWith("用户") && !ChineseWords.startsWithSubject(s)) {
             s = subject + s;
         }
