@@ -114,18 +114,27 @@ final class FactClassifier {
         if (EN_FIRST_PERSON.matcher(text).find() || text.contains("我")) return true;
         String first = text.split("\\s+")[0].replaceAll("[^A-Za-z']", "");
         if (first.equalsIgnoreCase("user") || (subjectName != null && first.equalsIgnoreCase(subjectName))) return true;
-        if (startsWithPredicate(first)) return true;
+        if (opensWithPredicate(text)) return true;
         if (assistant) return false;
         if (namedSubject(text)) return true;
         String lower = first.toLowerCase(Locale.ROOT);
         return answersQuestion && !EN_OTHER_SUBJECTS.contains(lower) && !EnglishWords.AUXILIARIES.contains(lower);
     }
 
-    /** A subject-less clause that opens with its verb: "Moved to Lyon last year", "Started a pottery class". */
-    static boolean startsWithPredicate(String first) {
+    /** A word ending in -ed followed by a conjunction or nothing reads as an adjective: "Crowded but fun", "Exhausted". */
+    private static final Pattern EN_ED_ADJECTIVE = Pattern.compile(
+        "^[A-Za-z]{3,}ed(?:\\s*$|\\s*[,;!.]|\\s+(?:but|and|or|though|yet|so|as|than)\\b)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether a subject-less statement opens with its predicate ("Moved to Lyon", "Booked flights yesterday"). A word
+     * ending in -ed counts unless it reads as an adjective ("Crowded but fun").
+     */
+    static boolean opensWithPredicate(String text) {
+        String first = text.split("\\s+", 2)[0].replaceAll("[^A-Za-z']", "");
         String lower = first.toLowerCase(Locale.ROOT);
         if (EnglishWords.AUXILIARIES.contains(lower)) return false;
-        return EnglishWords.isVerb(first) || (lower.length() > 4 && lower.endsWith("ed") && lower.chars().allMatch(Character::isLetter));
+        return EnglishWords.isVerb(first)
+            || (lower.length() > 4 && lower.endsWith("ed") && !EN_ED_ADJECTIVE.matcher(text).find());
     }
 
     private static final Pattern EN_NAMED_SUBJECT = Pattern.compile("^([A-Z][a-z]+)(?:'s)?\\s+([a-z]+(?:'[a-z]+)?)\\b");

@@ -95,7 +95,7 @@ final class PerspectiveRewriter {
             String rest = s.substring(first.length());
             // "Moved to Lyon" → "User moved to Lyon"; an answer without a verb ("A nurse at the city hospital") is
             // what the user said about themselves: "User: a nurse at the city hospital"
-            s = FactClassifier.startsWithPredicate(first.replaceAll("[^A-Za-z']", ""))
+            s = FactClassifier.opensWithPredicate(s)
                 ? subject + " " + conjugate(first.toLowerCase(Locale.ROOT)) + rest
                 : subject + ": " + s;
         }

@@ -68,4 +68,17 @@ class ImplicitSubjectTest {
     void namedThingDefinedByACopulaIsStillImpersonal() {
         assertThat(textsOf("Kotlin is a language")).isEmpty();
     }
+
+    @Test
+    void pastParticipleReadAsAnAdjectiveIsNotAPredicate() {
+        assertThat(textsOf("Exhausted but happy.")).isEmpty();
+        assertThat(textsOf("Ordered new running shoes yesterday.")).singleElement()
+            .satisfies(t -> assertThat(t).startsWith("User ordered new running shoes"));
+    }
+
+    @Test
+    void chineseChangeVerbsArePredicates() {
+        assertThat(textsOf("早饭改成燕麦粥了。")).containsExactly("用户早饭改成燕麦粥了");
+        assertThat(textsOf("计划改为每天背五十个单词。")).hasSize(1);
+    }
 }
