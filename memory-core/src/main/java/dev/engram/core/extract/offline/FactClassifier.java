@@ -116,7 +116,7 @@ final class FactClassifier {
         if (first.equalsIgnoreCase("user") || (subjectName != null && first.equalsIgnoreCase(subjectName))) return true;
         if (opensWithPredicate(text)) return true;
         if (assistant) return false;
-        if (namedSubject(text)) return true;
+        if (namedSubject(text) || definiteSubjectEvent(text)) return true;
         String lower = first.toLowerCase(Locale.ROOT);
         return answersQuestion && !EN_OTHER_SUBJECTS.contains(lower) && !EnglishWords.AUXILIARIES.contains(lower);
     }
@@ -143,6 +143,29 @@ final class FactClassifier {
      * A statement whose subject is a capitalised name followed by its verb ("Biscuit had his shots", "Omar is my
      * brother"): in a user's message that is someone or something in the user's life, worth remembering.
      */
+    /**
+     * "The builder found damp in the wall", "the bestseller is now the lemon tart": something in the user's world did
+     * something, or a state of it changed. A plain definition ("The weather is nice") is not kept: a copula counts only
+     * with "now"/"still" after it. The subject is "the" and one to three words; adverbs may precede the verb.
+     */
+    static boolean definiteSubjectEvent(String text) {
+        String[] words = text.strip().split("[\\s,]+");
+        if (words.length < 3 || !words[0].equalsIgnoreCase("the")) return false;
+        for (int i = 2; i <= Math.min(4, words.length - 1); i++) {
+            String verb = words[i].toLowerCase(Locale.ROOT);
+            if (EnglishWords.isAdverb(verb)) continue;
+            if (COPULAS.contains(verb)) {
+                String next = i + 1 < words.length ? words[i + 1].toLowerCase(Locale.ROOT) : "";
+                return next.equals("now") || next.equals("still");
+            }
+            if (EnglishWords.AUXILIARIES.contains(verb)) return false;
+            if (EnglishWords.isVerb(verb) || (verb.length() > 4 && verb.endsWith("ed") && verb.chars().allMatch(Character::isLetter))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final java.util.Set<String> COPULAS = java.util.Set.of("is", "are", "was", "were", "be", "being");
 
     static boolean namedSubject(String text) {

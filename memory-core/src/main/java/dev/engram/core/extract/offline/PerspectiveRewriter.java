@@ -90,7 +90,8 @@ final class PerspectiveRewriter {
         out.append(s.substring(last));
         s = out.toString();
 
-        if (!s.contains(subject) && !s.toLowerCase(Locale.ROOT).startsWith("user") && !FactClassifier.namedSubject(s)) {
+        if (!s.contains(subject) && !s.toLowerCase(Locale.ROOT).startsWith("user") && !FactClassifier.namedSubject(s)
+                && !FactClassifier.definiteSubjectEvent(s)) {
             String first = s.split("\\s+", 2)[0];
             String rest = s.substring(first.length());
             // "Moved to Lyon" → "User moved to Lyon"; an answer without a verb ("A nurse at the city hospital") is

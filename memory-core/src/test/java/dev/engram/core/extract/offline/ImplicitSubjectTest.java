@@ -81,4 +81,11 @@ class ImplicitSubjectTest {
         assertThat(textsOf("早饭改成燕麦粥了。")).containsExactly("用户早饭改成燕麦粥了");
         assertThat(textsOf("计划改为每天背五十个单词。")).hasSize(1);
     }
+
+    @Test
+    void somethingInTheUsersWorldDoingSomethingIsKeptAsSaid() {
+        assertThat(textsOf("The landlord finally fixed the boiler.")).containsExactly("The landlord finally fixed the boiler");
+        assertThat(textsOf("The school run is now on Tuesdays.")).containsExactly("The school run is now on Tuesdays");
+        assertThat(textsOf("The museum is huge")).isEmpty();
+    }
 }
