@@ -15,16 +15,25 @@ public final class ContentTokens {
             "was", "were", "be", "been", "am", "i", "i'm", "im", "me", "my", "mine", "we", "our", "you", "your", "he", "she",
             "his", "her", "they", "their", "it", "its", "this", "that", "these", "those", "user", "user's", "really", "very",
             "just", "so", "also", "too", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should",
-            "there", "here", "now", "then", "about", "into", "over", "some", "any", "all", "not", "no", "yes", "s");
+            "there", "here", "now", "then", "about", "into", "over", "some", "any", "all", "not", "no", "yes", "s",
+            // time adverbs: "still vegetarian" restates "vegetarian"
+            "still", "again", "currently", "lately", "recently", "anymore", "already", "always", "usually", "totally",
+            "course", "btw",
+            // what the extractor writes around the subject ("User and others", "their", "them")
+            "others", "them", "themselves", "theirs");
 
-    private static final Set<Character> CJK_STOP = Set.of('的', '了', '是', '我', '用', '户', '在', '也', '很', '都', '就', '和', '着', '过');
+    /** Chinese time adverbs, removed before the bigrams are taken: "还是不吃辣" restates "不吃辣". */
+    private static final java.util.regex.Pattern CJK_STOP_WORDS = java.util.regex.Pattern.compile(
+            "还是|仍然|依然|仍旧|依旧|现在|目前|一直|已经|最近|照样|照旧");
+
+    private static final Set<Character> CJK_STOP = Set.of('的', '了', '是', '我', '用', '户', '在', '也', '很', '都', '就', '和', '着', '过', '等');
 
     private ContentTokens() {
     }
 
     public static Set<String> of(String text) {
         Set<String> out = new LinkedHashSet<>();
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = CJK_STOP_WORDS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
         StringBuilder word = new StringBuilder();
         StringBuilder cjk = new StringBuilder();
         for (int i = 0; i < lower.length(); ) {
@@ -48,6 +57,12 @@ public final class ContentTokens {
     }
 
     /** Share of {@code a}'s tokens that are also in {@code b} (1 when {@code a} is empty). */
+    /** Whether the two token sets share at least one token. */
+    public static boolean overlap(Set<String> a, Set<String> b) {
+        for (String t : a) if (b.contains(t)) return true;
+        return false;
+    }
+
     public static double containment(Set<String> a, Set<String> b) {
         if (a.isEmpty()) return 1.0;
         int hit = 0;

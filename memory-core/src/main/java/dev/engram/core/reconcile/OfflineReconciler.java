@@ -24,6 +24,19 @@ import java.util.Set;
  */
 public final class OfflineReconciler implements Reconciler {
 
+    /*
+     * Cosine thresholds of the marker rules, calibrated on the bundled bge-small-zh-v15 model and the quality set:
+     * unrelated statements of one user score 0.50-0.70, restatements in other words 0.75-0.93.
+     */
+    /** A restatement ("still …", "还是 …") is NONE with the closest memory at or above this. */
+    static final double RESTATEMENT_SIMILARITY = 0.78;
+    /** A change replaces the closest memory at or above this, with a content word in common ("lentil curry") … */
+    static final double CHANGE_SIMILARITY_SHARED_TOPIC = 0.60;
+    /** … or at or above this without one ("took the offer" after "weighing two offers"). */
+    static final double CHANGE_SIMILARITY = 0.80;
+    /** A different number for the same topic replaces the memory at or above this. */
+    static final double QUANTITY_SIMILARITY = 0.75;
+
     private final EngineSettings settings;
 
     public OfflineReconciler(EngineSettings settings) {
@@ -60,6 +73,8 @@ public final class OfflineReconciler implements Reconciler {
                 return new Decision.Supersede(m.id(), fact, "contradicts " + attribute(fact.slot()));
             }
         }
+        Decision marked = byMarkers(fact, factTokens, sorted);
+        if (marked != null) return marked;
         for (Candidate c : sorted) {
             if (c.similarity() < settings.relatedSimilarity()) break;
             MemoryRecord m = c.memory();
@@ -80,6 +95,38 @@ public final class OfflineReconciler implements Reconciler {
             }
         }
         return new Decision.Add(fact, "new fact");
+    }
+
+    /**
+     * Statements that say how they relate to an earlier one. A restatement ("still", "还是") of a close memory is NONE;
+     * a change ("switched to", "改成", "no longer") replaces the closest memory on the same topic, as does a new quantity
+     * for the same thing ("a team of 12" after "a team of 8"). Null when neither applies.
+     */
+    private Decision byMarkers(Fact fact, Set<String> factTokens, List<Candidate> sorted) {
+        boolean restates = StatementMarkers.signalsRestatement(fact.text());
+        if (restates) {
+            for (Candidate c : sorted) {
+                if (c.similarity() < RESTATEMENT_SIMILARITY) break;
+                return new Decision.None(c.memory().id(), fact,
+                        String.format(java.util.Locale.ROOT, "restatement (similarity %.2f)", c.similarity()));
+            }
+            return null;
+        }
+        boolean changes = StatementMarkers.signalsChange(fact.text());
+        for (Candidate c : sorted) {
+            MemoryRecord m = c.memory();
+            if (m.immutable() || c.similarity() < CHANGE_SIMILARITY_SHARED_TOPIC) continue;
+            boolean sameTopic = ContentTokens.overlap(factTokens, ContentTokens.of(m.text()));
+            if (changes && (c.similarity() >= CHANGE_SIMILARITY || sameTopic)) {
+                return new Decision.Supersede(m.id(), fact,
+                        String.format(java.util.Locale.ROOT, "change of a related memory (similarity %.2f)", c.similarity()));
+            }
+            if (sameTopic && c.similarity() >= QUANTITY_SIMILARITY && StatementMarkers.numbersDiffer(fact.text(), m.text())) {
+                return new Decision.Supersede(m.id(), fact,
+                        String.format(java.util.Locale.ROOT, "new quantity (similarity %.2f)", c.similarity()));
+            }
+        }
+        return null;
     }
 
     private static String attribute(String slot) {

@@ -26,4 +26,12 @@ class ContentTokensTest {
         assertThat(ContentTokens.containment(b, a)).isEqualTo(0.75); // "from" is a stop word: like, green, tea, japan
         assertThat(ContentTokens.normalized("Likes, Tea!")).isEqualTo("likestea");
     }
+
+    @Test
+    void timeAdverbsAndTheSubjectsWordingAreNotContent() {
+        assertThat(ContentTokens.of("User and others still love camping")).containsExactly("love", "camp");
+        assertThat(ContentTokens.of("用户还是不吃香菜")).containsExactly("不吃", "吃香", "香菜");
+        assertThat(ContentTokens.overlap(ContentTokens.of("still vegetarian"), ContentTokens.of("is vegetarian"))).isTrue();
+        assertThat(ContentTokens.overlap(ContentTokens.of("likes tea"), ContentTokens.of("plays chess"))).isFalse();
+    }
 }

@@ -110,4 +110,53 @@ class OfflineReconcilerTest {
         MemoryRecord m = memory("Likes green tea", null, false);
         assertThat(decide(fact("Likes green tea", null).withText("Drinks green tea daily"), new Candidate(m, 0.5))).isInstanceOf(Decision.Add.class);
     }
+
+    @Test
+    void restatementMarkedStillIsNoneWithTheClosestMemory() {
+        MemoryRecord m = memory("User doesn't drink alcohol, which makes client dinners awkward", null, false);
+        Decision d = decide(fact("User still doesn't drink, even at the office party", null), new Candidate(m, 0.81));
+        assertThat(d).isInstanceOfSatisfying(Decision.None.class, n -> assertThat(n.target()).isEqualTo(m.id()));
+        MemoryRecord zh = memory("用户不吃香菜", null, false);
+        assertThat(decide(fact("用户还是不吃香菜，闻着就难受", null), new Candidate(zh, 0.85))).isInstanceOf(Decision.None.class);
+    }
+
+    @Test
+    void restatementFarFromEveryMemoryIsAdded() {
+        MemoryRecord m = memory("User plays the cello", null, false);
+        assertThat(decide(fact("User still lives near the harbour", null), new Candidate(m, 0.6))).isInstanceOf(Decision.Add.class);
+    }
+
+    @Test
+    void changeSupersedesTheClosestMemoryOnTheSameTopic() {
+        MemoryRecord bus = memory("User takes the bus to work", null, false);
+        MemoryRecord cello = memory("User plays the cello", null, false);
+        Decision d = decide(fact("User switched from the bus to cycling to work", null),
+                new Candidate(bus, 0.66), new Candidate(cello, 0.62));
+        assertThat(d).isInstanceOfSatisfying(Decision.Supersede.class, s -> assertThat(s.target()).isEqualTo(bus.id()));
+
+        MemoryRecord zh = memory("用户每周二晚上上瑜伽课", null, false);
+        assertThat(decide(fact("用户瑜伽课改到周四晚上了", null), new Candidate(zh, 0.7))).isInstanceOf(Decision.Supersede.class);
+    }
+
+    @Test
+    void changeWithoutACommonWordNeedsAVeryCloseMemory() {
+        MemoryRecord cello = memory("User plays the cello", null, false);
+        assertThat(decide(fact("User switched to a standing desk", null), new Candidate(cello, 0.7))).isInstanceOf(Decision.Add.class);
+        assertThat(decide(fact("User switched to a standing desk", null), new Candidate(cello, 0.83))).isInstanceOf(Decision.Supersede.class);
+    }
+
+    @Test
+    void changeNeverSupersedesAnImmutableMemory() {
+        MemoryRecord bus = memory("User takes the bus to work", null, true);
+        assertThat(decide(fact("User switched from the bus to cycling to work", null), new Candidate(bus, 0.7)))
+                .isInstanceOf(Decision.Add.class);
+    }
+
+    @Test
+    void newQuantityForTheSameThingSupersedes() {
+        MemoryRecord m = memory("User's choir has 20 singers", null, false);
+        assertThat(decide(fact("User's choir has 26 singers", null), new Candidate(m, 0.9))).isInstanceOf(Decision.Supersede.class);
+        MemoryRecord same = memory("User's choir has 20 singers", null, false);
+        assertThat(decide(fact("User's choir has 20 singers in total", null), new Candidate(same, 0.9))).isInstanceOf(Decision.Update.class);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.engram.core.extract.offline;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -56,7 +57,7 @@ final class FactClassifier {
     private static final Pattern ZH_QUESTION_END = Pattern.compile("[吗呢么][\\s~～]*$");
 
     private static final Pattern ZH_INTERROGATIVE = Pattern.compile(
-        "(?<![没不])(?:为什么|为啥|怎么|怎样|什么|啥|哪里|哪儿|哪个|哪些|哪家|谁|多少|几点|几个|是不是|有没有|能不能|可不可以|会不会|要不要|对不对|好不好)(?![都也])");
+        "(?<![没不])(?:为什么|为啥|怎么|怎样|什么|啥|哪里|哪儿|哪个|哪些|哪家|谁|多少|(?<![十好几])几(?:点|个)|是不是|有没有|能不能|可不可以|会不会|要不要|对不对|好不好)(?![都也])");
 
     private static final Pattern ZH_REQUEST = Pattern.compile(
         "^(?:请|帮我|帮忙|麻烦|能不能|能否|可以帮|可不可以|你能|你可以|你帮|给我|告诉我|推荐|我想让你|我需要你|我希望你|你来|你给|让我们|咱们来|写一|翻译|总结|解释)");
@@ -83,22 +84,99 @@ final class FactClassifier {
      * @param fillsSlot   whether it states a single-valued attribute ("I'm 30"), which keeps even very short statements
      */
     boolean keep(String text, boolean question, boolean assistant, String subjectName, boolean fillsSlot) {
+        return keep(text, question, assistant, subjectName, fillsSlot, false);
+    }
+
+    /**
+     * @param answersQuestion whether the statement opens a user message that replies to the assistant's question: a
+     *                        fragment there ("Yes, a senior analyst at a startup") is the user's answer, hence a fact
+     */
+    boolean keep(String text, boolean question, boolean assistant, String subjectName, boolean fillsSlot,
+                 boolean answersQuestion) {
         if (text.isBlank() || question) return false;
         return Language.of(text) == Language.ZH
             ? keepChinese(text, assistant, subjectName, fillsSlot)
-            : keepEnglish(text, assistant, subjectName, fillsSlot);
+            : keepEnglish(text, assistant, subjectName, fillsSlot, answersQuestion);
     }
 
-    private boolean keepEnglish(String text, boolean assistant, String subjectName, boolean fillsSlot) {
+    /** Words that open a statement about someone or something other than the speaker (or about nothing in particular). */
+    private static final java.util.Set<String> EN_OTHER_SUBJECTS = java.util.Set.of(
+        "you", "your", "you're", "it", "it's", "its", "this", "that", "that's", "there", "there's", "these", "those",
+        "he", "he's", "she", "she's", "they", "they're", "his", "her", "their", "the", "a", "an", "what", "which");
+
+    private boolean keepEnglish(String text, boolean assistant, String subjectName, boolean fillsSlot,
+                                boolean answersQuestion) {
         if (EN_QUESTION.matcher(text).find() || EN_REQUEST.matcher(text).find() || EN_PLEASANTRY.matcher(text).find()) {
             return false;
         }
         if (assistant && ASSISTANT_CHITCHAT.matcher(text).find()) return false;
         if (!fillsSlot && (englishWordCount(text) < MIN_EN_WORDS || dependsOnContext(text))) return false;
-        if (EN_FIRST_PERSON.matcher(text).find()) return true;
+        if (EN_FIRST_PERSON.matcher(text).find() || text.contains("我")) return true;
         String first = text.split("\\s+")[0].replaceAll("[^A-Za-z']", "");
         if (first.equalsIgnoreCase("user") || (subjectName != null && first.equalsIgnoreCase(subjectName))) return true;
-        return EnglishWords.isVerb(first) && !EnglishWords.AUXILIARIES.contains(first.toLowerCase(Locale.ROOT));
+        if (opensWithPredicate(text)) return true;
+        if (assistant) return false;
+        if (namedSubject(text) || definiteSubjectEvent(text)) return true;
+        String lower = first.toLowerCase(Locale.ROOT);
+        return answersQuestion && !EN_OTHER_SUBJECTS.contains(lower) && !EnglishWords.AUXILIARIES.contains(lower);
+    }
+
+    /** A word ending in -ed followed by a conjunction or nothing reads as an adjective: "Crowded but fun", "Exhausted". */
+    private static final Pattern EN_ED_ADJECTIVE = Pattern.compile(
+        "^[A-Za-z]{3,}ed(?:\\s*$|\\s*[,;!.]|\\s+(?:but|and|or|though|yet|so|as|than)\\b)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether a subject-less statement opens with its predicate ("Moved to Lyon", "Booked flights yesterday"). A word
+     * ending in -ed counts unless it reads as an adjective ("Crowded but fun").
+     */
+    static boolean opensWithPredicate(String text) {
+        String first = text.split("\\s+", 2)[0].replaceAll("[^A-Za-z']", "");
+        String lower = first.toLowerCase(Locale.ROOT);
+        if (EnglishWords.AUXILIARIES.contains(lower)) return false;
+        return EnglishWords.isVerb(first)
+            || (lower.length() > 4 && lower.endsWith("ed") && !EN_ED_ADJECTIVE.matcher(text).find());
+    }
+
+    private static final Pattern EN_NAMED_SUBJECT = Pattern.compile("^([A-Z][a-z]+)(?:'s)?\\s+([a-z]+(?:'[a-z]+)?)\\b");
+
+    /**
+     * A statement whose subject is a capitalised name followed by its verb ("Biscuit had his shots", "Omar is my
+     * brother"): in a user's message that is someone or something in the user's life, worth remembering.
+     */
+    /**
+     * "The builder found damp in the wall", "the bestseller is now the lemon tart": something in the user's world did
+     * something, or a state of it changed. A plain definition ("The weather is nice") is not kept: a copula counts only
+     * with "now"/"still" after it. The subject is "the" and one to three words; adverbs may precede the verb.
+     */
+    static boolean definiteSubjectEvent(String text) {
+        String[] words = text.strip().split("[\\s,]+");
+        if (words.length < 3 || !words[0].equalsIgnoreCase("the")) return false;
+        for (int i = 2; i <= Math.min(4, words.length - 1); i++) {
+            String verb = words[i].toLowerCase(Locale.ROOT);
+            if (EnglishWords.isAdverb(verb)) continue;
+            if (COPULAS.contains(verb)) {
+                String next = i + 1 < words.length ? words[i + 1].toLowerCase(Locale.ROOT) : "";
+                return next.equals("now") || next.equals("still");
+            }
+            if (EnglishWords.AUXILIARIES.contains(verb)) return false;
+            if (EnglishWords.isVerb(verb) || (verb.length() > 4 && verb.endsWith("ed") && verb.chars().allMatch(Character::isLetter))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> COPULAS = java.util.Set.of("is", "are", "was", "were", "be", "being");
+
+    static boolean namedSubject(String text) {
+        Matcher m = EN_NAMED_SUBJECT.matcher(text);
+        if (!m.find()) return false;
+        String name = m.group(1).toLowerCase(Locale.ROOT);
+        if (EN_OTHER_SUBJECTS.contains(name) || EnglishWords.isVerb(name) || EnglishWords.isAdverb(name)) return false;
+        String verb = m.group(2);
+        // "React is a library" defines a thing; a name doing something ("Nala chewed…", "Omar moved…") is an event
+        if (COPULAS.contains(verb)) return false;
+        return EnglishWords.isVerb(verb) || EnglishWords.isAdverb(verb) || (verb.length() > 3 && verb.endsWith("ed"));
     }
 
     private static final Pattern EN_CONTEXT_WORD = Pattern.compile("\\b(?:it|that|this|there|them|those|these)\\b",
@@ -137,7 +215,25 @@ final class FactClassifier {
         if (!fillsSlot && (text.codePointCount(0, text.length()) < MIN_ZH_CHARS || dependsOnContext(text))) return false;
         if (text.contains("我") || text.contains("咱")) return true;
         if (ZH_SUBJECT_START.matcher(text).find() || (subjectName != null && text.startsWith(subjectName))) return true;
-        return ChineseWords.startsWithPredicate(text) && !text.startsWith("是") && !text.startsWith("在")
-            && !text.startsWith("有");
+        if (ChineseWords.startsWithPredicate(text) && !text.startsWith("是") && !text.startsWith("在")
+            && !text.startsWith("有")) {
+            return true;
+        }
+        return !assistant && subjectDropped(text);
+    }
+
+    private static final int MIN_ZH_SUBJECTLESS_CHARS = 6;
+    /** An aspect particle after a verb marks a predicate the small verb list may not know ("办了", "去过"). */
+    private static final Pattern ZH_ASPECT = Pattern.compile("\\p{IsHan}[了过]");
+    private static final Pattern ZH_OTHER_SUBJECT = Pattern.compile("^(?:你|您|天气|今天天气)");
+
+    /**
+     * Chinese drops the subject whenever it is obvious: in a user's message a declarative clause with a predicate and
+     * some content ("办了健身卡，每周去两次", "晚饭不喝汤了") is about the speaker, unless it addresses the listener.
+     */
+    private static boolean subjectDropped(String text) {
+        long han = text.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count();
+        return han >= MIN_ZH_SUBJECTLESS_CHARS && !ZH_OTHER_SUBJECT.matcher(text).find()
+            && (ChineseWords.firstPredicate(text) >= 0 || ZH_ASPECT.matcher(text).find());
     }
 }

@@ -3,8 +3,8 @@ package dev.engram.core.extract.offline;
 import java.util.regex.Pattern;
 
 /**
- * Removes what carries no fact from the start of a statement: interjections and discourse fillers ("Well,", "btw",
- * "Oh", "嗯", "哈哈"), a greeting or thanks in front of real content ("Hi, I'm Alice" → "I'm Alice"), and a request to
+ * Removes what carries no fact from the start and end of a statement: interjections and discourse fillers ("Well,", "btw",
+ * "Big news:", "…, by the way", "…，哈哈", "Oh", "嗯", "哈哈"), a greeting or thanks in front of real content ("Hi, I'm Alice" → "I'm Alice"), and a request to
  * remember that wraps a fact ("Please remember that I'm allergic to nuts" → "I'm allergic to nuts", "记住我对花生过敏").
  */
 final class FillerStripper {
@@ -13,7 +13,9 @@ final class FillerStripper {
         "^(?:(?:well|oh|ohh|so|um+|uh+|umm+|hmm+|ah+|ok|okay|yeah|yes|yep|yup|no|nope|btw|by the way|anyway|anyways|"
             + "actually|also|hey there|hi there|hello there|hey|hi|hello|thanks|thank you|good morning|good afternoon|"
             + "good evening|haha+|lol|honestly|basically|fyi|just so you know|for the record|oh and|and|but|plus|"
-            + "please note that|note that|just to let you know|to be honest|tbh|sounds good|sounds great|great|cool|awesome|"
+            + "please note that|note that|just to let you know|(?:big|good|bad|great|sad|some|exciting|quick)\\s+news|news|"
+            + "guess what|fun fact|quick update|update|reminder(?:\\s+to\\s+(?:myself|self))?|"
+            + "to be honest|tbh|sounds good|sounds great|great|cool|awesome|"
             + "perfect|nice|sure|alright|of course|no problem|got it|i see|"
             + "(?:please\\s+)?(?:remember|note|keep in mind|don't forget)(?:\\s+that)?)"
             + "(?:\\s*[,!.:;\\-–—]+\\s*|\\s+))+",
@@ -24,6 +26,12 @@ final class FillerStripper {
             + "哈喽|而且|并且|但是|不过|可是|所以|同时|谢谢你?|早上好|晚上好|下午好|说实话|请记住|记住|请注意|提醒一下|(?:请)?(?:帮我)?记一下|告诉你)"
             + "[\\s，,。！!～~、:：]*)+");
 
+    /** Fillers that trail a statement: "…, by the way", "…, haha", "…，哈哈" (not 呢/吗, which mark questions). */
+    private static final Pattern EN_TRAILING = Pattern.compile(
+        "(?:[\\s,]+(?:by the way|btw|haha+|lol|though|honestly|of course|to be honest|tbh|anyway))+[\\s.!]*$",
+        Pattern.CASE_INSENSITIVE);
+    private static final Pattern ZH_TRAILING = Pattern.compile("(?:[\\s，,]*(?:哈哈+|呵呵|嘿嘿|啦|哦|呀))+[\\s。！!～~]*$");
+
     private FillerStripper() {
     }
 
@@ -32,6 +40,7 @@ final class FillerStripper {
         String stripped = Language.of(s) == Language.ZH
             ? ZH_LEADING.matcher(s).replaceFirst("")
             : EN_LEADING.matcher(s).replaceFirst("");
+        stripped = (Language.of(stripped) == Language.ZH ? ZH_TRAILING : EN_TRAILING).matcher(stripped).replaceFirst("");
         stripped = stripped.replaceAll("^[\\p{Punct}\\s，。、：～]+", "").strip();
         return stripped;
     }

@@ -54,7 +54,8 @@ public final class OfflineExtractor implements Extractor {
         for (int index = 0; index < messages.size(); index++) {
             Message message = messages.get(index);
             if (message == null || message.role() == null || !sourceRole.equalsIgnoreCase(message.role().strip())) continue;
-            for (Fact fact : factsOf(message, index, request)) {
+            boolean answersQuestion = index > 0 && asksQuestion(messages.get(index - 1));
+            for (Fact fact : factsOf(message, index, request, answersQuestion)) {
                 if (!instructions.allows(fact)) continue;
                 Fact previous = facts.get(fact.text());
                 if (previous == null) {
@@ -85,7 +86,14 @@ public final class OfflineExtractor implements Extractor {
         return agentOnly && assistantSpoke ? ASSISTANT : USER;
     }
 
-    private List<Fact> factsOf(Message message, int index, ExtractionRequest request) {
+    /** Whether {@code message} is the assistant asking something, so the next user message answers it. */
+    private static boolean asksQuestion(Message message) {
+        if (message == null || message.role() == null || message.content() == null) return false;
+        String content = message.content().strip();
+        return ASSISTANT.equalsIgnoreCase(message.role().strip()) && (content.endsWith("?") || content.endsWith("？"));
+    }
+
+    private List<Fact> factsOf(Message message, int index, ExtractionRequest request, boolean answersQuestion) {
         String role = message.role().strip().toLowerCase(Locale.ROOT);
         String name = message.name() == null || message.name().isBlank() ? null : message.name().strip();
         String speaker = name != null ? name : role;
@@ -96,11 +104,14 @@ public final class OfflineExtractor implements Extractor {
         boolean assistant = ASSISTANT.equals(role);
 
         List<Fact> out = new ArrayList<>();
+        boolean first = true;
         for (Sentence sentence : splitter.split(message.content())) {
             String statement = FillerStripper.strip(sentence.text());
+            boolean answer = first && answersQuestion && !assistant;
+            first = false;
             if (statement.isEmpty()) continue;
             String attribute = slots.detect(statement);
-            if (!classifier.keep(statement, sentence.question(), assistant, name, attribute != null)) continue;
+            if (!classifier.keep(statement, sentence.question(), assistant, name, attribute != null, answer)) continue;
             TemporalResolver.Result dated = temporal.resolve(statement, today, zone);
             String label = PerspectiveRewriter.subjectLabel(name, role, Language.of(statement));
             String text = tidy(rewriter.rewrite(dated.text(), label));

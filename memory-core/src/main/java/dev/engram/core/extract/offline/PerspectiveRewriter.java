@@ -40,7 +40,11 @@ final class PerspectiveRewriter {
     }
 
     private String english(String statement, String subject) {
-        String s = statement.replace('’', '\'').strip();
+        // code-switched text: the Chinese first person inside an English sentence is the subject too
+        String s = statement.replace('’', '\'').strip()
+            .replaceAll("(?:我们|咱们)", subject + " and others")
+            .replaceAll("(?<!自)我的", subject + "'s ")
+            .replaceAll("(?<!自)我", subject + " ");
         Matcher callMe = EN_CALL_ME.matcher(s);
         if (callMe.find()) s = subject + " goes by " + s.substring(callMe.end());
         String introduced = SlotDetector.introducedName(s);
@@ -86,10 +90,15 @@ final class PerspectiveRewriter {
         out.append(s.substring(last));
         s = out.toString();
 
-        if (!s.contains(subject) && !s.toLowerCase(Locale.ROOT).startsWith("user")) {
+        if (!s.contains(subject) && !s.toLowerCase(Locale.ROOT).startsWith("user") && !FactClassifier.namedSubject(s)
+                && !FactClassifier.definiteSubjectEvent(s)) {
             String first = s.split("\\s+", 2)[0];
             String rest = s.substring(first.length());
-            s = subject + " " + conjugate(first.toLowerCase(Locale.ROOT)) + rest;
+            // "Moved to Lyon" → "User moved to Lyon"; an answer without a verb ("A nurse at the city hospital") is
+            // what the user said about themselves: "User: a nurse at the city hospital"
+            s = FactClassifier.opensWithPredicate(s)
+                ? subject + " " + conjugate(first.toLowerCase(Locale.ROOT)) + rest
+                : subject + ": " + s;
         }
         return capitalize(s);
     }
@@ -118,6 +127,14 @@ final class PerspectiveRewriter {
         String s = statement.strip()
             .replaceAll("(?:我们|咱们)", subject + "等人")
             .replaceAll("(?<!自)我", subject);
+        // code-switched text: an English first person inside a Chinese sentence
+        s = replaceAll(EN_I_CONTRACTION, s, m -> subject + switch (m.group(1)) {
+            case "m" -> "是";
+            case "ve" -> "已";
+            default -> "会";
+        });
+        s = replaceAll(EN_I_ALONE, s, m -> subject);
+        s = replaceAll(EN_POSSESSIVE, s, m -> subject + "的");
         if (!s.contains(subject) && !s.startsWith("用户") && !ChineseWords.startsWithSubject(s)) {
             s = subject + s;
         }

@@ -106,7 +106,9 @@ final class TemporalResolver {
         zh("(上|下|这|本)个?月(?!份)", (m, d) -> month(d.withDayOfMonth(1).plusMonths(shift(m.group(1))))),
         zh("(前|去|今|明)年(" + ZH_MONTH + ")月(?:份)?", (m, d) -> month(LocalDate.of(d.getYear() + yearShift(m.group(1)),
             NumberWords.chinese(m.group(2)), 1))),
-        zh("(前|去|今|明|(?<![以之然最])后)年", (m, d) -> year(d.getYear() + yearShift(m.group(1)))),
+        // "今年35岁" states an age, not when something happened: the year stays as said
+        zh("(前|去|今|明|(?<![以之然最])后)年(?!\\s*(?:" + NumberWords.ZH_COUNT + ")\\s*(?:周)?岁)",
+            (m, d) -> year(d.getYear() + yearShift(m.group(1)))),
         zh("(" + NumberWords.ZH_COUNT + ")个?(天|日|周|星期|礼拜|月|年)(?:之|以)?前",
             (m, d) -> offset(d, -NumberWords.chinese(m.group(1)), unitZh(m.group(2)))),
         zh("(" + NumberWords.ZH_COUNT + ")个?(天|日|周|星期|礼拜|月|年)(?:之|以)?后",

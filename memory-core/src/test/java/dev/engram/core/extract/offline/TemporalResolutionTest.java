@@ -148,4 +148,12 @@ class TemporalResolutionTest {
     private static Instant startOf(LocalDate day) {
         return day.atStartOfDay(Conversations.UTC).toInstant();
     }
+
+    @Test
+    void thisYearWithAnAgeStatesTheAgeNotADate() {
+        Fact fact = Conversations.only("我今年二十八岁");
+        assertThat(fact.text()).isEqualTo("用户今年二十八岁");
+        assertThat(fact.eventTime()).isNull();
+        assertThat(Conversations.only("我今年开始学钢琴").text()).isEqualTo("用户2023年开始学钢琴");
+    }
 }
