@@ -220,9 +220,13 @@ class JournalIngestQueueTest {
         Recorder second = new Recorder();
         open(crashed, second, JournalSettings.defaults().withPartitions(1));
 
-        await(() -> second.ids.size() == 2);
+        await(() -> second.ids.contains("e3"));
         Thread.sleep(50);
-        assertThat(second.ids).containsExactly("e2", "e3");
+        // At least once: the copy may predate e1's checkpoint (written after its handler returned), so e1 may come
+        // again; e0's checkpoint was written before e1 was handled, so e0 never does. Order is kept.
+        assertThat(second.ids).endsWith("e2", "e3").doesNotContain("e0");
+        assertThat(second.ids.size()).isBetween(2, 3);
+        if (second.ids.size() == 3) assertThat(second.ids.get(0)).isEqualTo("e1");
     }
 
     @Test
