@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
 public final class JdbcMemoryStore implements MemoryStore {
 
     /** Schema scripts under {@link #SCHEMA_LOCATION}, oldest first: add new ones at the end. */
-    public static final List<String> SCHEMA_SCRIPTS = List.of("V1__memories.sql");
+    public static final List<String> SCHEMA_SCRIPTS = List.of("V1__memories.sql", "V2__events.sql");
     public static final String SCHEMA_LOCATION = "db/embedded";
 
     static final String H2_DATABASE_NAME = "engram";
@@ -128,6 +128,11 @@ public final class JdbcMemoryStore implements MemoryStore {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(POOL_SIZE);
         return pool;
+    }
+
+    /** The database this store works on, for other stores that share it (e.g. {@link JdbcEventStore}). */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     @Override

@@ -1,0 +1,106 @@
+package dev.engram.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The gateway's typed configuration ({@code engram.*}). Every property can also be set as an environment variable, e.g.
+ * {@code ENGRAM_DATA_DIR}, {@code ENGRAM_LLM_BASE_URL}, {@code ENGRAM_BOOTSTRAP_API_KEY}.
+ */
+@ConfigMapping(prefix = "engram")
+public interface EngramConfig {
+
+    /** Where the standalone platform keeps its store, index, ingest journal and the generated admin key. */
+    @WithDefault("${user.home}/.engram/platform")
+    Path dataDir();
+
+    /**
+     * The API key given to the platform administrator at first start. When unset, one is generated, printed once to the
+     * log and written to {@code <data-dir>/admin-api-key} (owner read/write only).
+     */
+    Optional<String> bootstrapApiKey();
+
+    /** Which storage the engine runs on. */
+    Storage storage();
+
+    /** Request size and paging limits; requests beyond them get a 400 or 413 problem. */
+    Limits limits();
+
+    /** The optional LLM for extraction and reconciliation; without it the offline extractor is used. */
+    Llm llm();
+
+    /** Background processing of adds. */
+    Ingest ingest();
+
+    interface Storage {
+        /** The store and index implementation. EMBEDDED: H2 store and Lucene index under the data directory. */
+        @WithDefault("EMBEDDED")
+        StorageKind kind();
+    }
+
+    /** Storage implementations the engine producer can build. */
+    enum StorageKind {
+        /** H2 file store and Lucene index in {@code engram.data-dir}: one process, nothing else to run. */
+        EMBEDDED
+    }
+
+    interface Limits {
+        /** Messages accepted in one add. */
+        @WithDefault("100")
+        int messagesPerAdd();
+
+        /** UTF-8 bytes of one message's content. */
+        @WithDefault("32768")
+        int messageBytes();
+
+        /** UTF-8 bytes of a request's metadata object, serialized as JSON. */
+        @WithDefault("16384")
+        int metadataBytes();
+
+        /** Nesting depth of a metadata object (1 = flat). */
+        @WithDefault("8")
+        int metadataDepth();
+
+        /** Largest {@code top_k} a search accepts. */
+        @WithDefault("1000")
+        int topK();
+
+        /** Largest {@code page_size} a listing accepts. */
+        @WithDefault("200")
+        int pageSize();
+
+        /** Items in one batch update or delete. */
+        @WithDefault("1000")
+        int batchItems();
+
+        /** Requests per second one API key may make (a token bucket allowing bursts of twice this); 0 disables the limit. */
+        @WithDefault("200")
+        int requestsPerSecond();
+    }
+
+    interface Llm {
+        /** The OpenAI-compatible API root, e.g. {@code http://localhost:11434/v1}; unset for the provider's public endpoint. */
+        Optional<String> baseUrl();
+
+        /** The provider key; unset for local servers that need none. */
+        Optional<String> apiKey();
+
+        /** The model name; the LLM is used only when this is set. */
+        Optional<String> model();
+    }
+
+    interface Ingest {
+        /** Worker threads processing queued adds (different scopes run in parallel, one scope in order). */
+        @WithDefault("2")
+        int workers();
+
+        /** Adds with {@code infer:true} are processed before the response when true (deterministic tests, demos). */
+        @WithName("synchronous")
+        @WithDefault("false")
+        boolean synchronous();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.engram.gateway.rest;
+
+import dev.engram.core.error.ValidationException;
+import dev.engram.gateway.rest.dto.AdminBodies;
+import dev.engram.gateway.security.ApiKey;
+import dev.engram.gateway.security.KeyScope;
+import dev.engram.gateway.security.Project;
+import dev.engram.gateway.security.RequiresScope;
+import dev.engram.gateway.service.AdminService;
+import dev.engram.gateway.service.WireValues;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Platform administration (ADMIN scope):
+ * <ul>
+ *   <li>{@code POST /api/v1/admin/projects/} {@code {org_id, project_id?, name?}} → 201 project</li>
+ *   <li>{@code GET /api/v1/admin/projects/?org_id=} → projects</li>
+ *   <li>{@code DELETE /api/v1/admin/projects/{org_id}/{project_id}/} → revokes every key of the project</li>
+ *   <li>{@code POST /api/v1/admin/keys/} {@code {org_id, project_id, name?, scopes?, user_email?}} → 201 key, with the
+ *       key text shown this once</li>
+ *   <li>{@code GET /api/v1/admin/projects/{org_id}/{project_id}/keys/} → the project's keys (prefixes only)</li>
+ *   <li>{@code DELETE /api/v1/admin/keys/{key_id}/} → revokes the key</li>
+ * </ul>
+ */
+@Path("/api/v1/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@RequiresScope(KeyScope.ADMIN)
+public class AdminResource {
+
+    private final AdminService admin;
+
+    AdminResource(AdminService admin) {
+        this.admin = admin;
+    }
+
+    @POST
+    @Path("/projects")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope(KeyScope.ADMIN)
+    public Response createProject(AdminBodies.CreateProject body) {
+        if (body == null) throw new ValidationException("The request body must be a JSON object with org_id");
+        return Response.status(201).entity(project(admin.createProject(body.orgId(), body.projectId(), body.name()))).build();
+    }
+
+    @GET
+    @Path("/projects")
+    @RequiresScope(KeyScope.ADMIN)
+    public List<Map<String, Object>> projects(@QueryParam("org_id") String orgId) {
+        return admin.projects(orgId).stream().map(AdminResource::project).toList();
+    }
+
+    @DELETE
+    @Path("/projects/{org_id}/{project_id}")
+    @RequiresScope(KeyScope.ADMIN)
+    public Map<String, Object> revokeProject(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
+        return Map.of("message", "Project keys revoked", "revoked_keys", admin.revokeProject(orgId, projectId));
+    }
+
+    @POST
+    @Path("/keys")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope(KeyScope.ADMIN)
+    public Response createKey(AdminBodies.CreateKey body) {
+        if (body == null) throw new ValidationException("The request body must be a JSON object with org_id and project_id");
+        var issued = admin.createKey(body.orgId(), body.projectId(), body.name(), body.scopes(), body.userEmail());
+        Map<String, Object> out = key(issued.key());
+        out.put("key", issued.keyText());
+        return Response.status(201).entity(out).build();
+    }
+
+    @GET
+    @Path("/projects/{org_id}/{project_id}/keys")
+    @RequiresScope(KeyScope.ADMIN)
+    public List<Map<String, Object>> keys(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
+        return admin.keys(orgId, projectId).stream().map(AdminResource::key).toList();
+    }
+
+    @DELETE
+    @Path("/keys/{key_id}")
+    @RequiresScope(KeyScope.ADMIN)
+    public Map<String, String> revokeKey(@PathParam("key_id") String keyId) {
+        admin.revokeKey(keyId);
+        return Map.of("message", "API key revoked");
+    }
+
+    private static Map<String, Object> project(Project p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("org_id", p.tenant().orgId());
+        out.put("project_id", p.tenant().projectId());
+        out.put("name", p.name());
+        out.put("created_at", WireValues.format(p.createdAt()));
+        return out;
+    }
+
+    private static Map<String, Object> key(ApiKey k) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", k.id().toString());
+        out.put("org_id", k.tenant().orgId());
+        out.put("project_id", k.tenant().projectId());
+        out.put("name", k.name());
+        out.put("prefix", k.prefix());
+        out.put("scopes", k.scopes().stream().sorted().map(KeyScope::wireName).toList());
+        out.put("user_email", k.userEmail());
+        out.put("created_at", WireValues.format(k.createdAt()));
+        out.put("last_used_at", WireValues.format(k.lastUsedAt()));
+        out.put("revoked_at", WireValues.format(k.revokedAt()));
+        return out;
+    }
+}

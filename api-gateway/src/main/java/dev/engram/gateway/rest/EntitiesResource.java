@@ -1,0 +1,77 @@
+package dev.engram.gateway.rest;
+
+import dev.engram.gateway.rest.dto.EntitiesPageView;
+import dev.engram.gateway.rest.dto.EntityView;
+import dev.engram.gateway.security.KeyScope;
+import dev.engram.gateway.security.RequiresScope;
+import dev.engram.gateway.service.EntityService;
+import dev.engram.gateway.service.EntityService.Entity;
+import dev.engram.gateway.service.WireValues;
+import dev.engram.core.error.ValidationException;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.List;
+import java.util.Map;
+
+/** Entities (users, agents, apps, runs) derived from the tenant's memories, and deleting one with its memories. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class EntitiesResource {
+
+    private static final int DEFAULT_PAGE_SIZE = 100;
+
+    private final EntityService entities;
+
+    EntitiesResource(EntityService entities) {
+        this.entities = entities;
+    }
+
+    @GET
+    @Path("v1/entities")
+    @RequiresScope(KeyScope.READ)
+    public EntitiesPageView list(@QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
+        int p = page == null ? 1 : page;
+        int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+        if (p < 1) throw new ValidationException("page must be 1 or more");
+        if (size < 1 || size > 1000) throw new ValidationException("page_size must be between 1 and 1000");
+        List<Entity> all = entities.entities();
+        long from = Math.min((long) (p - 1) * size, all.size());
+        List<EntityView> results = all.subList((int) from, (int) Math.min(from + size, all.size())).stream().map(EntitiesResource::view).toList();
+        String next = from + size < all.size() ? WireMapper.pageUrl(uri, p + 1, size) : null;
+        String previous = p > 1 ? WireMapper.pageUrl(uri, p - 1, size) : null;
+        return new EntitiesPageView(all.size(), next, previous, results, count(all, "user"), count(all, "agent"), count(all, "app"), count(all, "run"));
+    }
+
+    @DELETE
+    @Path("v2/entities/{type}/{name}")
+    @RequiresScope(KeyScope.WRITE)
+    public Map<String, Object> delete(@PathParam("type") String type, @PathParam("name") String name) {
+        int deleted = entities.delete(type, name);
+        return Map.of("message", "Entity deleted successfully!", "deleted_count", deleted);
+    }
+
+    /** The deprecated v1 form (TS {@code deleteUser}); our entity ids are their names. */
+    @DELETE
+    @Path("v1/entities/{type}/{id}")
+    @RequiresScope(KeyScope.WRITE)
+    public Map<String, Object> deleteV1(@PathParam("type") String type, @PathParam("id") String id) {
+        return delete(type, id);
+    }
+
+    private static EntityView view(Entity e) {
+        return new EntityView(e.name(), e.name(), e.type(), WireValues.format(e.firstCreated()), WireValues.format(e.lastUpdated()),
+                e.memories(), null, Map.of());
+    }
+
+    private static long count(List<Entity> all, String type) {
+        return all.stream().filter(e -> e.type().equals(type)).count();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.engram.gateway.rest;
+
+import dev.engram.core.error.ValidationException;
+import dev.engram.gateway.rest.dto.ListBody;
+import dev.engram.gateway.rest.dto.SearchBody;
+import dev.engram.gateway.security.KeyScope;
+import dev.engram.gateway.security.RequiresScope;
+import dev.engram.gateway.service.MemoryService;
+import dev.engram.gateway.service.ScopeFilters;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+/** The v2 routes of Python 0.1/1.0 and TS 2.x: list and search with {@code filters}, answering bare arrays. */
+@Path("/v2/memories")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class MemoriesV2Resource {
+
+    private final MemoryService memories;
+    private final WireMapper wire;
+
+    MemoriesV2Resource(MemoryService memories, WireMapper wire) {
+        this.memories = memories;
+        this.wire = wire;
+    }
+
+    /** A bare array, or the page envelope when both page and page_size are given (query or body). */
+    @POST
+    @RequiresScope(KeyScope.READ)
+    public Object list(ListBody body, @QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
+        if (body == null) throw new ValidationException("The request body must be a JSON object with filters");
+        var filter = ScopeFilters.create().filters(body.filters())
+                .ids(MemoriesV1Resource.ids(body.userId(), body.agentId(), body.appId(), body.runId())).categories(body.categories()).build();
+        Integer p = page != null ? page : body.page();
+        Integer size = pageSize != null ? pageSize : body.pageSize();
+        if (p != null && size != null) return wire.page(memories.list(filter, p, size, false), wire::memory, uri);
+        return wire.project(memories.list(filter, 1, 100, false).items().stream().map(wire::memory).toList(), body.fields());
+    }
+
+    @POST
+    @Path("/search")
+    @RequiresScope(KeyScope.READ)
+    public Object search(SearchBody body) {
+        if (body == null) throw new ValidationException("The request body must be a JSON object with query and filters");
+        var filter = ScopeFilters.create().filters(body.filters())
+                .ids(MemoriesV1Resource.ids(body.userId(), body.agentId(), body.appId(), body.runId()))
+                .categories(body.categories()).metadata(body.metadata()).build();
+        Integer k = body.topK() != null ? body.topK() : body.limit();
+        return wire.project(memories.search(body.query(), filter, k, body.threshold(), false).hits().stream().map(wire::memory).toList(),
+                body.fields());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.engram.gateway.rest.dto;
+
+import java.util.List;
+
+/** Request bodies of the administration API. */
+public final class AdminBodies {
+    private AdminBodies() {
+    }
+
+    /** Creates a project; {@code project_id} is generated when absent. */
+    public record CreateProject(String orgId, String projectId, String name) {
+    }
+
+    /** Creates a key for an existing project; scopes default to read and write. */
+    public record CreateKey(String orgId, String projectId, String name, List<String> scopes, String userEmail) {
+    }
+}

@@ -1,0 +1,38 @@
+package dev.engram.gateway.security;
+
+import dev.engram.core.domain.Tenant;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Projects and API keys. Keys are found by the SHA-256 of their text; the text itself is never stored. */
+public interface ApiKeyStore {
+
+    /** Creates the project; false when it already exists. */
+    boolean createProject(Tenant tenant, String name, Instant at);
+
+    Optional<Project> project(Tenant tenant);
+
+    /** Projects of one organisation, or of all when {@code orgId} is null, oldest first. */
+    List<Project> projects(String orgId);
+
+    /** Stores a key for an existing project. */
+    ApiKey createKey(Tenant tenant, String name, String keyText, Set<KeyScope> scopes, String userEmail, Instant at);
+
+    /** The active or revoked key with this text. */
+    Optional<ApiKey> findByKey(String keyText);
+
+    /** Keys of one project, oldest first. */
+    List<ApiKey> keys(Tenant tenant);
+
+    /** Revokes the key; false when no key of that id exists. */
+    boolean revoke(UUID keyId, Instant at);
+
+    void touch(UUID keyId, Instant at);
+
+    /** True when at least one active key with the ADMIN scope exists. */
+    boolean hasActiveAdminKey();
+}

@@ -1,0 +1,94 @@
+package dev.engram.gateway.service;
+
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.error.ConflictException;
+import dev.engram.core.error.NotFoundException;
+import dev.engram.core.error.ValidationException;
+import dev.engram.gateway.security.ApiKey;
+import dev.engram.gateway.security.ApiKeyStore;
+import dev.engram.gateway.security.ApiKeys;
+import dev.engram.gateway.security.KeyScope;
+import dev.engram.gateway.security.Project;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Platform administration: projects (tenants) and their API keys. Callers need the ADMIN scope. */
+@ApplicationScoped
+public class AdminService {
+
+    /** A new key: the stored record and, shown this once, the key text. */
+    public record IssuedKey(ApiKey key, String keyText) {
+    }
+
+    private final ApiKeyStore store;
+    private final Clock clock = Clock.systemUTC();
+
+    AdminService(ApiKeyStore store) {
+        this.store = store;
+    }
+
+    public Project createProject(String orgId, String projectId, String name) {
+        Tenant tenant = tenant(orgId, projectId == null || projectId.isBlank() ? "proj_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16) : projectId);
+        String n = name == null || name.isBlank() ? tenant.projectId() : name.strip();
+        if (n.length() > 256) throw new ValidationException("name must be at most 256 characters");
+        if (!store.createProject(tenant, n, clock.instant())) {
+            throw new ConflictException("Project " + tenant.projectId() + " already exists in organisation " + tenant.orgId());
+        }
+        return store.project(tenant).orElseThrow();
+    }
+
+    public List<Project> projects(String orgId) {
+        return store.projects(orgId == null || orgId.isBlank() ? null : orgId);
+    }
+
+    public IssuedKey createKey(String orgId, String projectId, String name, List<String> scopes, String userEmail) {
+        Tenant tenant = tenant(orgId, projectId);
+        store.project(tenant).orElseThrow(() -> new NotFoundException("Project not found: create it first"));
+        Set<KeyScope> s = EnumSet.noneOf(KeyScope.class);
+        if (scopes == null || scopes.isEmpty()) s.addAll(List.of(KeyScope.READ, KeyScope.WRITE));
+        else for (String sc : scopes) s.add(KeyScope.parse(sc == null ? "" : sc));
+        String n = name == null || name.isBlank() ? "key" : name.strip();
+        if (n.length() > 256) throw new ValidationException("name must be at most 256 characters");
+        if (userEmail != null && userEmail.length() > 320) throw new ValidationException("user_email must be at most 320 characters");
+        String text = ApiKeys.generate();
+        return new IssuedKey(store.createKey(tenant, n, text, s, userEmail, clock.instant()), text);
+    }
+
+    public List<ApiKey> keys(String orgId, String projectId) {
+        Tenant tenant = tenant(orgId, projectId);
+        store.project(tenant).orElseThrow(() -> new NotFoundException("Project not found"));
+        return store.keys(tenant);
+    }
+
+    public void revokeKey(String keyId) {
+        UUID id;
+        try {
+            id = UUID.fromString(keyId);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("key_id should be a valid UUID");
+        }
+        if (!store.revoke(id, clock.instant())) throw new NotFoundException("API key not found");
+    }
+
+    /** Revokes every key of the project; its memories stay (delete them with the memory API first if wanted). */
+    public int revokeProject(String orgId, String projectId) {
+        int n = 0;
+        for (ApiKey k : keys(orgId, projectId)) {
+            if (k.active() && store.revoke(k.id(), clock.instant())) n++;
+        }
+        return n;
+    }
+
+    private static Tenant tenant(String orgId, String projectId) {
+        try {
+            return Tenant.of(orgId == null ? "" : orgId.strip(), projectId == null ? "" : projectId.strip());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ValidationException("org_id and project_id must be 1-128 characters without '/' or control characters");
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.engram.gateway.service;
+
+import dev.engram.core.domain.HistoryEntry;
+import dev.engram.core.domain.ListRequest;
+import dev.engram.core.domain.MemoryRecord;
+import dev.engram.core.domain.MemoryState;
+import dev.engram.core.domain.Page;
+import dev.engram.core.domain.SearchRequest;
+import dev.engram.core.domain.SearchResult;
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.domain.UpdateRequest;
+import dev.engram.core.engine.MemoryEngine;
+import dev.engram.core.error.NotFoundException;
+import dev.engram.core.error.ValidationException;
+import dev.engram.core.filter.Filter;
+import dev.engram.core.spi.MemoryStore;
+import dev.engram.gateway.config.EngramConfig;
+import dev.engram.gateway.rest.dto.BatchBody;
+import dev.engram.gateway.rest.dto.UpdateBody;
+import dev.engram.gateway.security.CallerContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads and changes memories for the calling tenant. Every operation takes the tenant from {@link CallerContext}; no
+ * method accepts one from the client.
+ */
+@ApplicationScoped
+public class MemoryService {
+
+    /** A memory's history and the memory it belongs to (in any state, for the entries' entity ids). */
+    public record History(MemoryRecord memory, List<HistoryEntry> entries) {
+    }
+
+    private final CallerContext caller;
+    private final MemoryEngine engine;
+    private final MemoryStore store;
+    private final JsonLimits json;
+    private final EngramConfig.Limits limits;
+
+    MemoryService(CallerContext caller, MemoryEngine engine, MemoryStore store, JsonLimits json, EngramConfig config) {
+        this.caller = caller;
+        this.engine = engine;
+        this.store = store;
+        this.json = json;
+        this.limits = config.limits();
+    }
+
+    /** A search; {@code topK} null means 10. */
+    public SearchResult search(String query, Filter filter, Integer topK, Double threshold, boolean showExpired) {
+        int k = topK == null ? SearchRequest.DEFAULT_TOP_K : topK;
+        if (k < 1 || k > limits.topK()) throw new ValidationException("top_k must be between 1 and " + limits.topK());
+        if (query == null || query.isBlank()) throw new ValidationException("query is required");
+        return engine.search(SearchRequest.of(caller.tenant(), query, filter).withTopK(k).withThreshold(threshold).withShowExpired(showExpired));
+    }
+
+    public Page<MemoryRecord> list(Filter filter, int page, int pageSize, boolean showExpired) {
+        if (page < 1) throw new ValidationException("page must be 1 or more");
+        if (pageSize < 1 || pageSize > limits.pageSize()) throw new ValidationException("page_size must be between 1 and " + limits.pageSize());
+        return engine.list(ListRequest.of(caller.tenant(), filter).page(page, pageSize).withShowExpired(showExpired));
+    }
+
+    public MemoryRecord get(String memoryId) {
+        return engine.get(caller.tenant(), WireValues.memoryId(memoryId)).orElseThrow(MemoryService::notFound);
+    }
+
+    public MemoryRecord update(String memoryId, UpdateBody body) {
+        if (body == null) throw new ValidationException("Give at least one of text, metadata, timestamp or expiration_date");
+        UUID id = WireValues.memoryId(memoryId);
+        String text = body.text() != null ? body.text() : body.data();
+        Map<String, Object> metadata = json.metadata(body.metadata());
+        Instant timestamp = WireValues.timestamp(body.timestamp(), "timestamp");
+        boolean clearExpiration = body.expirationDate() != null && body.expirationDate().isNull();
+        LocalDate expiration = null;
+        if (body.expirationDate() != null && !body.expirationDate().isNull()) {
+            if (!body.expirationDate().isTextual()) throw new ValidationException("expiration_date must be a date like 2025-12-31 or null");
+            expiration = WireValues.date(body.expirationDate().asText(), "expiration_date");
+        }
+        return engine.update(new UpdateRequest(caller.tenant(), id, text, metadata, timestamp, expiration, clearExpiration));
+    }
+
+    /**
+     * Deletes the memory; with {@code linked} also the memories it superseded, transitively (found by their
+     * {@code replaced_by}). Returns how many linked memories were deleted besides it.
+     */
+    public int delete(String memoryId, boolean linked) {
+        Tenant tenant = caller.tenant();
+        UUID id = WireValues.memoryId(memoryId);
+        engine.get(tenant, id).orElseThrow(MemoryService::notFound);
+        List<UUID> chain = linked ? supersededChain(tenant, id) : List.of();
+        engine.delete(tenant, id);
+        int cascade = 0;
+        for (UUID older : chain) {
+            if (engine.get(tenant, older).isPresent()) {
+                engine.delete(tenant, older);
+                cascade++;
+            }
+        }
+        return cascade;
+    }
+
+    /**
+     * Memories that {@code id} replaced, directly or through intermediates. Reads the tenant's records once (the store has
+     * no index on {@code replaced_by}); only {@code delete_linked} pays for it.
+     */
+    private List<UUID> supersededChain(Tenant tenant, UUID id) {
+        Map<UUID, List<UUID>> replacedBy = new HashMap<>();
+        store.scan(tenant, m -> {
+            if (m.state() == MemoryState.SUPERSEDED && m.replacedBy() != null) {
+                replacedBy.computeIfAbsent(m.replacedBy(), k -> new ArrayList<>()).add(m.id());
+            }
+        });
+        Set<UUID> out = new LinkedHashSet<>();
+        Deque<UUID> todo = new ArrayDeque<>(List.of(id));
+        while (!todo.isEmpty()) {
+            for (UUID older : replacedBy.getOrDefault(todo.pop(), List.of())) {
+                if (out.add(older)) todo.push(older);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Deletes every memory matching the filter; returns how many. */
+    public int deleteAll(Filter filter) {
+        return engine.deleteAll(caller.tenant(), filter);
+    }
+
+    public History history(String memoryId) {
+        Tenant tenant = caller.tenant();
+        UUID id = WireValues.memoryId(memoryId);
+        MemoryRecord m = store.get(tenant, id).orElseThrow(MemoryService::notFound);
+        return new History(m, engine.history(tenant, id));
+    }
+
+    /** Updates every item or none: all ids are checked before the first change. */
+    public int batchUpdate(BatchBody body) {
+        List<BatchBody.Item> items = batchItems(body);
+        Tenant tenant = caller.tenant();
+        List<UpdateRequest> updates = new ArrayList<>();
+        for (BatchBody.Item item : items) {
+            UUID id = WireValues.memoryId(item.memoryId());
+            engine.get(tenant, id).orElseThrow(() -> new NotFoundException("Memory not found: " + id));
+            if (item.text() == null && item.metadata() == null) throw new ValidationException("Each batch item needs text or metadata");
+            updates.add(new UpdateRequest(tenant, id, item.text(), json.metadata(item.metadata()), null, null, false));
+        }
+        updates.forEach(engine::update);
+        return updates.size();
+    }
+
+    /** Deletes every listed memory, or none when one of them does not exist. */
+    public int batchDelete(BatchBody body) {
+        List<BatchBody.Item> items = batchItems(body);
+        Tenant tenant = caller.tenant();
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (BatchBody.Item item : items) {
+            UUID id = WireValues.memoryId(item.memoryId());
+            engine.get(tenant, id).orElseThrow(() -> new NotFoundException("Memory not found: " + id));
+            ids.add(id);
+        }
+        ids.forEach(id -> engine.delete(tenant, id));
+        return ids.size();
+    }
+
+    private List<BatchBody.Item> batchItems(BatchBody body) {
+        if (body == null || body.memories() == null || body.memories().isEmpty()) throw new ValidationException("memories must be a non-empty list");
+        if (body.memories().size() > limits.batchItems()) {
+            throw new ValidationException("A batch holds at most " + limits.batchItems() + " memories, not " + body.memories().size());
+        }
+        for (BatchBody.Item item : body.memories()) {
+            if (item == null) throw new ValidationException("memories must hold {\"memory_id\": …} objects");
+        }
+        return body.memories();
+    }
+
+    /** Feedback on a memory, validated against the memory's existence; echoed back (not used for ranking yet). */
+    public String feedback(String memoryId, String feedback) {
+        get(memoryId);
+        if (feedback == null) return null;
+        String f = feedback.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!Set.of("POSITIVE", "NEGATIVE", "VERY_NEGATIVE").contains(f)) {
+            throw new ValidationException("feedback must be POSITIVE, NEGATIVE, VERY_NEGATIVE or null");
+        }
+        return f;
+    }
+
+
+    static NotFoundException notFound() {
+        return new NotFoundException("Memory not found!");
+    }
+}

@@ -1,0 +1,38 @@
+package dev.engram.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** A fresh data directory per test run and a known bootstrap admin key. */
+public class TempDataDirResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String ADMIN_KEY = "eng_testadmin0123456789abcdefghijklmnopqrstuv";
+
+    private Path dir;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            dir = Files.createTempDirectory("engram-gateway-test");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of("engram.data-dir", dir.toString(), "engram.bootstrap-api-key", ADMIN_KEY);
+    }
+
+    @Override
+    public void stop() {
+        if (dir == null) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind is harmless
+        }
+    }
+}

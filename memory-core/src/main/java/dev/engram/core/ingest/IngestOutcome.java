@@ -1,0 +1,11 @@
+package dev.engram.core.ingest;
+
+/** What {@link IngestProcessor#process} did with one event. */
+public enum IngestOutcome {
+    /** The add ran and the event is SUCCEEDED. */
+    SUCCEEDED,
+    /** The event had already SUCCEEDED (a duplicate delivery): nothing was done. */
+    SKIPPED,
+    /** The event is FAILED: it cannot succeed as sent, or every retry failed. A queue may dead-letter it. */
+    FAILED
+}

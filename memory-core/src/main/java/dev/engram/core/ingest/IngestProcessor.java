@@ -1,0 +1,151 @@
+package dev.engram.core.ingest;
+
+import dev.engram.core.domain.AddResult;
+import dev.engram.core.engine.MemoryEngine;
+import dev.engram.core.error.EngramException;
+import dev.engram.core.error.StorageException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Processes one queued add: marks it RUNNING, runs it through the engine, and records SUCCEEDED with the memory events
+ * or FAILED with a reason. Every queue's consumer calls it.
+ *
+ * <ul>
+ *   <li><b>Idempotent</b> under at-least-once delivery: an event that already SUCCEEDED is skipped, so a redelivery
+ *       never runs the add twice.</li>
+ *   <li><b>Failures the request itself causes</b> (any {@link EngramException} but {@link StorageException}: invalid,
+ *       too large, conflicting) fail the event at once with the exception's message, which is written for clients.</li>
+ *   <li><b>Anything else</b> (a backend, the model) is retried per {@link RetryPolicy}; when every attempt failed the
+ *       event FAILS with a generic message (the cause is logged, not shown).</li>
+ *   <li>An interrupt while waiting to retry (the queue is shutting down) ends with {@link CancellationException} and
+ *       leaves the event RUNNING for the next delivery.</li>
+ * </ul>
+ */
+public final class IngestProcessor implements IngestHandler {
+
+    /** The event type recorded for adds (Mem0's event_type). */
+    public static final String ADD_EVENT = "ADD";
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestProcessor.class);
+
+    private final MemoryEngine engine;
+    private final EventStore events;
+    private final Clock clock;
+    private final RetryPolicy retry;
+    private final Map<IngestOutcome, Counter> outcomes = new EnumMap<>(IngestOutcome.class);
+    private final Counter retries;
+    private final Timer timer;
+
+    public IngestProcessor(MemoryEngine engine, EventStore events, Clock clock, RetryPolicy retry) {
+        this(engine, events, clock, retry, Metrics.globalRegistry);
+    }
+
+    public IngestProcessor(MemoryEngine engine, EventStore events, Clock clock, RetryPolicy retry, MeterRegistry registry) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.retry = Objects.requireNonNull(retry, "retry");
+        for (IngestOutcome outcome : IngestOutcome.values()) {
+            outcomes.put(outcome, Counter.builder("engram.ingest.events").tag("outcome", outcome.name().toLowerCase())
+                    .description("Ingest events processed, by outcome").register(registry));
+        }
+        this.retries = Counter.builder("engram.ingest.retries").description("Attempts retried after a transient failure").register(registry);
+        this.timer = Timer.builder("engram.ingest.process").description("Time to process one ingest event, retries included")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+    }
+
+    /**
+     * Processes the event.
+     *
+     * @throws PermanentIngestFailure when the event ended FAILED (the queue may dead-letter it)
+     */
+    @Override
+    public void handle(IngestEvent event) {
+        if (process(event) == IngestOutcome.FAILED) {
+            String reason = events.get(event.tenant(), event.eventId()).map(EventRecord::error).orElse("Processing failed");
+            throw new PermanentIngestFailure(event.eventId(), reason, null);
+        }
+    }
+
+    /** Processes the event and says how it ended; a FAILED event is recorded as such, not thrown. */
+    public IngestOutcome process(IngestEvent event) {
+        Timer.Sample sample = Timer.start();
+        try {
+            IngestOutcome outcome = run(event);
+            outcomes.get(outcome).increment();
+            return outcome;
+        } finally {
+            sample.stop(timer);
+        }
+    }
+
+    private IngestOutcome run(IngestEvent event) {
+        for (int attempt = 1; ; attempt++) {
+            if (!start(event)) return IngestOutcome.SKIPPED;
+            try {
+                AddResult result = engine.add(event.request());
+                events.succeeded(event.tenant(), event.eventId(), result.events(), result.usage(), clock.instant());
+                return IngestOutcome.SUCCEEDED;
+            } catch (EngramException e) {
+                if (!(e instanceof StorageException)) return fail(event, e.getMessage(), e);
+                if (!retryAfter(event, attempt, e)) return fail(event, exhausted(attempt), e);
+            } catch (RuntimeException e) {
+                if (!retryAfter(event, attempt, e)) return fail(event, exhausted(attempt), e);
+            }
+        }
+    }
+
+    /**
+     * Marks the event RUNNING; false when it already SUCCEEDED. An event the store does not know (its record was lost,
+     * e.g. an in-memory store after a restart while the queue kept the event) is recorded first.
+     */
+    private boolean start(IngestEvent event) {
+        if (events.started(event.tenant(), event.eventId(), clock.instant())) return true;
+        if (events.get(event.tenant(), event.eventId()).isPresent()) return false;
+        events.created(event.tenant(), event.eventId(), ADD_EVENT, IngestJson.toJson(event), event.receivedAt());
+        return events.started(event.tenant(), event.eventId(), clock.instant());
+    }
+
+    /** Waits before the next attempt; false when no attempt is left. */
+    private boolean retryAfter(IngestEvent event, int attempt, RuntimeException failure) {
+        if (attempt >= retry.maxAttempts()) return false;
+        var delay = retry.delayAfter(attempt);
+        LOG.warn("Ingest event {} failed (attempt {} of {}), retrying in {} ms: {}", event.eventId(), attempt, retry.maxAttempts(),
+                delay.toMillis(), failure.toString());
+        retries.increment();
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            var cancelled = new CancellationException("Interrupted while waiting to retry ingest event " + event.eventId());
+            cancelled.initCause(failure);
+            throw cancelled;
+        }
+        return true;
+    }
+
+    private IngestOutcome fail(IngestEvent event, String reason, RuntimeException cause) {
+        if (cause instanceof EngramException && !(cause instanceof StorageException)) {
+            LOG.info("Ingest event {} failed: {}", event.eventId(), reason);
+        } else {
+            LOG.error("Ingest event {} failed: {}", event.eventId(), reason, cause);
+        }
+        events.failed(event.tenant(), event.eventId(), reason, clock.instant());
+        return IngestOutcome.FAILED;
+    }
+
+    private static String exhausted(int attempts) {
+        return "Processing failed after " + attempts + (attempts == 1 ? " attempt" : " attempts") + " because of an internal error";
+    }
+}
