@@ -3,6 +3,7 @@ package dev.engram.gateway.ingest;
 import dev.engram.core.ingest.IngestEvent;
 import dev.engram.core.ingest.IngestHandler;
 import dev.engram.core.ingest.IngestQueue;
+import dev.engram.core.ingest.PermanentIngestFailure;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A queue inside this process: events of one ordering key (scope) run one after another, different keys in parallel
- * on a fixed pool. Not durable: used until the journal queue of the ingest slice is wired in.
+ * on a fixed pool. Not durable (an accepted add still PENDING is lost if the process dies): the journal queue of the
+ * ingest slice replaces it.
  */
 public final class InProcessIngestQueue implements IngestQueue {
 
@@ -45,6 +47,8 @@ public final class InProcessIngestQueue implements IngestQueue {
     private void handle(IngestEvent event) {
         try {
             handler.handle(event);
+        } catch (PermanentIngestFailure e) {
+            LOG.warnf("Ingest event %s failed: %s", event.eventId(), e.getMessage()); // recorded FAILED on the event
         } catch (RuntimeException e) {
             LOG.errorf(e, "Ingest event %s failed", event.eventId());
         }

@@ -2,28 +2,37 @@ package dev.engram.gateway.ingest;
 
 import dev.engram.core.engine.MemoryEngine;
 import dev.engram.core.ingest.EventStore;
+import dev.engram.core.ingest.IngestProcessor;
 import dev.engram.core.ingest.IngestQueue;
+import dev.engram.core.ingest.RetryPolicy;
+import dev.engram.core.store.jdbc.JdbcEventStore;
+import dev.engram.gateway.config.EngineProducer.PlatformDatabase;
 import dev.engram.gateway.config.EngramConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** The event store and ingest queue the add routes use, and the worker that drains the queue into the engine. */
+/**
+ * The event store and ingest queue the add routes use, and the {@link IngestProcessor} that drains the queue into the
+ * engine. Events live in the platform database (schema V2), so their status survives restarts.
+ */
 @Singleton
 public class IngestProducer {
 
     @Produces
     @Singleton
-    EventStore eventStore() {
-        return new InProcessEventStore();
+    EventStore eventStore(PlatformDatabase database) {
+        return new JdbcEventStore(database.dataSource());
     }
 
     @Produces
     @Singleton
-    IngestQueue ingestQueue(MemoryEngine engine, EventStore events, EngramConfig config) {
-        return new InProcessIngestQueue(config.ingest().workers(), new EngineIngestHandler(engine, events, Clock.systemUTC()));
+    IngestQueue ingestQueue(MemoryEngine engine, EventStore events, EngramConfig config, MeterRegistry registry) {
+        var processor = new IngestProcessor(engine, events, Clock.systemUTC(), RetryPolicy.defaults(), registry);
+        return new InProcessIngestQueue(config.ingest().workers(), processor);
     }
 
     void close(@Disposes IngestQueue queue) {

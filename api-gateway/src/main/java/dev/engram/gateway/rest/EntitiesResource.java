@@ -21,8 +21,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 
-/** Entities (users, agents, apps, runs) derived from the tenant's memories, and deleting one with its memories. */
-@Path("/")
+/** Entities (users, agents, apps, runs) derived from the tenant's memories; the deprecated v1 deletion. */
+@Path("/v1/entities")
 @Produces(MediaType.APPLICATION_JSON)
 public class EntitiesResource {
 
@@ -35,7 +35,6 @@ public class EntitiesResource {
     }
 
     @GET
-    @Path("v1/entities")
     @RequiresScope(KeyScope.READ)
     public EntitiesPageView list(@QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
         int p = page == null ? 1 : page;
@@ -50,20 +49,12 @@ public class EntitiesResource {
         return new EntitiesPageView(all.size(), next, previous, results, count(all, "user"), count(all, "agent"), count(all, "app"), count(all, "run"));
     }
 
-    @DELETE
-    @Path("v2/entities/{type}/{name}")
-    @RequiresScope(KeyScope.WRITE)
-    public Map<String, Object> delete(@PathParam("type") String type, @PathParam("name") String name) {
-        int deleted = entities.delete(type, name);
-        return Map.of("message", "Entity deleted successfully!", "deleted_count", deleted);
-    }
-
     /** The deprecated v1 form (TS {@code deleteUser}); our entity ids are their names. */
     @DELETE
-    @Path("v1/entities/{type}/{id}")
+    @Path("/{type}/{id}")
     @RequiresScope(KeyScope.WRITE)
     public Map<String, Object> deleteV1(@PathParam("type") String type, @PathParam("id") String id) {
-        return delete(type, id);
+        return EntitiesV2Resource.deleted(entities.delete(type, id));
     }
 
     private static EntityView view(Entity e) {
