@@ -94,7 +94,7 @@ public interface EngramConfig {
     }
 
     interface Ingest {
-        /** Worker threads processing queued adds (different scopes run in parallel, one scope in order). */
+        /** Journal partitions, one worker thread each: different scopes run in parallel, one scope in order. */
         @WithDefault("2")
         int workers();
 

@@ -5,6 +5,8 @@ import dev.engram.core.ingest.EventStore;
 import dev.engram.core.ingest.IngestProcessor;
 import dev.engram.core.ingest.IngestQueue;
 import dev.engram.core.ingest.RetryPolicy;
+import dev.engram.core.ingest.journal.JournalIngestQueue;
+import dev.engram.core.ingest.journal.JournalSettings;
 import dev.engram.core.store.jdbc.JdbcEventStore;
 import dev.engram.gateway.config.EngineProducer.PlatformDatabase;
 import dev.engram.gateway.config.EngramConfig;
@@ -17,7 +19,8 @@ import java.time.Clock;
 
 /**
  * The event store and ingest queue the add routes use, and the {@link IngestProcessor} that drains the queue into the
- * engine. Events live in the platform database (schema V2), so their status survives restarts.
+ * engine. Events live in the platform database (schema V2) and accepted adds in the durable journal under
+ * {@code <data-dir>/journal}, so neither an event's status nor a PENDING add is lost when the process stops.
  */
 @Singleton
 public class IngestProducer {
@@ -32,7 +35,8 @@ public class IngestProducer {
     @Singleton
     IngestQueue ingestQueue(MemoryEngine engine, EventStore events, EngramConfig config, MeterRegistry registry) {
         var processor = new IngestProcessor(engine, events, Clock.systemUTC(), RetryPolicy.defaults(), registry);
-        return new InProcessIngestQueue(config.ingest().workers(), processor);
+        return JournalIngestQueue.open(config.dataDir().resolve("journal"), processor,
+                JournalSettings.defaults().withPartitions(config.ingest().workers()), registry);
     }
 
     void close(@Disposes IngestQueue queue) {
