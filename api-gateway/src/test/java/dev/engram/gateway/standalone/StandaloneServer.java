@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The standalone platform as a user starts it: {@code ./engram up --port P --data-dir D} from the repository root, a
  * real process (the launcher {@code exec}s the JVM, so the process is the server itself and SIGTERM reaches Quarkus).
- * The launcher reuses the jar the {@code package} phase just built; its output goes to a log file in the data
- * directory's parent, shown when something goes wrong.
+ * The launcher reuses the jar the {@code package} phase just built; its output goes to
+ * {@code target/standalone-logs/engram-up-PORT.log}, and its last lines are shown when something goes wrong.
  */
 public final class StandaloneServer implements AutoCloseable {
 
@@ -44,7 +44,9 @@ public final class StandaloneServer implements AutoCloseable {
      */
     public static StandaloneServer start(Path dataDir, String bootstrapApiKey) throws IOException, InterruptedException {
         int port = freePort();
-        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
+        Path logs = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("target/standalone-logs");
+        Files.createDirectories(logs);
+        Path log = logs.resolve("engram-up-" + port + ".log");
         ProcessBuilder pb = new ProcessBuilder(List.of(
                 repositoryRoot().resolve("engram").toString(), "up", "--port", Integer.toString(port), "--data-dir", dataDir.toString()))
                 .directory(repositoryRoot().toFile())
