@@ -96,7 +96,9 @@ public class EngineProducer {
             } catch (IOException e) {
                 throw new StorageException("Cannot create the store directory " + directory, e);
             }
-            String url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0";
+            // DB_CLOSE_ON_EXIT=FALSE: H2's own JVM shutdown hook would close the database under the ingest queue still
+            // draining on SIGTERM; the database closes when this bean is disposed, after the queue (IngestProducer).
+            String url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
             JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
             pool.setMaxConnections(POOL_SIZE);
             // same database (same file, same JVM); connections of this pool start in the GATEWAY schema

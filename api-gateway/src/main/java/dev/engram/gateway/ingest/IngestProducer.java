@@ -11,6 +11,9 @@ import dev.engram.core.store.jdbc.JdbcEventStore;
 import dev.engram.gateway.config.EngineProducer.PlatformDatabase;
 import dev.engram.gateway.config.EngramConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -39,7 +42,23 @@ public class IngestProducer {
                 JournalSettings.defaults().withPartitions(config.ingest().workers()), registry);
     }
 
-    void close(@Disposes IngestQueue queue) {
+    /**
+     * Opens the journal at start, not at the first add: opening it redelivers what a previous run accepted but did not
+     * finish, and those events must complete even if no new add arrives.
+     */
+    void openAtStart(@Observes StartupEvent event, IngestQueue queue) {
+        queue.getClass(); // resolving the bean opens the journal
+    }
+
+    /**
+     * Drains and closes the queue while the database and engine are still open: bean disposal order is not defined, and
+     * an event whose status could not be written would be dead-lettered instead of redelivered at the next start.
+     */
+    void closeAtShutdown(@Observes ShutdownEvent event, IngestQueue queue) {
         queue.close();
+    }
+
+    void close(@Disposes IngestQueue queue) {
+        queue.close(); // already closed at shutdown; closing again is a no-op
     }
 }
