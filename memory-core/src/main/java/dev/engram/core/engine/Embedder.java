@@ -68,12 +68,6 @@ public final class Embedder {
     }
 
     public static double cosine(float[] a, float[] b) {
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+        return dev.engram.core.spi.Vectors.cosine(a, b);
     }
 }

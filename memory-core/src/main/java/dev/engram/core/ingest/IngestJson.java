@@ -1,5 +1,6 @@
 package dev.engram.core.ingest;
 
+import dev.engram.core.store.StoreJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,7 +113,7 @@ public final class IngestJson {
             Scope scope = new Scope(new Tenant(orgId, projectId), userId, agentId, runId, appId);
             List<Message> decoded = messages == null ? List.of() : messages.stream().map(MessageV1::toMessage).toList();
             Map<String, String> frozenCategories = categories == null ? null : Collections.unmodifiableMap(categories);
-            AddRequest request = new AddRequest(eventId, scope, decoded, metadata == null ? null : freezeMap(metadata), infer,
+            AddRequest request = new AddRequest(eventId, scope, decoded, metadata == null ? null : StoreJson.freezeMap(metadata), infer,
                     timestamp, customInstructions, frozenCategories, expirationDate, immutable);
             return new IngestEvent(request, receivedAt);
         }
@@ -128,19 +129,4 @@ public final class IngestJson {
         }
     }
 
-    private static Map<String, Object> freezeMap(Map<?, ?> map) {
-        var copy = new LinkedHashMap<String, Object>(map.size() * 2);
-        map.forEach((k, v) -> copy.put(String.valueOf(k), freeze(v)));
-        return Collections.unmodifiableMap(copy);
-    }
-
-    private static Object freeze(Object value) {
-        if (value instanceof Map<?, ?> map) return freezeMap(map);
-        if (value instanceof List<?> list) {
-            var copy = new ArrayList<>(list.size());
-            for (Object element : list) copy.add(freeze(element));
-            return Collections.unmodifiableList(copy);
-        }
-        return value;
-    }
 }

@@ -84,7 +84,8 @@ public final class StoreJson {
         }
     }
 
-    private static Map<String, Object> freezeMap(Map<?, ?> map) {
+    /** A deep, unmodifiable copy of a JSON object read by Jackson (nested maps and lists frozen too). */
+    public static Map<String, Object> freezeMap(Map<?, ?> map) {
         var copy = new LinkedHashMap<String, Object>(map.size() * 2);
         map.forEach((k, v) -> copy.put(String.valueOf(k), freeze(v)));
         return Collections.unmodifiableMap(copy);

@@ -354,13 +354,7 @@ public final class LuceneVectorIndex implements VectorIndex {
     }
 
     static double cosine(float[] a, float[] b) {
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+        return dev.engram.core.spi.Vectors.cosine(a, b);
     }
 
     /** Dimension, finite values and a non-zero norm (cosine is undefined for the zero vector), checked before any write. */

@@ -401,14 +401,7 @@ public final class QdrantVectorIndex implements VectorIndex {
     }
 
     static double cosine(float[] a, float[] b) {
-        if (a.length != b.length) return 0;
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+        return dev.engram.core.spi.Vectors.cosine(a, b);
     }
 
     private void requireDimension(float[] vector, String what) {
