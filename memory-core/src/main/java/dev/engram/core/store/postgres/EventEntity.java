@@ -1,0 +1,118 @@
+package dev.engram.core.store.postgres;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.engram.core.domain.MemoryEvent;
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.domain.TokenUsage;
+import dev.engram.core.ingest.EventRecord;
+import dev.engram.core.ingest.EventStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A row of {@code events}: an ingest event's tracked state. Results and token usage are jsonb. */
+@Entity
+@Table(name = "events")
+@IdClass(TenantEventKey.class)
+public class EventEntity {
+
+    private static final TypeReference<List<MemoryEvent>> RESULTS = new TypeReference<>() {
+    };
+    private static final TypeReference<TokenUsage> USAGE = new TypeReference<>() {
+    };
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    @Id
+    @Column(name = "org_id")
+    private String orgId;
+    @Id
+    @Column(name = "project_id")
+    private String projectId;
+    @Id
+    private String id;
+
+    @Column(name = "event_type")
+    private String type;
+    private String status;
+    /** The client's request as received: text, because jsonb would reformat it. */
+    private String payload;
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String results;
+    @Column(name = "token_usage", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String usage;
+    private int attempts;
+    @Column(name = "error_message")
+    private String error;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Column(name = "started_at")
+    private Instant startedAt;
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    protected EventEntity() {
+        // for Hibernate
+    }
+
+    static EventEntity of(Tenant tenant, EventRecord record) {
+        EventEntity e = new EventEntity();
+        e.orgId = tenant.orgId();
+        e.projectId = tenant.projectId();
+        e.id = record.id();
+        e.type = record.type();
+        e.payload = record.payload();
+        e.apply(record);
+        return e;
+    }
+
+    /** Takes the lifecycle state of {@code record} (the same event: id, type and payload never change). */
+    void apply(EventRecord record) {
+        status = record.status().name();
+        results = write(record.results());
+        usage = write(record.usage());
+        attempts = record.attempts();
+        error = record.error();
+        createdAt = record.createdAt();
+        updatedAt = record.updatedAt();
+        startedAt = record.startedAt();
+        completedAt = record.completedAt();
+    }
+
+    EventRecord toRecord() {
+        return new EventRecord(id, Tenant.of(orgId, projectId), type, EventStatus.valueOf(status), payload, read(results, RESULTS),
+                read(usage, USAGE), attempts, error, createdAt, updatedAt, startedAt, completedAt);
+    }
+
+    private static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write event results as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        if (json == null || json.isEmpty()) return null;
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored event results are not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
