@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,9 @@ public interface EngramConfig {
 
     /** Background processing of adds. */
     Ingest ingest();
+
+    /** The Kafka ingest topic, used when {@code engram.ingest.kind=KAFKA}; the client itself is configured by {@code kafka.*}. */
+    Kafka kafka();
 
     interface Storage {
         /** The store and index implementation. EMBEDDED: H2 store and Lucene index under the data directory. */
@@ -94,6 +98,10 @@ public interface EngramConfig {
     }
 
     interface Ingest {
+        /** Where accepted adds wait: JOURNAL (in-process, standalone) or KAFKA (the platform: ingest workers consume). */
+        @WithDefault("JOURNAL")
+        IngestKind kind();
+
         /** Journal partitions, one worker thread each: different scopes run in parallel, one scope in order. */
         @WithDefault("2")
         int workers();
@@ -102,5 +110,23 @@ public interface EngramConfig {
         @WithName("synchronous")
         @WithDefault("false")
         boolean synchronous();
+    }
+
+    /** Ingest queue implementations the ingest producer can build. */
+    enum IngestKind {
+        /** A durable journal under {@code engram.data-dir}, drained by this process. */
+        JOURNAL,
+        /** A Kafka topic ({@code engram.kafka.topic} on {@code kafka.bootstrap.servers}); ingest workers drain it, not the gateway. */
+        KAFKA
+    }
+
+    interface Kafka {
+        /** The topic accepted adds are produced to. */
+        @WithDefault("engram.ingest.v1")
+        String topic();
+
+        /** How long an add waits for Kafka's acknowledgement before it answers 503. */
+        @WithDefault("10s")
+        Duration sendTimeout();
     }
 }

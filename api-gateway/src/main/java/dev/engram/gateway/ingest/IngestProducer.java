@@ -10,6 +10,11 @@ import dev.engram.core.ingest.journal.JournalSettings;
 import dev.engram.core.store.jdbc.JdbcEventStore;
 import dev.engram.gateway.config.EngineProducer.PlatformDatabase;
 import dev.engram.gateway.config.EngramConfig;
+import dev.engram.gateway.messaging.KafkaClientProperties;
+import dev.engram.gateway.messaging.KafkaIngestQueue;
+import dev.engram.core.error.ConfigurationException;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,14 +24,17 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The event store and ingest queue the add routes use, and the {@link IngestProcessor} that drains the queue into the
  * engine. Events live in the platform database (schema V2) and accepted adds in the durable journal under
- * {@code <data-dir>/journal}, so neither an event's status nor a PENDING add is lost when the process stops.
+ * {@code <data-dir>/journal} (or on Kafka, see {@link #ingestQueue}), so neither an event's status nor a PENDING add is lost when the process stops.
  */
 @Singleton
 public class IngestProducer {
+
+    private static final Logger LOG = Logger.getLogger(IngestProducer.class);
 
     @Produces
     @Singleton
@@ -34,12 +42,28 @@ public class IngestProducer {
         return new JdbcEventStore(database.dataSource());
     }
 
+    /**
+     * The one place {@code engram.ingest.kind} selects the queue. JOURNAL: this process drains the journal into the engine.
+     * KAFKA: adds go to the topic and the ingest workers process them; the gateway only produces.
+     */
     @Produces
     @Singleton
     IngestQueue ingestQueue(MemoryEngine engine, EventStore events, EngramConfig config, MeterRegistry registry) {
-        var processor = new IngestProcessor(engine, events, Clock.systemUTC(), RetryPolicy.defaults(), registry);
-        return JournalIngestQueue.open(config.dataDir().resolve("journal"), processor,
-                JournalSettings.defaults().withPartitions(config.ingest().workers()), registry);
+        return switch (config.ingest().kind()) {
+            case JOURNAL -> {
+                var processor = new IngestProcessor(engine, events, Clock.systemUTC(), RetryPolicy.defaults(), registry);
+                yield JournalIngestQueue.open(config.dataDir().resolve("journal"), processor,
+                        JournalSettings.defaults().withPartitions(config.ingest().workers()), registry);
+            }
+            case KAFKA -> {
+                Map<String, Object> client = KafkaClientProperties.from(ConfigProvider.getConfig());
+                if (!client.containsKey("bootstrap.servers")) {
+                    throw new ConfigurationException("engram.ingest.kind=KAFKA needs kafka.bootstrap.servers");
+                }
+                LOG.infof("Ingest queue: Kafka topic %s on %s", config.kafka().topic(), client.get("bootstrap.servers"));
+                yield new KafkaIngestQueue(client, config.kafka().topic(), config.kafka().sendTimeout());
+            }
+        };
     }
 
     /**

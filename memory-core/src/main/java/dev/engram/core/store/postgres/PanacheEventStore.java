@@ -27,7 +27,9 @@ import java.util.function.Function;
  * {@link EventTransitions} for the next state and writes it, in one transaction, so concurrent deliveries of one event
  * are applied one after the other.
  */
+// Injectable by its class only: the app's backend producer is the one place that chooses which store a port gets.
 @ApplicationScoped
+@jakarta.enterprise.inject.Typed(PanacheEventStore.class)
 public class PanacheEventStore implements EventStore {
 
     private static final Sort NEWEST_FIRST = Sort.by("createdAt", Sort.Direction.Descending).and("id");

@@ -30,7 +30,9 @@ import java.util.function.Consumer;
  * {@link StoredRecords#checkWrite} has refused records of another tenant. Each method runs in a transaction of its own
  * ({@link Transactions}), so a {@link #write} is all or nothing and committed on return.
  */
+// Injectable by its class only: the app's backend producer is the one place that chooses which store a port gets.
 @ApplicationScoped
+@jakarta.enterprise.inject.Typed(PanacheMemoryStore.class)
 public class PanacheMemoryStore implements MemoryStore {
 
     /** Records read per transaction by {@link #scan}. */

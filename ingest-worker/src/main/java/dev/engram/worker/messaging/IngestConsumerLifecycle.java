@@ -1,0 +1,62 @@
+package dev.engram.worker.messaging;
+
+import dev.engram.core.engine.MemoryEngine;
+import dev.engram.core.error.ConfigurationException;
+import dev.engram.core.ingest.EventStore;
+import dev.engram.core.ingest.IngestProcessor;
+import dev.engram.core.ingest.RetryPolicy;
+import dev.engram.worker.config.WorkerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Starts the worker's {@link KafkaIngestConsumer} with the application and stops it first at shutdown, while the engine
+ * and event store are still open, so the record in flight finishes and is committed.
+ */
+@Singleton
+public class IngestConsumerLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(IngestConsumerLifecycle.class);
+
+    private final WorkerConfig config;
+    private final MemoryEngine engine;
+    private final EventStore events;
+    private final MeterRegistry registry;
+    private KafkaIngestConsumer consumer;
+
+    IngestConsumerLifecycle(WorkerConfig config, MemoryEngine engine, EventStore events, MeterRegistry registry) {
+        this.config = config;
+        this.engine = engine;
+        this.events = events;
+        this.registry = registry;
+    }
+
+    synchronized void start(@Observes StartupEvent event) {
+        WorkerConfig.Kafka kafka = config.kafka();
+        if (!kafka.enabled()) {
+            LOG.info("The ingest consumer is disabled (engram.kafka.enabled=false)");
+            return;
+        }
+        Map<String, Object> client = KafkaClientProperties.from(ConfigProvider.getConfig());
+        if (!client.containsKey("bootstrap.servers")) throw new ConfigurationException("The ingest worker needs kafka.bootstrap.servers");
+        var processor = new IngestProcessor(engine, events, Clock.systemUTC(), RetryPolicy.defaults(), registry);
+        var settings = new KafkaIngestConsumer.Settings(kafka.topic(), kafka.deadLetterTopic(), kafka.group(), kafka.maxPollRecords(),
+                kafka.pollTimeout());
+        consumer = new KafkaIngestConsumer(client, settings, processor, registry);
+        consumer.start();
+        LOG.infof("Consuming %s on %s as group %s", kafka.topic(), client.get("bootstrap.servers"), kafka.group());
+    }
+
+    synchronized void stop(@Observes ShutdownEvent event) {
+        if (consumer != null) consumer.close();
+        consumer = null;
+    }
+}
