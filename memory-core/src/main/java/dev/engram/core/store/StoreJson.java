@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.engram.core.domain.MemoryEvent;
 import dev.engram.core.domain.Source;
+import dev.engram.core.domain.TokenUsage;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +31,10 @@ public final class StoreJson {
     private static final TypeReference<List<String>> CATEGORIES = new TypeReference<>() {
     };
     private static final TypeReference<List<Source>> SOURCES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<MemoryEvent>> EVENT_RESULTS = new TypeReference<>() {
+    };
+    private static final TypeReference<TokenUsage> TOKEN_USAGE = new TypeReference<>() {
     };
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -66,6 +72,27 @@ public final class StoreJson {
     public static List<Source> readSources(String json) {
         if (json == null || json.isEmpty()) return List.of();
         return List.copyOf(read(json, SOURCES, "sources"));
+    }
+
+    /** An ingest event's memory events. */
+    public static String writeEventResults(List<MemoryEvent> results) {
+        return write(results, "event results");
+    }
+
+    /** An ingest event's memory events; null when none were stored (the event record makes that an empty list). */
+    public static List<MemoryEvent> readEventResults(String json) {
+        if (json == null || json.isEmpty()) return null;
+        return read(json, EVENT_RESULTS, "event results");
+    }
+
+    public static String writeTokenUsage(TokenUsage usage) {
+        return write(usage, "token usage");
+    }
+
+    /** Null when none was stored (the event record makes that {@link TokenUsage#NONE}). */
+    public static TokenUsage readTokenUsage(String json) {
+        if (json == null || json.isEmpty()) return null;
+        return read(json, TOKEN_USAGE, "token usage");
     }
 
     private static String write(Object value, String what) {

@@ -1,15 +1,9 @@
 package dev.engram.core.store.postgres;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.engram.core.domain.MemoryEvent;
 import dev.engram.core.domain.Tenant;
-import dev.engram.core.domain.TokenUsage;
 import dev.engram.core.ingest.EventRecord;
 import dev.engram.core.ingest.EventStatus;
+import dev.engram.core.store.StoreJson;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,21 +12,12 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.Instant;
-import java.util.List;
 
 /** A row of {@code events}: an ingest event's tracked state. Results and token usage are jsonb. */
 @Entity
 @Table(name = "events")
 @IdClass(TenantEventKey.class)
 public class EventEntity {
-
-    private static final TypeReference<List<MemoryEvent>> RESULTS = new TypeReference<>() {
-    };
-    private static final TypeReference<TokenUsage> USAGE = new TypeReference<>() {
-    };
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
 
     @Id
     @Column(name = "org_id")
@@ -84,8 +69,8 @@ public class EventEntity {
     /** Takes the lifecycle state of {@code record} (the same event: id, type and payload never change). */
     void apply(EventRecord record) {
         status = record.status().name();
-        results = write(record.results());
-        usage = write(record.usage());
+        results = StoreJson.writeEventResults(record.results());
+        usage = StoreJson.writeTokenUsage(record.usage());
         attempts = record.attempts();
         error = record.error();
         createdAt = record.createdAt();
@@ -95,24 +80,8 @@ public class EventEntity {
     }
 
     EventRecord toRecord() {
-        return new EventRecord(id, Tenant.of(orgId, projectId), type, EventStatus.valueOf(status), payload, read(results, RESULTS),
-                read(usage, USAGE), attempts, error, createdAt, updatedAt, startedAt, completedAt);
+        return new EventRecord(id, Tenant.of(orgId, projectId), type, EventStatus.valueOf(status), payload,
+                StoreJson.readEventResults(results), StoreJson.readTokenUsage(usage), attempts, error, createdAt, updatedAt, startedAt, completedAt);
     }
 
-    private static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot write event results as JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static <T> T read(String json, TypeReference<T> type) {
-        if (json == null || json.isEmpty()) return null;
-        try {
-            return MAPPER.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored event results are not valid JSON: " + e.getOriginalMessage(), e);
-        }
-    }
 }
