@@ -10,9 +10,10 @@ import dev.engram.core.ingest.journal.JournalSettings;
 import dev.engram.core.store.jdbc.JdbcEventStore;
 import dev.engram.gateway.config.EngineProducer.PlatformDatabase;
 import dev.engram.gateway.config.EngramConfig;
-import dev.engram.gateway.messaging.KafkaClientProperties;
 import dev.engram.gateway.messaging.KafkaIngestQueue;
 import dev.engram.core.error.ConfigurationException;
+import dev.engram.core.config.PropertySubset;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,7 +57,8 @@ public class IngestProducer {
                         JournalSettings.defaults().withPartitions(config.ingest().workers()), registry);
             }
             case KAFKA -> {
-                Map<String, Object> client = KafkaClientProperties.from(ConfigProvider.getConfig());
+                Config all = ConfigProvider.getConfig(); // every kafka.<client property>, prefix removed (Quarkus' convention)
+                Map<String, Object> client = PropertySubset.of(all.getPropertyNames(), n -> all.getOptionalValue(n, String.class), "kafka.");
                 if (!client.containsKey("bootstrap.servers")) {
                     throw new ConfigurationException("engram.ingest.kind=KAFKA needs kafka.bootstrap.servers");
                 }

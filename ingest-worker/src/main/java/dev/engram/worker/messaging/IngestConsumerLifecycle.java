@@ -11,6 +11,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import dev.engram.core.config.PropertySubset;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -45,7 +47,8 @@ public class IngestConsumerLifecycle {
             LOG.info("The ingest consumer is disabled (engram.kafka.enabled=false)");
             return;
         }
-        Map<String, Object> client = KafkaClientProperties.from(ConfigProvider.getConfig());
+        Config config = ConfigProvider.getConfig(); // every kafka.<client property>, prefix removed (Quarkus' convention)
+        Map<String, Object> client = PropertySubset.of(config.getPropertyNames(), n -> config.getOptionalValue(n, String.class), "kafka.");
         if (!client.containsKey("bootstrap.servers")) throw new ConfigurationException("The ingest worker needs kafka.bootstrap.servers");
         var processor = new IngestProcessor(engine, events, Clock.systemUTC(), RetryPolicy.defaults(), registry);
         var settings = new KafkaIngestConsumer.Settings(kafka.topic(), kafka.deadLetterTopic(), kafka.group(), kafka.maxPollRecords(),
