@@ -92,11 +92,11 @@ public record MemoryRecord(
                 expirationDate, immutable, state, replacedBy, sources, slot);
     }
 
-    /** Adds sources (deduplicated) and takes the richer text when given; used when a fact is seen again. */
-    public MemoryRecord withMoreSources(List<Source> more, Instant now) {
+    /** Adds sources (deduplicated), nothing else: a fact seen again changes provenance, not {@code updatedAt}. */
+    public MemoryRecord withMoreSources(List<Source> more) {
         var merged = new java.util.ArrayList<>(sources);
         for (Source s : more) if (!merged.contains(s)) merged.add(s);
-        return new MemoryRecord(id, scope, text, hash, actor, role, metadata, categories, createdAt, now, eventTime,
+        return new MemoryRecord(id, scope, text, hash, actor, role, metadata, categories, createdAt, updatedAt, eventTime,
                 expirationDate, immutable, state, replacedBy, merged, slot);
     }
 

@@ -196,7 +196,7 @@ final class AddPipeline {
                     batch.addNew(up.fact(), vectorFor(up.fact().text(), vectors), "update target vanished: " + up.reason(), true);
                     return;
                 }
-                MemoryRecord updated = old.withText(up.newText(), batch.now).withMoreSources(batch.sources(up.fact()), batch.now);
+                MemoryRecord updated = old.withText(up.newText(), batch.now).withMoreSources(batch.sources(up.fact()));
                 if (up.fact().eventTime() != null && old.eventTime() == null) updated = updated.withEventTime(up.fact().eventTime());
                 batch.put(updated, vectorFor(up.newText(), vectors));
                 batch.history(updated.id(), HistoryEvent.UPDATE, old.text(), updated.text(), up.fact(), null, up.reason());
@@ -223,10 +223,7 @@ final class AddPipeline {
                 MemoryRecord old = batch.current(none.target(), context);
                 if (old == null) return;
                 // Provenance only: the text and every indexed field stay as they are, so the index is not touched.
-                MemoryRecord seen = new MemoryRecord(old.id(), old.scope(), old.text(), old.hash(), old.actor(), old.role(), old.metadata(),
-                        old.categories(), old.createdAt(), old.updatedAt(), old.eventTime(), old.expirationDate(), old.immutable(),
-                        old.state(), old.replacedBy(), old.withMoreSources(batch.sources(none.fact()), batch.now).sources(), old.slot());
-                batch.putStoreOnly(seen);
+                batch.putStoreOnly(old.withMoreSources(batch.sources(none.fact())));
                 batch.history(old.id(), HistoryEvent.NONE, old.text(), none.fact().text(), none.fact(), null, none.reason());
                 batch.events.add(new MemoryEvent(old.id(), old.text(), MemoryEvent.Type.NONE, null, null, none.reason()));
             }

@@ -120,8 +120,8 @@ public abstract class AbstractMemoryStoreContractTest {
         Instant precise = Instant.parse("2025-03-01T10:15:30.123456789Z");
         Instant millis = Instant.parse("2025-03-01T10:15:30.123Z");
         UUID id = UUID.randomUUID();
-        MemoryRecord record = simpleRecord(ACME, id, "Likes jazz").withCreatedAt(precise).withEventTime(precise)
-                .withMoreSources(List.of(new Source("ev-1", 0, null, "alice", "user", precise)), precise);
+        MemoryRecord record = simpleRecord(ACME, id, "Likes jazz").withText("Likes jazz", precise).withCreatedAt(precise)
+                .withEventTime(precise).withMoreSources(List.of(new Source("ev-1", 0, null, "alice", "user", precise)));
         HistoryEntry entry = history(id, HistoryEvent.ADD, precise);
 
         store.write(ACME, List.of(record), List.of(entry));
