@@ -144,7 +144,10 @@ QUARKUS_HTTP_NON_APPLICATION_ROOT_PATH: "/q"
 {{ include "engram.secretEnv" (dict "root" . "name" "QUARKUS_OIDC_CREDENTIALS_SECRET" "key" "oidcClientSecret" "optional" true) }}
 {{- end }}
 
-{{/* JAVA_OPTS of one app: the contract's JVM flags, the heap, and /tmp as java.io.tmpdir. Argument: dict root, app. */}}
+{{/*
+JAVA_OPTS of one app (replaces the image's): the contract's JVM flags, the heap, /tmp as java.io.tmpdir, and JBoss
+LogManager as the JUL manager from the first log line on (as in Quarkus' own JVM images). Argument: dict root, app.
+*/}}
 {{- define "engram.javaOpts" -}}
-{{- printf "%s -Xmx%s -Djava.io.tmpdir=/tmp" .root.Values.config.jvmFlags (index .root.Values .app).heap }}
+{{- printf "%s -Xmx%s -Djava.io.tmpdir=/tmp -Djava.util.logging.manager=org.jboss.logmanager.LogManager" .root.Values.config.jvmFlags (index .root.Values .app).heap }}
 {{- end }}

@@ -33,7 +33,7 @@ class BundledScenarioTest {
             assertThat(Yaml.at(statefulSet, "spec.replicas")).isEqualTo(1);
         }
         assertThat(Yaml.string(chart.container("StatefulSet", POSTGRESQL), "image")).isEqualTo("postgres:17.6");
-        assertThat(Yaml.string(chart.container("StatefulSet", QDRANT), "image")).isEqualTo("qdrant/qdrant:v1.15.4");
+        assertThat(Yaml.string(chart.container("StatefulSet", QDRANT), "image")).isEqualTo("qdrant/qdrant:v1.15.4-unprivileged");
         assertThat(Yaml.string(chart.container("StatefulSet", KAFKA), "image")).isEqualTo("apache/kafka:4.1.0");
     }
 

@@ -84,13 +84,14 @@ class WorkloadHardeningTest {
     void jvmFlagsAndHeapAndResourcesFollowTheValues(String scenario) {
         RenderedChart chart = EngramChart.render(scenario);
         String flags = "--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED";
+        String common = " -Djava.io.tmpdir=/tmp -Djava.util.logging.manager=org.jboss.logmanager.LogManager";
 
         assertThat(chart.env("Deployment", GATEWAY)).containsEntry("JAVA_OPTS",
-                literal(flags + " -Xmx1536m -Djava.io.tmpdir=/tmp"));
+                literal(flags + " -Xmx1536m" + common));
         assertThat(chart.env("Deployment", WORKER)).containsEntry("JAVA_OPTS",
-                literal(flags + " -Xmx1536m -Djava.io.tmpdir=/tmp"));
+                literal(flags + " -Xmx1536m" + common));
         assertThat(chart.env("Deployment", DASHBOARD)).containsEntry("JAVA_OPTS",
-                literal(flags + " -Xmx512m -Djava.io.tmpdir=/tmp"));
+                literal(flags + " -Xmx512m" + common));
         Map<String, Object> gatewayResources = Yaml.map(chart.container("Deployment", GATEWAY), "resources");
         assertThat(gatewayResources).isEqualTo(Map.of(
                 "requests", Map.of("cpu", "500m", "memory", "2Gi"),
