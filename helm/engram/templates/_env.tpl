@@ -29,7 +29,7 @@ ConfigMaps exist) lists them inline. Secret variables are in "engram.secretEnv.*
 {{- if .Values.postgresql.enabled }}{{ .Values.postgresql.username }}{{ else }}{{ .Values.externalDatabase.username }}{{ end }}
 {{- end }}
 
-{{/* Storage, index, data dir and LLM: what the gateway, the worker and the dashboard share. */}}
+{{/* Storage, index and data dir: what the gateway, the worker and the dashboard share. */}}
 {{- define "engram.env.common" -}}
 ENGRAM_DATA_DIR: {{ .Values.config.dataDir | quote }}
 ENGRAM_STORAGE_KIND: {{ .Values.config.storageKind | quote }}
@@ -46,6 +46,10 @@ ENGRAM_QDRANT_PORT: {{ .Values.externalQdrant.port | toString | quote }}
 ENGRAM_QDRANT_TLS: {{ .Values.externalQdrant.tls | toString | quote }}
 {{- end }}
 ENGRAM_QDRANT_COLLECTION: {{ .Values.config.qdrantCollection | quote }}
+{{- end }}
+
+{{/* The LLM that extracts facts: the gateway (synchronous adds) and the workers. */}}
+{{- define "engram.env.llm" -}}
 {{- with .Values.llm.baseUrl }}
 ENGRAM_LLM_BASE_URL: {{ . | quote }}
 {{- end }}
@@ -76,6 +80,7 @@ QUARKUS_FLYWAY_MIGRATE_AT_START: {{ or (not .Values.migration.enabled) .Values.p
 
 {{- define "engram.env.apiGateway" -}}
 {{ include "engram.env.common" . }}
+{{ include "engram.env.llm" . }}
 {{ include "engram.env.kafka" . }}
 {{ include "engram.env.flyway" . }}
 ENGRAM_HTTP_PORT: {{ .Values.apiGateway.port | toString | quote }}
@@ -91,6 +96,7 @@ ENGRAM_OIDC_PROJECT_CLAIM: {{ .Values.oidc.projectClaim | quote }}
 
 {{- define "engram.env.ingestWorker" -}}
 {{ include "engram.env.common" . }}
+{{ include "engram.env.llm" . }}
 {{ include "engram.env.kafka" . }}
 {{ include "engram.env.flyway" . }}
 QUARKUS_HTTP_PORT: {{ .Values.ingestWorker.port | toString | quote }}
@@ -150,4 +156,33 @@ LogManager as the JUL manager from the first log line on (as in Quarkus' own JVM
 */}}
 {{- define "engram.javaOpts" -}}
 {{- printf "%s -Xmx%s -Djava.io.tmpdir=/tmp -Djava.util.logging.manager=org.jboss.logmanager.LogManager" .root.Values.config.jvmFlags (index .root.Values .app).heap }}
+{{- end }}
+
+{{/* Egress ports of the external dependencies, as JSON arrays, when networkPolicy.egress.<name>.ports is empty. */}}
+{{- define "engram.egressPorts.kafka" -}}
+{{- $ports := list }}
+{{- range splitList "," (include "engram.kafka.bootstrapServers" .) }}
+{{- $ports = append $ports (int (last (splitList ":" (trim .)))) }}
+{{- end }}
+{{- $ports | uniq | toJson }}
+{{- end }}
+
+{{- define "engram.egressPorts.postgresql" -}}
+{{- $port := .Values.externalDatabase.port }}
+{{- with .Values.externalDatabase.jdbcUrl }}
+{{- $port = regexReplaceAll "^jdbc:postgresql://[^/:,]+(:([0-9]+))?[/,?].*$" . "${2}" | default "5432" }}
+{{- end }}
+{{- list (int $port) | toJson }}
+{{- end }}
+
+{{- define "engram.egressPorts.qdrant" -}}
+{{- list (int .Values.externalQdrant.port) | toJson }}
+{{- end }}
+
+{{- define "engram.egressPorts.oidc" -}}
+{{- list 443 | toJson }}
+{{- end }}
+
+{{- define "engram.egressPorts.llm" -}}
+{{- list 443 | toJson }}
 {{- end }}

@@ -80,6 +80,16 @@ class BundledScenarioTest {
     }
 
     @Test
+    void networkPolicyOpensNoExternalDependencyPortWhenAllAreBundled() {
+        java.util.List<Map<String, Object>> egress = Yaml.list(chart.get("NetworkPolicy", FULLNAME), "spec.egress");
+
+        // The release's own pods (the bundled services among them), then DNS; nothing else.
+        assertThat(egress).hasSize(2);
+        assertThat(Yaml.list(egress.get(0), "ports")).isEmpty();
+        assertThat(Yaml.list(egress.get(1), "ports")).extracting(p -> p.get("port")).containsExactly(53, 53);
+    }
+
+    @Test
     void persistenceFollowsTheValues() {
         // postgresql.persistence.enabled=false in the scenario: an emptyDir; the others keep their 8Gi claims.
         assertThat(Yaml.list(chart.get("StatefulSet", POSTGRESQL), "spec.volumeClaimTemplates")).isEmpty();

@@ -24,6 +24,21 @@ class HighAvailabilityScenarioTest {
     }
 
     @Test
+    void gatewayPodsSpreadOverZonesSelectingTheirOwnLabels() {
+        assertThat(Yaml.list(chart.get("Deployment", GATEWAY), "spec.template.spec.topologySpreadConstraints"))
+                .containsExactly(Map.of(
+                        "maxSkew", 1,
+                        "topologyKey", "topology.kubernetes.io/zone",
+                        "whenUnsatisfiable", "ScheduleAnyway",
+                        "labelSelector", Map.of("matchLabels", Map.of(
+                                "app.kubernetes.io/name", "engram",
+                                "app.kubernetes.io/instance", "prod",
+                                "app.kubernetes.io/component", "api-gateway"))));
+        assertThat(Yaml.map(chart.get("Deployment", WORKER), "spec.template.spec"))
+                .doesNotContainKey("topologySpreadConstraints");
+    }
+
+    @Test
     void gatewayAutoscalesFromThreeToTenOnCpuAndMemory() {
         Map<String, Object> hpa = chart.get("HorizontalPodAutoscaler", GATEWAY);
 
@@ -112,6 +127,15 @@ class HighAvailabilityScenarioTest {
         assertThat(Yaml.at(Yaml.list(ingress.get(2), "from").get(0), "namespaceSelector.matchLabels"))
                 .isEqualTo(Map.of("kubernetes.io/metadata.name", "monitoring"));
         assertThat(Yaml.list(ingress.get(2), "ports")).extracting(p -> p.get("port")).containsExactly(8080, 8081, 8082);
+    }
+
+    @Test
+    void egressPortsComeFromTheJdbcUrlAndTheBootstrapServers() {
+        // OIDC is off and no LLM is set in this scenario: no 443 rule.
+        assertThat(Yaml.list(chart.get("NetworkPolicy", FULLNAME), "spec.egress"))
+                .flatExtracting(rule -> Yaml.list(rule, "ports"))
+                .extracting(p -> p.get("port"))
+                .containsExactlyInAnyOrder(53, 53, 9092, 5432, 6334);
     }
 
     @Test

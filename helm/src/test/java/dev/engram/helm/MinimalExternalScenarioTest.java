@@ -93,7 +93,8 @@ class MinimalExternalScenarioTest {
                 entry("QUARKUS_OIDC_AUTH_SERVER_URL", literal("https://keycloak.example.com/realms/engram")),
                 entry("QUARKUS_OIDC_CLIENT_ID", literal("engram-dashboard")),
                 entry("QUARKUS_DATASOURCE_JDBC_URL", literal(JDBC_URL)),
-                entry("QUARKUS_OIDC_CREDENTIALS_SECRET", secret(SECRET, "oidc-secret", true)));
+                entry("QUARKUS_OIDC_CREDENTIALS_SECRET", secret(SECRET, "oidc-secret", true)))
+                .doesNotContainKeys("ENGRAM_LLM_BASE_URL", "ENGRAM_LLM_MODEL", "KAFKA_BOOTSTRAP_SERVERS");
     }
 
     @Test
@@ -167,10 +168,25 @@ class MinimalExternalScenarioTest {
         assertThat(Yaml.list(fromController, "ports")).extracting(p -> p.get("port")).containsExactly(8080, 8082);
         assertThat(Yaml.at(Yaml.list(Yaml.list(policy, "spec.ingress").get(1), "from").get(0), "podSelector.matchLabels"))
                 .isEqualTo(Map.of("app.kubernetes.io/name", "engram", "app.kubernetes.io/instance", "prod"));
+        // Ports taken from the endpoints: brokers on 9093, PostgreSQL on 5433, Qdrant gRPC, OIDC and LLM over HTTPS.
         assertThat(Yaml.list(policy, "spec.egress"))
                 .flatExtracting(rule -> Yaml.list(rule, "ports"))
                 .extracting(p -> p.get("port"))
-                .containsExactlyInAnyOrder(53, 53, 9092, 5432, 6334, 443, 443);
+                .containsExactlyInAnyOrder(53, 53, 9093, 5433, 6334, 443, 443);
+    }
+
+    @Test
+    void explicitEgressPortsAndPeersReplaceTheDerivedOnes() {
+        RenderedChart changed = RenderedChart.parse(EngramChart.template(t -> t
+                .withValuesFile(EngramChart.scenario(SCENARIO))
+                .set("networkPolicy.egress.postgresql.ports[0]", 6432)
+                .set("networkPolicy.egress.postgresql.to[0].ipBlock.cidr", "10.20.0.0/16")));
+        Map<String, Object> rule = Yaml.list(changed.get("NetworkPolicy", FULLNAME), "spec.egress").stream()
+                .filter(r -> Yaml.list(r, "ports").stream().anyMatch(p -> Integer.valueOf(6432).equals(p.get("port"))))
+                .findFirst().orElseThrow();
+
+        assertThat(Yaml.list(rule, "ports")).extracting(p -> p.get("port")).containsExactly(6432);
+        assertThat(Yaml.list(rule, "to")).containsExactly(Map.of("ipBlock", Map.of("cidr", "10.20.0.0/16")));
     }
 
     @Test
