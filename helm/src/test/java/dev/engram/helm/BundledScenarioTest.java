@@ -31,6 +31,10 @@ class BundledScenarioTest {
                 .containsExactlyInAnyOrder(POSTGRESQL, QDRANT, KAFKA);
         for (Map<String, Object> statefulSet : chart.all("StatefulSet")) {
             assertThat(Yaml.at(statefulSet, "spec.replicas")).isEqualTo(1);
+            // A Service called "kafka" would otherwise inject KAFKA_PORT, which the Kafka image reads as a setting.
+            assertThat(Yaml.map(statefulSet, "spec.template.spec")).containsEntry("enableServiceLinks", false)
+                    .containsEntry("automountServiceAccountToken", false);
+            assertThat(Yaml.at(statefulSet, "spec.template.spec.securityContext.runAsNonRoot")).isEqualTo(true);
         }
         assertThat(Yaml.string(chart.container("StatefulSet", POSTGRESQL), "image")).isEqualTo("postgres:17.6");
         assertThat(Yaml.string(chart.container("StatefulSet", QDRANT), "image")).isEqualTo("qdrant/qdrant:v1.15.4-unprivileged");

@@ -59,6 +59,7 @@ class WorkloadHardeningTest {
                     "runAsNonRoot", true, "runAsUser", 10001, "runAsGroup", 10001, "fsGroup", 10001,
                     "seccompProfile", Map.of("type", "RuntimeDefault")));
             assertThat(pod).containsEntry("automountServiceAccountToken", false)
+                    .containsEntry("enableServiceLinks", false)
                     .containsEntry("serviceAccountName", FULLNAME);
             assertThat(Yaml.list(container, "volumeMounts")).extracting(m -> m.get("name"), m -> m.get("mountPath"))
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("tmp", "/tmp"),
@@ -75,6 +76,8 @@ class WorkloadHardeningTest {
         Map<String, Object> container = chart.container("Job", FULLNAME + "-migration");
 
         assertThat(Yaml.map(container, "securityContext")).isEqualTo(CONTAINER_SECURITY);
+        assertThat(Yaml.map(chart.get("Job", FULLNAME + "-migration"), "spec.template.spec"))
+                .containsEntry("enableServiceLinks", false).containsEntry("automountServiceAccountToken", false);
         assertThat(Yaml.list(container, "volumeMounts")).extracting(m -> m.get("mountPath"))
                 .containsExactly("/tmp", "/var/lib/engram");
     }
