@@ -10,6 +10,8 @@ import java.util.UUID;
 /** Signed OIDC access tokens (the WireMock OIDC server's key) for made-up people, and requests carrying them. */
 public final class Tokens {
 
+    private static final java.util.Map<Person, String> SIGNED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Tokens() {
     }
 
@@ -25,7 +27,12 @@ public final class Tokens {
             return new Person(subject, email, false, name);
         }
 
+        /** The person's token, signed once per person and claims (signing is the slow part of a test request). */
         public String token() {
+            return SIGNED.computeIfAbsent(this, Person::sign);
+        }
+
+        private String sign() {
             return Jwt.subject(subject)
                     .issuer("https://server.example.com")
                     .audience("https://service.example.com")
