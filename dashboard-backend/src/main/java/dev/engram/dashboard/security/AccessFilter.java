@@ -14,7 +14,8 @@ import java.lang.reflect.Method;
  * The one place where the dashboard API decides who may call what. Every resource method carries {@link SignedIn} or
  * {@link OrgAccess}; others are refused. A request without a valid sign-in is a 401; on organisation routes a caller
  * who is not a member gets 404 (the organisation's existence is not revealed) and a member whose role is below the
- * route's gets 403. What passes is recorded in {@link CurrentAccess} for the resource.
+ * route's gets 403. Calls with the console's session cookie must carry the console's header ({@link ConsoleSession}:
+ * cross-site request forgery). What passes is recorded in {@link CurrentAccess} for the resource.
  */
 public class AccessFilter {
 
@@ -38,6 +39,7 @@ public class AccessFilter {
         if (orgAccess == null && !signedIn) throw new ForbiddenException("This route is not open");
         Caller caller = CallerResolver.from(identity)
                 .orElseThrow(() -> new UnauthorizedException("Sign in with an OIDC bearer token or a console session"));
+        ConsoleSession.requireConsoleHeader(identity, request);
         if (orgAccess == null) {
             access.set(caller, null);
             return;

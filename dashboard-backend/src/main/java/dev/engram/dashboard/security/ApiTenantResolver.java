@@ -15,14 +15,20 @@ public class ApiTenantResolver implements TenantResolver {
 
     static final String API_TENANT = "api";
     static final String API_PATH = "/api/";
+    /**
+     * The default tenant's id. Returned explicitly rather than {@code null}: on {@code null} Quarkus goes on resolving
+     * by itself and picks the tenant named like a path segment, which turns {@code /api/...} into {@value #API_TENANT}
+     * even for a console session.
+     */
+    static final String DEFAULT_TENANT = "Default";
     /** The default tenant's session cookie (also its chunks, {@code q_session_chunk_N}). */
     private static final String SESSION_COOKIE = "q_session";
 
     @Override
     public String resolve(RoutingContext context) {
-        if (!context.normalizedPath().startsWith(API_PATH)) return null;
+        if (!context.normalizedPath().startsWith(API_PATH)) return DEFAULT_TENANT;
         for (Cookie c : context.request().cookies()) {
-            if (c.getName().startsWith(SESSION_COOKIE)) return null;
+            if (c.getName().startsWith(SESSION_COOKIE)) return DEFAULT_TENANT;
         }
         return API_TENANT;
     }

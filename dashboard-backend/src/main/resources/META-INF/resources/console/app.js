@@ -1,0 +1,468 @@
+// The Engram console: one page, hash routes (#/projects, #/keys, ...), all data from /api/v1 (./api.js).
+import { endpoints as api } from "./api.js";
+import { announce, attempt, confirmAction, errorBox, field, formatDate, h, lineChart, table } from "./ui.js";
+
+const RANKS = { reader: 0, member: 1, admin: 2, owner: 3 };
+const ROLES = ["reader", "member", "admin", "owner"];
+const SCOPES = ["read", "write", "admin"];
+const main = document.getElementById("main");
+
+const state = { me: null, orgs: [], org: null, projects: [], project: null };
+
+const routes = {
+  projects: { title: "Projects", render: projectsPage },
+  keys: { title: "API keys", render: keysPage, needsProject: true },
+  analytics: { title: "Analytics", render: analyticsPage, needsProject: true },
+  settings: { title: "Project settings", render: settingsPage, needsProject: true },
+  members: { title: "Members and invitations", render: membersPage },
+  organisation: { title: "Organisation", render: organisationPage },
+};
+
+function atLeast(role) {
+  return state.org && RANKS[state.org.role] >= RANKS[role];
+}
+
+// ---- start-up: who am I (this also signs a new person up), then the organisation and project they work in ----------
+async function start() {
+  try {
+    state.me = await api.me();
+  } catch (e) {
+    main.replaceChildren(h("h1", {}, "Engram console"), errorBox(e));
+    return;
+  }
+  document.getElementById("user-name").textContent = state.me.name || state.me.email || "";
+  if (state.me.signed_up) announce("Welcome! Your organisation and its default project are ready.");
+  else if (state.me.invitations_accepted > 0) announce(`You joined ${state.me.invitations_accepted} organisation(s) you were invited to.`);
+  await loadOrgs(localStorage.getItem("engram.org"));
+  document.getElementById("org-select").addEventListener("change", async (e) => {
+    await selectOrg(e.target.value);
+    render();
+  });
+  document.getElementById("project-select").addEventListener("change", (e) => {
+    selectProject(e.target.value);
+    render();
+  });
+  window.addEventListener("hashchange", () => render(true));
+  render(false);
+}
+
+async function loadOrgs(preferred) {
+  state.orgs = await api.orgs();
+  const select = document.getElementById("org-select");
+  select.replaceChildren(...state.orgs.map((o) => h("option", { value: o.id }, `${o.name} (${o.role})`)));
+  document.getElementById("context").hidden = state.orgs.length === 0;
+  const chosen = state.orgs.find((o) => o.id === preferred) || state.orgs[0];
+  if (chosen) await selectOrg(chosen.id);
+  else {
+    state.org = null;
+    state.projects = [];
+    state.project = null;
+  }
+}
+
+async function selectOrg(id) {
+  state.org = state.orgs.find((o) => o.id === id) || null;
+  document.getElementById("org-select").value = id;
+  localStorage.setItem("engram.org", id);
+  await loadProjects(localStorage.getItem(`engram.project.${id}`));
+}
+
+async function loadProjects(preferred) {
+  state.projects = state.org ? await api.projects(state.org.id) : [];
+  const select = document.getElementById("project-select");
+  select.replaceChildren(...state.projects.map((p) => h("option", { value: p.id }, p.name)));
+  const chosen = state.projects.find((p) => p.id === preferred) || state.projects[0];
+  selectProject(chosen ? chosen.id : null);
+}
+
+function selectProject(id) {
+  state.project = state.projects.find((p) => p.id === id) || null;
+  document.getElementById("project-select").value = id || "";
+  if (state.org && id) localStorage.setItem(`engram.project.${state.org.id}`, id);
+}
+
+// ---- routing ----------------------------------------------------------------------------------------------------
+function currentRoute() {
+  const name = (location.hash.match(/^#\/([a-z]+)/) || [])[1];
+  return routes[name] ? name : "projects";
+}
+
+async function render(moveFocus = true) {
+  const name = currentRoute();
+  const route = routes[name];
+  for (const link of document.querySelectorAll("nav a[data-route]")) {
+    if (link.dataset.route === name) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+  document.title = `${route.title} · Engram console`;
+  const heading = h("h1", { tabindex: "-1" }, route.title);
+  const body = h("div", { class: "page-body" });
+  main.replaceChildren(heading, body);
+  if (moveFocus) heading.focus();
+  if (!state.org) {
+    body.append(h("p", {}, "You do not belong to an organisation yet."), newOrgForm());
+    return;
+  }
+  if (route.needsProject && !state.project) {
+    body.append(h("p", {}, "This organisation has no project yet. ", h("a", { href: "#/projects" }, "Create one on the Projects page.")));
+    return;
+  }
+  try {
+    await route.render(body);
+  } catch (e) {
+    body.append(errorBox(e));
+  }
+}
+
+// ---- projects ---------------------------------------------------------------------------------------------------
+async function projectsPage(body) {
+  const org = state.org;
+  const rows = state.projects.map((p) => h("tr", {},
+    h("th", { scope: "row" }, p.name, p.id === state.project?.id ? h("span", { class: "badge" }, "selected") : null),
+    h("td", {}, h("code", {}, p.id)),
+    h("td", {}, formatDate(p.created_at)),
+    h("td", { class: "row-actions" },
+      h("button", { type: "button", class: "secondary", onclick: () => { selectProject(p.id); location.hash = "#/keys"; } },
+        "API keys", h("span", { class: "visually-hidden" }, ` of ${p.name}`)),
+      atLeast("admin") ? h("button", { type: "button", class: "danger", onclick: () => deleteProject(p) },
+        "Delete", h("span", { class: "visually-hidden" }, ` ${p.name}`)) : null)));
+  body.append(
+    h("p", { class: "lede" }, `Projects of ${org.name}. A project is the tenant your API keys and memories belong to.`),
+    state.projects.length ? table("Projects", ["Name", "Project id", "Created", "Actions"], rows) : h("p", {}, "No projects yet."));
+  if (atLeast("admin")) {
+    const errors = h("div");
+    const name = h("input", { id: "project-name", name: "name", required: true, maxlength: "100", autocomplete: "off" });
+    const id = h("input", { id: "project-id", name: "project_id", pattern: "[a-z0-9][a-z0-9_-]*", autocomplete: "off" });
+    const form = h("form", { class: "card", "aria-labelledby": "new-project-title" },
+      h("h2", { id: "new-project-title" }, "New project"),
+      field("Name", name), field("Project id (optional)", id, "Lower-case letters, digits, - and _; derived from the name when empty."),
+      errors, h("button", { type: "submit" }, "Create project"));
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      let created;
+      if (await attempt(errors, async () => (created = await api.createProject(org.id, name.value.trim(), id.value.trim() || undefined)))) {
+        await loadProjects(created.id);
+        announce(`Project ${created.name} created.`);
+        render();
+      }
+    });
+    body.append(form);
+  }
+}
+
+async function deleteProject(p) {
+  if (!(await confirmAction(`Delete project ${p.name}?`, "Every API key of the project is revoked, and the project disappears from the console. Its id cannot be used again.", "Delete project"))) return;
+  try {
+    await api.deleteProject(state.org.id, p.id);
+    await loadProjects(state.project?.id === p.id ? null : state.project?.id);
+    announce(`Project ${p.name} deleted.`);
+    render();
+  } catch (e) {
+    main.querySelector(".page-body").prepend(errorBox(e));
+  }
+}
+
+// ---- API keys -----------------------------------------------------------------------------------------------------
+async function keysPage(body) {
+  const { org, project } = state;
+  const keys = await api.keys(org.id, project.id);
+  const secretSlot = h("div", { id: "secret-slot" });
+  body.append(h("p", { class: "lede" }, "Keys of project ", h("strong", {}, project.name),
+    `. Applications send one as "Authorization: Token <key>" to the Engram API.`), secretSlot);
+  if (atLeast("member")) {
+    const errors = h("div");
+    const name = h("input", { id: "key-name", name: "name", required: true, maxlength: "100", autocomplete: "off" });
+    const scopes = SCOPES.filter((s) => s !== "admin" || atLeast("admin")).map((s) => h("label", { class: "check" },
+      h("input", { type: "checkbox", name: "scopes", value: s, checked: s !== "admin" }), " ", s));
+    const form = h("form", { class: "card", "aria-labelledby": "new-key-title" },
+      h("h2", { id: "new-key-title" }, "Create an API key"),
+      field("Name", name, "What the key is for, such as the application using it."),
+      h("fieldset", {}, h("legend", {}, "Scopes"), scopes),
+      errors, h("button", { type: "submit" }, "Create key"));
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      const chosen = [...form.querySelectorAll("input[name=scopes]:checked")].map((c) => c.value);
+      let created;
+      if (await attempt(errors, async () => (created = await api.createKey(org.id, project.id, name.value.trim(), chosen)))) {
+        await render(false);
+        showSecret(document.getElementById("secret-slot"), created);
+      }
+    });
+    body.append(form);
+  }
+  const rows = keys.map((k) => h("tr", { class: k.active ? "" : "revoked" },
+    h("th", { scope: "row" }, k.name),
+    h("td", {}, h("code", {}, `${k.prefix}…`)),
+    h("td", {}, k.scopes.join(", ")),
+    h("td", {}, k.created_by || "—"),
+    h("td", {}, formatDate(k.created_at)),
+    h("td", {}, k.last_used_at ? formatDate(k.last_used_at) : "never"),
+    h("td", {}, k.active ? "active" : `revoked ${formatDate(k.revoked_at)}`),
+    h("td", { class: "row-actions" }, k.active && atLeast("member")
+      ? h("button", { type: "button", class: "danger", onclick: () => revokeKey(k) }, "Revoke", h("span", { class: "visually-hidden" }, ` ${k.name}`))
+      : null)));
+  body.append(h("h2", {}, "Keys"), keys.length
+    ? h("div", { class: "table-scroll" }, table("API keys", ["Name", "Prefix", "Scopes", "Created by", "Created", "Last used", "Status", "Actions"], rows))
+    : h("p", {}, "No keys yet."));
+}
+
+function showSecret(slot, created) {
+  const secret = h("input", { id: "new-key-secret", readonly: true, value: created.key, class: "secret", spellcheck: "false" });
+  const copy = h("button", { type: "button", id: "copy-secret" }, "Copy");
+  copy.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(created.key);
+    } catch {
+      secret.select();
+      document.execCommand("copy");
+    }
+    announce("The key is copied to the clipboard.");
+  });
+  const panel = h("section", { class: "card secret-panel", "aria-labelledby": "secret-title", tabindex: "-1" },
+    h("h2", { id: "secret-title" }, `Key "${created.name}" created`),
+    h("p", {}, h("strong", {}, "Copy it now: "), "this is the only time it is shown. Engram stores only a hash of it."),
+    field("Secret key", secret), copy);
+  slot.replaceChildren(panel);
+  panel.focus();
+  announce(`Key ${created.name} created. Copy it now; it is shown only once.`);
+}
+
+async function revokeKey(k) {
+  if (!(await confirmAction(`Revoke key ${k.name}?`, `Applications using the key ${k.prefix}… are refused from now on. This cannot be undone.`, "Revoke key"))) return;
+  try {
+    await api.revokeKey(state.org.id, state.project.id, k.id);
+    announce(`Key ${k.name} revoked.`);
+    render(false);
+  } catch (e) {
+    main.querySelector(".page-body").prepend(errorBox(e));
+  }
+}
+
+// ---- analytics ------------------------------------------------------------------------------------------------------
+async function analyticsPage(body) {
+  const { org, project } = state;
+  const granularity = h("select", { id: "granularity" }, h("option", { value: "hour" }, "By hour"), h("option", { value: "day" }, "By day"));
+  const charts = h("div", { class: "charts", "aria-live": "polite" });
+  body.append(h("p", { class: "lede" }, "Usage of project ", h("strong", {}, project.name), "."), field("Granularity", granularity), charts);
+  const load = async () => {
+    charts.replaceChildren(h("p", { class: "loading" }, "Loading…"));
+    let data;
+    try {
+      data = await api.analytics(org.id, project.id, granularity.value);
+    } catch (e) {
+      if (e.status === 404) {
+        charts.replaceChildren(h("p", { class: "empty" }, "No data: analytics are not available for this project yet."));
+        return;
+      }
+      charts.replaceChildren(errorBox(e));
+      return;
+    }
+    const series = (data && data.series) || [];
+    if (!series.some((s) => (s.points || []).length)) {
+      charts.replaceChildren(h("p", { class: "empty" }, "No data yet: use one of the project's API keys and come back."));
+      return;
+    }
+    charts.replaceChildren(...series.map(lineChart));
+  };
+  granularity.addEventListener("change", load);
+  await load();
+}
+
+// ---- project settings ---------------------------------------------------------------------------------------------
+async function settingsPage(body) {
+  const { org, project } = state;
+  const s = await api.settings(org.id, project.id);
+  const editable = atLeast("admin");
+  const instructions = h("textarea", { id: "custom-instructions", rows: "5", maxlength: "8192" });
+  instructions.value = s.custom_instructions || "";
+  const categories = h("input", { id: "categories", value: (s.categories || []).join(", "), autocomplete: "off" });
+  const mode = h("select", { id: "extraction-mode" }, h("option", { value: "offline" }, "Offline (no LLM)"), h("option", { value: "llm" }, "LLM"));
+  mode.value = s.extraction_mode || "offline";
+  const provider = h("input", { id: "llm-provider", value: s.llm_provider || "", maxlength: "64", autocomplete: "off" });
+  const model = h("input", { id: "llm-model", value: s.llm_model || "", maxlength: "128", autocomplete: "off" });
+  const expiration = h("input", { id: "default-expiration", type: "number", min: "1", max: "3650", value: s.default_expiration_days ?? "" });
+  const webhooks = h("textarea", { id: "webhooks", rows: "3", spellcheck: "false" });
+  webhooks.value = (s.webhooks || []).map((w) => `${w.url} ${w.events.join(",")}`).join("\n");
+  const errors = h("div");
+  const fieldset = h("fieldset", { disabled: !editable },
+    h("legend", { class: "visually-hidden" }, "Settings"),
+    field("Custom instructions", instructions, "Guidance for fact extraction, up to 8 KB."),
+    field("Categories", categories, "Comma-separated, up to 50."),
+    field("Extraction mode", mode),
+    field("LLM provider", provider),
+    field("LLM model", model),
+    field("Default expiration (days)", expiration, "Empty: memories never expire."),
+    field("Webhooks", webhooks, "One per line: the https URL, a space, then comma-separated event names. Stored now, delivered in a later release."));
+  const lastSaved = h("p", { class: "hint" }, `Last saved: ${formatDate(s.updated_at)}`);
+  const form = h("form", { class: "card" }, fieldset, errors,
+    editable ? h("button", { type: "submit" }, "Save settings") : h("p", { class: "hint" }, "Only admins and owners can change settings."),
+    lastSaved);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const proposed = {
+      custom_instructions: instructions.value || null,
+      categories: categories.value.split(",").map((c) => c.trim()).filter(Boolean),
+      extraction_mode: mode.value,
+      llm_provider: provider.value.trim() || null,
+      llm_model: model.value.trim() || null,
+      default_expiration_days: expiration.value ? Number(expiration.value) : null,
+      webhooks: webhooks.value.split("\n").map((l) => l.trim()).filter(Boolean).map((line) => {
+        const [url, events = ""] = line.split(/\s+/, 2);
+        return { url, events: events.split(",").map((x) => x.trim()).filter(Boolean) };
+      }),
+    };
+    let saved;
+    if (await attempt(errors, async () => (saved = await api.saveSettings(org.id, project.id, proposed)))) {
+      lastSaved.textContent = `Last saved: ${formatDate(saved.updated_at)}`;
+      announce("Settings saved.");
+    }
+  });
+  body.append(h("p", { class: "lede" }, "Settings of project ", h("strong", {}, project.name), "."), form);
+}
+
+// ---- members and invitations --------------------------------------------------------------------------------------
+async function membersPage(body) {
+  const org = state.org;
+  const members = await api.members(org.id);
+  const errors = h("div");
+  const rows = members.map((m) => {
+    const isMe = m.subject === state.me.subject;
+    const canManage = atLeast("admin") && !isMe && (m.role !== "owner" || atLeast("owner"));
+    let roleCell = m.role;
+    if (canManage) {
+      const select = h("select", { id: `role-${m.subject}`, "aria-label": `Role of ${m.display_name || m.email}` },
+        ROLES.filter((r) => r !== "owner" || atLeast("owner")).map((r) => h("option", { value: r }, r)));
+      select.value = m.role;
+      select.addEventListener("change", async () => {
+        if (await attempt(errors, () => api.changeRole(org.id, m.subject, select.value))) announce(`${m.display_name || m.email} is now ${select.value}.`);
+        else select.value = m.role;
+      });
+      roleCell = select;
+    }
+    return h("tr", {},
+      h("th", { scope: "row" }, m.display_name || "—", isMe ? h("span", { class: "badge" }, "you") : null),
+      h("td", {}, m.email || "—"),
+      h("td", {}, roleCell),
+      h("td", {}, formatDate(m.joined_at)),
+      h("td", { class: "row-actions" }, canManage ? h("button", { type: "button", class: "danger", onclick: () => removeMember(m) },
+        "Remove", h("span", { class: "visually-hidden" }, ` ${m.display_name || m.email}`)) : null));
+  });
+  body.append(errors, h("h2", {}, "Members"),
+    h("div", { class: "table-scroll" }, table("Members", ["Name", "E-mail", "Role", "Joined", "Actions"], rows)));
+  if (!atLeast("admin")) return;
+  const invitations = await api.invitations(org.id);
+  const memberName = new Map(members.map((m) => [m.subject, m.display_name || m.email]));
+  const invRows = invitations.map((i) => h("tr", {},
+    h("th", { scope: "row" }, i.email), h("td", {}, i.role), h("td", {}, memberName.get(i.invited_by) || i.invited_by || "—"), h("td", {}, formatDate(i.created_at)),
+    h("td", { class: "row-actions" }, h("button", { type: "button", class: "secondary", onclick: () => withdraw(i) },
+      "Withdraw", h("span", { class: "visually-hidden" }, ` the invitation of ${i.email}`)))));
+  const email = h("input", { id: "invite-email", type: "email", required: true, autocomplete: "off" });
+  const role = h("select", { id: "invite-role" }, ROLES.filter((r) => r !== "owner" || atLeast("owner")).map((r) => h("option", { value: r }, r)));
+  role.value = "member";
+  const inviteErrors = h("div");
+  const form = h("form", { class: "card", "aria-labelledby": "invite-title" },
+    h("h2", { id: "invite-title" }, "Invite someone"),
+    field("E-mail address", email, "They join when they first sign in with this address, once their identity provider has verified it."),
+    field("Role", role), inviteErrors, h("button", { type: "submit" }, "Send invitation"));
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (await attempt(inviteErrors, () => api.invite(org.id, email.value.trim(), role.value))) {
+      announce(`${email.value.trim()} is invited as ${role.value}.`);
+      render(false);
+    }
+  });
+  body.append(h("h2", {}, "Pending invitations"),
+    invitations.length ? h("div", { class: "table-scroll" }, table("Pending invitations", ["E-mail", "Role", "Invited by", "Sent", "Actions"], invRows))
+      : h("p", {}, "No pending invitations."),
+    form);
+}
+
+async function removeMember(m) {
+  const who = m.display_name || m.email || m.subject;
+  if (!(await confirmAction(`Remove ${who}?`, `${who} loses access to ${state.org.name}.`, "Remove member"))) return;
+  try {
+    await api.removeMember(state.org.id, m.subject);
+    announce(`${who} removed.`);
+    render(false);
+  } catch (e) {
+    main.querySelector(".page-body").prepend(errorBox(e));
+  }
+}
+
+async function withdraw(i) {
+  try {
+    await api.withdraw(state.org.id, i.id);
+    announce(`The invitation of ${i.email} is withdrawn.`);
+    render(false);
+  } catch (e) {
+    main.querySelector(".page-body").prepend(errorBox(e));
+  }
+}
+
+// ---- organisation ---------------------------------------------------------------------------------------------------
+async function organisationPage(body) {
+  const org = state.org;
+  body.append(h("p", { class: "lede" }, "You are ", h("strong", {}, org.role), " of ", h("strong", {}, org.name), "."));
+  if (atLeast("admin")) {
+    const name = h("input", { id: "org-name", value: org.name, required: true, maxlength: "100" });
+    const errors = h("div");
+    const form = h("form", { class: "card", "aria-labelledby": "rename-title" },
+      h("h2", { id: "rename-title" }, "Rename"), field("Organisation name", name), errors, h("button", { type: "submit" }, "Rename"));
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      if (await attempt(errors, () => api.renameOrg(org.id, name.value.trim()))) {
+        await loadOrgs(org.id);
+        announce("Organisation renamed.");
+        render(false);
+      }
+    });
+    body.append(form);
+  }
+  body.append(newOrgForm());
+  const errors = h("div");
+  const danger = h("section", { class: "card danger-zone", "aria-labelledby": "danger-title" },
+    h("h2", { id: "danger-title" }, "Leave or delete"), errors,
+    h("button", { type: "button", class: "secondary", onclick: () => leave(errors) }, "Leave organisation"), " ",
+    atLeast("owner") ? h("button", { type: "button", class: "danger", onclick: () => deleteOrg(errors) }, "Delete organisation") : null);
+  body.append(danger);
+}
+
+function newOrgForm() {
+  const name = h("input", { id: "new-org-name", required: true, maxlength: "100", autocomplete: "organization" });
+  const errors = h("div");
+  const form = h("form", { class: "card", "aria-labelledby": "new-org-title" },
+    h("h2", { id: "new-org-title" }, "New organisation"), field("Name", name), errors, h("button", { type: "submit" }, "Create organisation"));
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    let created;
+    if (await attempt(errors, async () => (created = await api.createOrg(name.value.trim())))) {
+      await loadOrgs(created.id);
+      announce(`Organisation ${created.name} created with a default project.`);
+      location.hash = "#/projects";
+      render();
+    }
+  });
+  return form;
+}
+
+async function leave(errors) {
+  const org = state.org;
+  if (!(await confirmAction(`Leave ${org.name}?`, "You lose access until someone invites you again.", "Leave"))) return;
+  if (await attempt(errors, () => api.leaveOrg(org.id))) {
+    await loadOrgs(null);
+    announce(`You left ${org.name}.`);
+    render();
+  }
+}
+
+async function deleteOrg(errors) {
+  const org = state.org;
+  if (!(await confirmAction(`Delete ${org.name}?`, "Every project's API keys are revoked and the organisation is deleted for all its members.", "Delete organisation"))) return;
+  if (await attempt(errors, () => api.deleteOrg(org.id))) {
+    await loadOrgs(null);
+    announce(`${org.name} deleted.`);
+    render();
+  }
+}
+
+start();

@@ -1,0 +1,97 @@
+package dev.engram.dashboard.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.engram.testing.keycloak.KeycloakServer;
+import dev.engram.testing.postgres.PostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import dev.engram.testing.process.FreePorts;
+
+/**
+ * The console end to end, every part real: Keycloak with the Engram realm, PostgreSQL, the packaged dashboard and the
+ * packaged gateway (POSTGRES storage, Lucene index, journal ingest) as processes sharing that database, and Debian's
+ * headless Chromium. A new person registers on Keycloak, lands in the console with an organisation and a default
+ * project, creates an API key, and the mem0ai client uses it on the gateway (src/test/node/console-e2e.mjs).
+ * Screenshots: target/screenshots/*.png.
+ */
+class ConsoleIT {
+
+    private static final Path MODULE = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+    private static PostgresServer postgres;
+    private static KeycloakServer keycloak;
+    private static AppProcess dashboard;
+    private static AppProcess gateway;
+    private static Path gatewayData;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        assertThat(Path.of("/usr/bin/chromium")).as("Debian's chromium (apt-get install chromium)").isExecutable();
+        postgres = PostgresServer.start();
+        postgres.createDatabase("engram");
+        keycloak = KeycloakServer.start();
+        Path logs = Files.createDirectories(MODULE.resolve("target/console-e2e-logs"));
+
+        Map<String, String> database = Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("engram"),
+                "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
+                "QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+
+        int dashboardPort = FreePorts.find();
+        Map<String, String> dashboardEnv = new HashMap<>(database);
+        dashboardEnv.putAll(Map.of(
+                "QUARKUS_HTTP_PORT", Integer.toString(dashboardPort),
+                "QUARKUS_HTTP_HOST", "127.0.0.1",
+                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
+                "QUARKUS_OIDC_CLIENT_ID", KeycloakServer.DASHBOARD_CLIENT_ID,
+                "QUARKUS_OIDC_CREDENTIALS_SECRET", keycloak.dashboardClientSecret()));
+        dashboard = AppProcess.start("dashboard-backend", MODULE.resolve("target/quarkus-app/quarkus-run.jar"), dashboardPort,
+                dashboardEnv, logs.resolve("dashboard.log"));
+
+        int gatewayPort = FreePorts.find();
+        gatewayData = Files.createTempDirectory("engram-e2e-gateway");
+        Map<String, String> gatewayEnv = new HashMap<>(database);
+        gatewayEnv.putAll(Map.of(
+                "ENGRAM_HTTP_PORT", Integer.toString(gatewayPort),
+                "ENGRAM_HTTP_HOST", "127.0.0.1",
+                "ENGRAM_STORAGE_KIND", "POSTGRES",
+                "ENGRAM_INDEX_KIND", "LUCENE",
+                "ENGRAM_INGEST_KIND", "JOURNAL",
+                "ENGRAM_DATA_DIR", gatewayData.toString()));
+        gateway = AppProcess.start("api-gateway", MODULE.resolveSibling("api-gateway").resolve("target/quarkus-app/quarkus-run.jar"),
+                gatewayPort, gatewayEnv, logs.resolve("gateway.log"));
+    }
+
+    @AfterAll
+    static void stopPlatform() throws Exception {
+        if (gateway != null) gateway.close();
+        if (dashboard != null) dashboard.close();
+        if (keycloak != null) keycloak.close();
+        if (postgres != null) postgres.close();
+        if (gatewayData != null) {
+            try (Stream<Path> paths = Files.walk(gatewayData)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void signUpCreateAKeyAndUseItWithTheMem0Client() throws Exception {
+        ConsoleScript script = ConsoleScript.prepare(MODULE);
+        int rc = script.run(Map.of(
+                "CONSOLE_URL", dashboard.url(),
+                "GATEWAY_URL", gateway.url(),
+                "SCREENSHOTS", MODULE.resolve("target/screenshots").toString(),
+                "MEM0_TELEMETRY", "false",
+                "MEM0_DIR", MODULE.resolve("target/console-e2e/.mem0").toString()));
+        assertThat(rc).as("console-e2e.mjs (see its output above); dashboard log:%n%s%ngateway log:%n%s",
+                dashboard.logTail(40), gateway.logTail(20)).isZero();
+    }
+}

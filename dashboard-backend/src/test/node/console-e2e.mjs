@@ -1,0 +1,235 @@
+// End-to-end: the web console in Debian's headless Chromium (playwright-core; never a downloaded browser) against a real
+// Keycloak, then the official Mem0 client (mem0ai) against the gateway with the key the console showed.
+//
+//   CONSOLE_URL=http://127.0.0.1:8082 GATEWAY_URL=http://127.0.0.1:8080 SCREENSHOTS=target/screenshots node console-e2e.mjs
+//
+// Each step prints "ok <step>" or "FAILED <step>: <why>" (with the page's URL and a screenshot named failure-*.png);
+// the exit code is 0 only when every step passed.
+process.env.MEM0_TELEMETRY = "false";
+
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const { chromium } = await import("playwright-core");
+const { MemoryClient } = await import("mem0ai");
+
+const CONSOLE_URL = required("CONSOLE_URL").replace(/\/+$/, "");
+const GATEWAY_URL = required("GATEWAY_URL").replace(/\/+$/, "");
+const SCREENSHOTS = required("SCREENSHOTS");
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const TIMEOUT_MS = 20000;
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`console-e2e: set ${name}`);
+    process.exit(2);
+  }
+  return value;
+}
+
+mkdirSync(SCREENSHOTS, { recursive: true });
+const userDataDir = mkdtempSync(join(tmpdir(), "engram-chromium-"));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"],
+  viewport: { width: 1280, height: 860 },
+  locale: "en-GB",
+  timezoneId: "UTC",
+});
+context.setDefaultTimeout(TIMEOUT_MS);
+const page = context.pages()[0] || (await context.newPage());
+const consoleErrors = [];
+page.on("pageerror", (e) => consoleErrors.push(String(e)));
+// Script errors only: the browser also logs every refused request (the deliberate 400, the 401 after sign-out).
+page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && consoleErrors.push(m.text()));
+
+let failed = 0;
+async function step(name, body) {
+  try {
+    const value = await body();
+    console.log(`ok ${name}`);
+    return value;
+  } catch (e) {
+    failed++;
+    console.log(`FAILED ${name}: ${e.message}\n  at page ${page.url()}`);
+    await page.screenshot({ path: join(SCREENSHOTS, `failure-${name.replace(/[^a-z0-9]+/gi, "-").slice(0, 40)}.png`), fullPage: true }).catch(() => {});
+    throw e;
+  }
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function shot(name) {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+const stamp = Date.now().toString(36);
+const person = { username: `ada-${stamp}`, email: `ada-${stamp}@example.com`, first: "Ada", last: "Lovelace", password: `Pw-${stamp}-secret!` };
+
+try {
+  await step("the console sends a signed-out visitor to Keycloak's sign-in page", async () => {
+    await page.goto(`${CONSOLE_URL}/console/`);
+    await page.waitForURL(/\/realms\/engram\/protocol\/openid-connect\/auth/);
+    await page.getByRole("link", { name: "Register" }).waitFor();
+    await shot("01-keycloak-sign-in");
+  });
+
+  await step("a new person registers on Keycloak's registration page", async () => {
+    await page.getByRole("link", { name: "Register" }).click();
+    await page.locator("#username").fill(person.username);
+    await page.locator("#email").fill(person.email);
+    await page.locator("#firstName").fill(person.first);
+    await page.locator("#lastName").fill(person.last);
+    await page.locator("#password").fill(person.password);
+    await page.locator("#password-confirm").fill(person.password);
+    await shot("02-keycloak-register");
+    await page.locator("form#kc-register-form [type=submit]").click();
+  });
+
+  await step("they land in the console with a new organisation and its default project", async () => {
+    await page.waitForURL(`${CONSOLE_URL}/console/**`);
+    await page.getByRole("heading", { level: 1, name: "Projects" }).waitFor();
+    const org = await page.locator("#org-select option:checked").textContent();
+    check(org.includes("owner"), `the organisation switcher shows the owner role: ${org}`);
+    check((await page.locator("#user-name").textContent()).includes("Ada Lovelace"), "the header names the person");
+    await page.getByRole("row", { name: /default/ }).first().waitFor();
+    await page.getByRole("status").filter({ hasText: "Welcome" }).waitFor();
+    await shot("03-projects");
+  });
+
+  const secret = await step("an API key is created and its secret shown once", async () => {
+    await page.getByRole("link", { name: "API keys" }).click();
+    await page.getByRole("heading", { level: 1, name: "API keys" }).waitFor();
+    await page.getByLabel("Name").fill("e2e app");
+    await page.getByRole("button", { name: "Create key" }).click();
+    const field = page.getByLabel("Secret key");
+    await field.waitFor();
+    const value = await field.inputValue();
+    check(/^\S{20,}$/.test(value), `a secret key is shown: ${value}`);
+    await page.getByRole("row", { name: /e2e app/ }).waitFor();
+    await shot("04-key-created");
+    return value;
+  });
+
+  const client = new MemoryClient({ apiKey: secret, host: GATEWAY_URL });
+  const userId = `e2e-user-${stamp}`;
+  await step("the mem0ai client adds a memory with that key (infer false)", async () => {
+    const response = await client.add([{ role: "user", content: "I drink green tea every morning" }], { userId, infer: false });
+    check(Array.isArray(response?.results) && response.results.length === 1, `one memory stored: ${JSON.stringify(response)}`);
+  });
+
+  await step("the mem0ai client finds it with a search", async () => {
+    const { results } = await client.search("green tea", { filters: { user_id: userId } });
+    check(results.some((m) => m.memory.includes("green tea")), `the search finds the memory: ${JSON.stringify(results)}`);
+  });
+
+  await step("the key list shows when the key was last used", async () => {
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "API keys" }).waitFor();
+    const row = page.getByRole("row", { name: /e2e app/ });
+    await row.waitFor();
+    check(!(await row.textContent()).includes("never"), `the key has a last use: ${await row.textContent()}`);
+    check(await page.getByLabel("Secret key").count() === 0, "the secret is not shown again");
+    await shot("05-keys-after-use");
+  });
+
+  await step("the analytics page renders the project's series, or says there is no data", async () => {
+    await page.getByRole("link", { name: "Analytics" }).click();
+    await page.getByRole("heading", { level: 1, name: "Analytics" }).waitFor();
+    await page.locator(".charts figure, .charts .empty").first().waitFor();
+    const charts = await page.locator(".charts figure").count();
+    if (charts > 0) {
+      const total = await page.locator(".charts figcaption").allTextContents();
+      console.log(`  analytics: ${total.join("; ")}`);
+      check(total.some((t) => !/total 0$/.test(t.trim())), `a series counts the requests: ${total}`);
+    } else {
+      console.log(`  analytics: ${await page.locator(".charts .empty").textContent()}`);
+    }
+    await shot("06-analytics");
+  });
+
+  await step("project settings are saved", async () => {
+    await page.getByRole("link", { name: "Project settings" }).click();
+    await page.getByRole("heading", { level: 1, name: "Project settings" }).waitFor();
+    await page.getByLabel("Categories").fill("preferences, travel");
+    await page.getByLabel("Default expiration (days)").fill("90");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.getByRole("status").filter({ hasText: "Settings saved." }).waitFor();
+    await shot("07-settings");
+  });
+
+  await step("an invalid setting shows the API's problem detail", async () => {
+    await page.getByLabel("Default expiration (days)").evaluate((input) => { input.removeAttribute("max"); input.value = "99999"; });
+    await page.getByRole("button", { name: "Save settings" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    check(/expiration/i.test(await alert.textContent()), `the error names the field: ${await alert.textContent()}`);
+  });
+
+  await step("members and invitations are listed and an invitation is sent", async () => {
+    await page.getByRole("link", { name: "Members" }).click();
+    await page.getByRole("heading", { level: 1, name: "Members and invitations" }).waitFor();
+    await page.getByRole("row", { name: new RegExp(person.email) }).waitFor();
+    await page.getByLabel("E-mail address").fill(`grace-${stamp}@example.com`);
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await page.getByRole("row", { name: new RegExp(`grace-${stamp}`) }).waitFor();
+    await shot("08-members");
+  });
+
+  await step("the key is revoked after a confirmation, and the gateway refuses it", async () => {
+    await page.getByRole("link", { name: "API keys" }).click();
+    await page.getByRole("button", { name: "Revoke e2e app" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await shot("09-revoke-confirmation");
+    await dialog.getByRole("button", { name: "Revoke key" }).click();
+    await page.getByRole("row", { name: /e2e app.*revoked/ }).waitFor();
+    await shot("10-key-revoked");
+    const deadline = Date.now() + 5000;
+    let refused = false;
+    while (!refused && Date.now() < deadline) {
+      try {
+        await client.search("green tea", { filters: { user_id: userId } });
+        await new Promise((r) => setTimeout(r, 250));
+      } catch (e) {
+        refused = /401|403|auth|invalid|revoked/i.test(String(e?.message));
+        if (!refused) throw e;
+      }
+    }
+    check(refused, "the gateway refuses the revoked key within 5 seconds");
+  });
+
+  await step("the console works at a phone's width", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole("link", { name: "Projects" }).click();
+    await page.getByRole("heading", { level: 1, name: "Projects" }).waitFor();
+    await shot("11-projects-narrow");
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  await step("signing out ends the session", async () => {
+    await page.getByRole("link", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "You are signed out" }).waitFor();
+    await shot("12-signed-out");
+    const status = await page.evaluate(async () => (await fetch("/api/v1/me", { headers: { "X-Requested-With": "JavaScript" } })).status);
+    check(status === 401, `the API refuses the ended session: ${status}`);
+  });
+
+  await step("no script errors on any page", async () => check(consoleErrors.length === 0, consoleErrors.join(" | ")));
+} catch (e) {
+  if (!failed) {
+    failed++;
+    console.log(`FAILED: ${e.message}`);
+  }
+} finally {
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}
+console.log(failed ? `${failed} failed` : "all passed");
+process.exit(failed ? 1 : 0);
