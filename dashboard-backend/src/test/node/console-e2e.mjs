@@ -103,6 +103,14 @@ try {
     await shot("03-projects");
   });
 
+  await step("an API call with the session cookie but without the console's header is refused (CSRF)", async () => {
+    const statuses = await page.evaluate(async () => [
+      (await fetch("/api/v1/orgs", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"name":"forged"}' })).status,
+      (await fetch("/api/v1/orgs", { headers: { "X-Requested-With": "JavaScript" } })).status,
+    ]);
+    check(statuses[0] === 403 && statuses[1] === 200, `without the header 403, with it 200: ${statuses}`);
+  });
+
   const secret = await step("an API key is created and its secret shown once", async () => {
     await page.getByRole("link", { name: "API keys" }).click();
     await page.getByRole("heading", { level: 1, name: "API keys" }).waitFor();
