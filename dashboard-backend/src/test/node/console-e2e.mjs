@@ -162,6 +162,24 @@ try {
     await shot("06-analytics");
   });
 
+  await step("the analytics page draws the series it is given as SVG line charts", async () => {
+    // Only the drawing is checked here, with a fixed answer in place of the endpoint's: the step above reads the real one.
+    const hour = (h) => `2026-01-01T${String(h).padStart(2, "0")}:00:00Z`;
+    const series = [
+      { name: "adds", points: [0, 1, 2, 3, 4, 5].map((h) => ({ t: hour(h), v: [2, 5, 3, 8, 6, 9][h] })) },
+      { name: "searches", points: [0, 1, 2, 3, 4, 5].map((h) => ({ t: hour(h), v: [10, 12, 7, 15, 20, 18][h] })) },
+    ];
+    await page.route("**/analytics?granularity=*", (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ series }) }));
+    await page.getByLabel("Granularity").selectOption("day");
+    await page.locator(".charts figure").nth(1).waitFor();
+    const labels = await page.locator(".charts svg title").allTextContents();
+    check(labels.length === 2 && labels[0].includes("total 33") && labels[1].includes("total 82"), `chart text alternatives: ${labels}`);
+    check(await page.locator(".charts svg circle").count() === 12, "one dot per point");
+    await shot("06b-analytics-charts");
+    await page.unroute("**/analytics?granularity=*");
+  });
+
   await step("project settings are saved", async () => {
     await page.getByRole("link", { name: "Project settings" }).click();
     await page.getByRole("heading", { level: 1, name: "Project settings" }).waitFor();

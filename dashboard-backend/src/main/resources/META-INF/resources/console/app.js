@@ -195,8 +195,8 @@ async function keysPage(body) {
     h("td", {}, h("code", {}, `${k.prefix}…`)),
     h("td", {}, k.scopes.join(", ")),
     h("td", {}, k.created_by || "—"),
-    h("td", {}, formatDate(k.created_at)),
-    h("td", {}, k.last_used_at ? formatDate(k.last_used_at) : "never"),
+    h("td", { class: "date" }, formatDate(k.created_at)),
+    h("td", { class: "date" }, k.last_used_at ? formatDate(k.last_used_at) : "never"),
     h("td", {}, k.active ? "active" : `revoked ${formatDate(k.revoked_at)}`),
     h("td", { class: "row-actions" }, k.active && atLeast("member")
       ? h("button", { type: "button", class: "danger", onclick: () => revokeKey(k) }, "Revoke", h("span", { class: "visually-hidden" }, ` ${k.name}`))

@@ -76,8 +76,8 @@ public final class KeycloakServer implements AutoCloseable {
             throw new UncheckedIOException("cannot copy the realm " + realm + " into " + home, e);
         }
         int port = FreePorts.find();
-        String secret = "engram-dashboard-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
-        String adminPassword = "admin-" + Long.toHexString(System.nanoTime());
+        String secret = randomText(32);
+        String adminPassword = randomText(16);
         Path log = WorkDirectory.create("engram-keycloak").resolve("keycloak.log");
         ProcessBuilder builder = new ProcessBuilder(command(home, port))
                 .directory(home.toFile())
@@ -240,6 +240,15 @@ public final class KeycloakServer implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no Engram checkout (testing/pom.xml, deploy/keycloak/engram-realm.json) above " + dir);
+    }
+
+    /** Letters and digits from a secure random source; the client secret also keys the dashboard's session cookie (≥ 32). */
+    private static String randomText(int length) {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        return text.toString();
     }
 
     private static void sleep(long millis) {
