@@ -65,6 +65,12 @@ function check(condition, message) {
   if (!condition) throw new Error(message);
 }
 
+/** The page is no wider than the window (wide tables scroll inside their own box). */
+async function checkNoHorizontalOverflow() {
+  const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  check(scrollWidth <= innerWidth, `the page is ${scrollWidth}px wide in a ${innerWidth}px window`);
+}
+
 async function shot(name) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
@@ -144,6 +150,7 @@ try {
     await row.waitFor();
     check(!(await row.textContent()).includes("never"), `the key has a last use: ${await row.textContent()}`);
     check(await page.getByLabel("Secret key").count() === 0, "the secret is not shown again");
+    await checkNoHorizontalOverflow();
     await shot("05-keys-after-use");
   });
 
@@ -235,7 +242,12 @@ try {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole("link", { name: "Projects" }).click();
     await page.getByRole("heading", { level: 1, name: "Projects" }).waitFor();
+    await checkNoHorizontalOverflow();
     await shot("11-projects-narrow");
+    await page.getByRole("link", { name: "API keys" }).click();
+    await page.getByRole("heading", { level: 1, name: "API keys" }).waitFor();
+    await checkNoHorizontalOverflow();
+    await shot("11b-keys-narrow");
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 
