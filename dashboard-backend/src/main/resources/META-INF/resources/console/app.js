@@ -202,7 +202,7 @@ async function keysPage(body) {
       ? h("button", { type: "button", class: "danger", onclick: () => revokeKey(k) }, "Revoke", h("span", { class: "visually-hidden" }, ` ${k.name}`))
       : null)));
   body.append(h("h2", {}, "Keys"), keys.length
-    ? h("div", { class: "table-scroll" }, table("API keys", ["Name", "Prefix", "Scopes", "Created by", "Created", "Last used", "Status", "Actions"], rows))
+    ? table("API keys", ["Name", "Prefix", "Scopes", "Created by", "Created", "Last used", "Status", "Actions"], rows)
     : h("p", {}, "No keys yet."));
 }
 
@@ -348,7 +348,7 @@ async function membersPage(body) {
         "Remove", h("span", { class: "visually-hidden" }, ` ${m.display_name || m.email}`)) : null));
   });
   body.append(errors, h("h2", {}, "Members"),
-    h("div", { class: "table-scroll" }, table("Members", ["Name", "E-mail", "Role", "Joined", "Actions"], rows)));
+    table("Members", ["Name", "E-mail", "Role", "Joined", "Actions"], rows));
   if (!atLeast("admin")) return;
   const invitations = await api.invitations(org.id);
   const memberName = new Map(members.map((m) => [m.subject, m.display_name || m.email]));
@@ -372,7 +372,7 @@ async function membersPage(body) {
     }
   });
   body.append(h("h2", {}, "Pending invitations"),
-    invitations.length ? h("div", { class: "table-scroll" }, table("Pending invitations", ["E-mail", "Role", "Invited by", "Sent", "Actions"], invRows))
+    invitations.length ? table("Pending invitations", ["E-mail", "Role", "Invited by", "Sent", "Actions"], invRows)
       : h("p", {}, "No pending invitations."),
     form);
 }

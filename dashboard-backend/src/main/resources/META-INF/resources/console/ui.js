@@ -79,11 +79,12 @@ export function field(labelText, control, hint) {
     hint ? h("p", { class: "hint", id: hintId }, hint) : null);
 }
 
+/** A data table with a caption for screen readers, inside a box that scrolls sideways when the table is wider than it. */
 export function table(caption, headers, rows) {
-  return h("table", {},
+  return h("div", { class: "table-scroll", role: "region", "aria-label": caption, tabindex: "0" }, h("table", {},
     h("caption", { class: "visually-hidden" }, caption),
     h("thead", {}, h("tr", {}, headers.map((t) => h("th", { scope: "col" }, t)))),
-    h("tbody", {}, rows));
+    h("tbody", {}, rows)));
 }
 
 const SVG = "http://www.w3.org/2000/svg";
