@@ -246,6 +246,7 @@ try {
     await shot("11-projects-narrow");
     await page.getByRole("link", { name: "API keys" }).click();
     await page.getByRole("heading", { level: 1, name: "API keys" }).waitFor();
+    await page.getByRole("row", { name: /e2e app/ }).waitFor();
     await checkNoHorizontalOverflow();
     await shot("11b-keys-narrow");
     await page.setViewportSize({ width: 1280, height: 860 });

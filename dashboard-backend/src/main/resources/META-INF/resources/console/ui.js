@@ -66,7 +66,11 @@ export function confirmAction(title, text, confirmLabel) {
 export function formatDate(iso) {
   if (!iso) return "—";
   const d = new Date(iso);
-  return isNaN(d) ? iso : d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  if (isNaN(d)) return iso;
+  // the year only when it is not this year: keeps date columns narrow
+  const options = { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" };
+  if (d.getFullYear() !== new Date().getFullYear()) options.year = "numeric";
+  return d.toLocaleString(undefined, options);
 }
 
 /** A labelled form field: label + control, the control's id derived from `id`. */
