@@ -34,7 +34,7 @@ mkdir -p "$HOME_DIR/data/import"
 cp "$ROOT/deploy/keycloak/engram-realm.json" "$HOME_DIR/data/import/engram-realm.json"
 export KC_BOOTSTRAP_ADMIN_USERNAME="${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_BOOTSTRAP_ADMIN_PASSWORD:-$(head -c 12 /dev/urandom | base64 | tr -d '/+=')}"
-export ENGRAM_DASHBOARD_CLIENT_SECRET="${ENGRAM_DASHBOARD_CLIENT_SECRET:-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')}"
+export ENGRAM_DASHBOARD_CLIENT_SECRET="${ENGRAM_DASHBOARD_CLIENT_SECRET:-$(head -c 32 /dev/urandom | base64 | tr -d '/+=')}"
 
 cat <<INFO
 Keycloak:        http://127.0.0.1:$port  (admin console: http://127.0.0.1:$port/admin/)
