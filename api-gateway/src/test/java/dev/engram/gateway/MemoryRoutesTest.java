@@ -169,4 +169,21 @@ class MemoryRoutesTest {
         as(key).delete("/v1/memories/" + newest + "/?delete_linked=true").then().statusCode(200).body("cascade_count", equalTo(1));
         as(key).get("/v1/memories/" + older + "/").then().statusCode(404);
     }
+
+    @Test
+    void reindexRebuildsTheTenantsIndexFromTheStore() {
+        String key = Api.newTenantKey("org-reindex");
+        addVerbatim(key, "rex", "My favourite composer is Arvo Pärt");
+        addVerbatim(key, "rex", "I play the cello on Sundays");
+        String org = as(key).get("/v1/ping/").then().extract().path("org_id");
+        String project = as(key).get("/v1/ping/").then().extract().path("project_id");
+
+        as(key).body(Map.of("org_id", org, "project_id", project)).post("/api/v1/admin/reindex/").then().statusCode(403);
+        Api.admin().body(Map.of("project_id", project)).post("/api/v1/admin/reindex/").then().statusCode(400);
+        Api.admin().body(Map.of("org_id", org, "project_id", project)).post("/api/v1/admin/reindex/").then().statusCode(200)
+                .body("tenants", equalTo(1)).body("memories", equalTo(2));
+        as(key).body(Map.of("query", "which composer do I like?", "filters", Map.of("user_id", "rex"))).post("/v3/memories/search/")
+                .then().statusCode(200).body("results[0].memory", equalTo("My favourite composer is Arvo Pärt"));
+        Api.admin().body(Map.of("org_id", org, "project_id", "no-such-project")).post("/api/v1/admin/reindex/").then().statusCode(404);
+    }
 }

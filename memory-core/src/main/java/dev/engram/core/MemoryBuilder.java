@@ -7,6 +7,8 @@ import dev.engram.core.error.ConfigurationException;
 import dev.engram.core.extract.Extractor;
 import dev.engram.core.extract.offline.OfflineExtractor;
 import dev.engram.core.index.lucene.LuceneVectorIndex;
+import dev.engram.core.index.qdrant.QdrantSettings;
+import dev.engram.core.index.qdrant.QdrantVectorIndex;
 import dev.engram.core.llm.LlmExtractor;
 import dev.engram.core.llm.LlmReconciler;
 import dev.engram.core.reconcile.OfflineReconciler;
@@ -37,6 +39,7 @@ public final class MemoryBuilder {
     private Extractor extractor;
     private Reconciler reconciler;
     private VectorIndex index;
+    private QdrantSettings qdrant;
     private MemoryStore store;
     private EngineSettings settings = EngineSettings.defaults();
     private Clock clock = Clock.systemUTC();
@@ -86,6 +89,15 @@ public final class MemoryBuilder {
         return this;
     }
 
+    /**
+     * Search a Qdrant collection (created at first use for the embedder's dimension) instead of the embedded Lucene
+     * index: the index the platform's processes share. The Memory closes the connection.
+     */
+    public MemoryBuilder qdrant(QdrantSettings settings) {
+        this.qdrant = settings;
+        return this;
+    }
+
     /** Use this store instead of the embedded one; the Memory closes it. */
     public MemoryBuilder store(MemoryStore s) {
         this.store = s;
@@ -121,6 +133,7 @@ public final class MemoryBuilder {
         VectorIndex i = index;
         try {
             if (s == null) s = inMemory ? new InMemoryMemoryStore() : JdbcMemoryStore.openH2(dir.resolve("store"));
+            if (i == null && qdrant != null) i = QdrantVectorIndex.connect(qdrant, emb.dimension());
             if (i == null) i = inMemory ? LuceneVectorIndex.inMemory(emb.dimension()) : LuceneVectorIndex.open(dir.resolve("index"), emb.dimension(), emb.name());
             Extractor offline = new OfflineExtractor();
             Reconciler offlineReconciler = new OfflineReconciler(settings);

@@ -3,28 +3,27 @@ package dev.engram.gateway.config;
 import dev.engram.core.Memory;
 import dev.engram.core.MemoryBuilder;
 import dev.engram.core.engine.MemoryEngine;
-import dev.engram.core.error.ConfigurationException;
-import dev.engram.core.error.StorageException;
+import dev.engram.core.ingest.EventStore;
 import dev.engram.core.llm.ChatModels;
 import dev.engram.core.llm.LlmSettings;
+import dev.engram.core.platform.EmbeddedDatabase;
+import dev.engram.core.platform.IndexConfig.IndexKind;
+import dev.engram.core.platform.PlatformStores;
+import dev.engram.core.store.postgres.PostgresStores;
 import dev.engram.core.spi.MemoryStore;
-import dev.engram.core.store.jdbc.JdbcMemoryStore;
+import dev.engram.core.tenant.ApiKeyStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.jboss.logging.Logger;
-
-import javax.sql.DataSource;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Builds the platform's storage and engine from {@link EngramConfig}: the one place where {@code engram.storage.kind}
- * selects implementations. EMBEDDED opens one H2 database (memories, events, API keys) and a Lucene index under the data
- * directory; other kinds (PostgreSQL, Qdrant) plug in here later.
+ * and {@code engram.index.kind} select implementations. EMBEDDED opens one H2 database under the data directory;
+ * POSTGRES uses the Panache stores on {@code quarkus.datasource} (see {@link PlatformStores}). The index is Lucene under
+ * the data directory or the shared Qdrant collection.
  */
 @Singleton
 public class EngineProducer {
@@ -38,36 +37,50 @@ public class EngineProducer {
         this.config = config;
     }
 
-    /** The platform database: owned here, shared by the memory store, the event store and the API key store. */
+    /** The memory, event and key stores, owned here. */
     @Produces
     @Singleton
-    PlatformDatabase database() {
+    PlatformStores stores(Instance<PostgresStores> postgres) {
         return switch (config.storage().kind()) {
-            case EMBEDDED -> PlatformDatabase.embeddedH2(config.dataDir().resolve("store"));
+            case EMBEDDED -> PlatformStores.embedded(EmbeddedDatabase.open(config.dataDir().resolve("store"), POOL_SIZE));
+            case POSTGRES -> postgres.get().stores();
         };
     }
 
-    void closeDatabase(@Disposes PlatformDatabase database) {
-        database.close();
+    void closeStores(@Disposes PlatformStores stores) {
+        stores.close();
     }
 
     @Produces
     @Singleton
-    MemoryStore memoryStore(PlatformDatabase database) {
-        return new JdbcMemoryStore(database.dataSource());
+    MemoryStore memoryStore(PlatformStores stores) {
+        return stores.memories();
+    }
+
+    @Produces
+    @Singleton
+    EventStore eventStore(PlatformStores stores) {
+        return stores.events();
+    }
+
+    @Produces
+    @Singleton
+    ApiKeyStore apiKeyStore(PlatformStores stores) {
+        return stores.keys();
     }
 
     @Produces
     @Singleton
     Memory memory(MemoryStore store, MeterRegistry registry) {
         MemoryBuilder builder = Memory.builder().dataDir(config.dataDir()).store(store).meterRegistry(registry);
+        if (config.index().kind() == IndexKind.QDRANT) builder.qdrant(config.qdrant().settings());
         config.llm().model().ifPresent(model -> {
             LlmSettings settings = LlmSettings.openAi(config.llm().baseUrl().orElse(null), config.llm().apiKey().orElse(null), model);
             LOG.infof("LLM extraction and reconciliation: %s", settings);
             builder.chatModel(ChatModels.create(settings));
         });
         Memory memory = builder.build();
-        LOG.infof("Memory engine open in %s", config.dataDir());
+        LOG.infof("Memory engine open: store %s, index %s, data directory %s", config.storage().kind(), config.index().kind(), config.dataDir());
         return memory;
     }
 
@@ -79,43 +92,5 @@ public class EngineProducer {
     @Singleton
     MemoryEngine engine(Memory memory) {
         return memory.engine();
-    }
-
-    /**
-     * The platform's JDBC database: {@code dataSource} is its default schema (memories, history, events, owned by
-     * memory-core's migrations); {@code gatewayDataSource} works in the {@code GATEWAY} schema the gateway owns and
-     * migrates itself (projects, API keys), so the two version independently.
-     */
-    public record PlatformDatabase(DataSource dataSource, DataSource gatewayDataSource, AutoCloseable resources) {
-
-        static PlatformDatabase embeddedH2(Path directory) {
-            Path file = directory.toAbsolutePath().resolve("engram");
-            if (file.toString().indexOf(';') >= 0) throw new ConfigurationException("The data directory must not contain ';': " + directory);
-            try {
-                Files.createDirectories(directory);
-            } catch (IOException e) {
-                throw new StorageException("Cannot create the store directory " + directory, e);
-            }
-            // DB_CLOSE_ON_EXIT=FALSE: H2's own JVM shutdown hook would close the database under the ingest queue still
-            // draining on SIGTERM; the database closes when this bean is disposed, after the queue (IngestProducer).
-            String url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-            JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-            pool.setMaxConnections(POOL_SIZE);
-            // same database (same file, same JVM); connections of this pool start in the GATEWAY schema
-            JdbcConnectionPool gateway = JdbcConnectionPool.create(url + ";INIT=CREATE SCHEMA IF NOT EXISTS GATEWAY\\;SET SCHEMA GATEWAY", "sa", "");
-            gateway.setMaxConnections(4);
-            return new PlatformDatabase(pool, gateway, () -> {
-                gateway.dispose();
-                pool.dispose();
-            });
-        }
-
-        void close() {
-            try {
-                resources.close();
-            } catch (Exception e) {
-                LOG.warn("Closing the platform database failed", e);
-            }
-        }
     }
 }

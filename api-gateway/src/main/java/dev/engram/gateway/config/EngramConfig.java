@@ -1,5 +1,7 @@
 package dev.engram.gateway.config;
 
+import dev.engram.core.platform.IndexConfig;
+import dev.engram.core.platform.StorageConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -25,8 +27,14 @@ public interface EngramConfig {
      */
     Optional<String> bootstrapApiKey();
 
-    /** Which storage the engine runs on. */
-    Storage storage();
+    /** The system of record: the embedded H2 file or PostgreSQL. */
+    StorageConfig storage();
+
+    /** The vector index: Lucene under the data directory or the shared Qdrant collection. */
+    IndexConfig index();
+
+    /** How to reach Qdrant, used when {@code engram.index.kind=QDRANT}. */
+    IndexConfig.Qdrant qdrant();
 
     /** Request size and paging limits; requests beyond them get a 400 or 413 problem. */
     Limits limits();
@@ -39,18 +47,6 @@ public interface EngramConfig {
 
     /** The Kafka ingest topic, used when {@code engram.ingest.kind=KAFKA}; the client itself is configured by {@code kafka.*}. */
     Kafka kafka();
-
-    interface Storage {
-        /** The store and index implementation. EMBEDDED: H2 store and Lucene index under the data directory. */
-        @WithDefault("EMBEDDED")
-        StorageKind kind();
-    }
-
-    /** Storage implementations the engine producer can build. */
-    enum StorageKind {
-        /** H2 file store and Lucene index in {@code engram.data-dir}: one process, nothing else to run. */
-        EMBEDDED
-    }
 
     interface Limits {
         /** Messages accepted in one add. */

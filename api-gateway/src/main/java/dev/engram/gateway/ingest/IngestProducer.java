@@ -7,8 +7,6 @@ import dev.engram.core.ingest.IngestQueue;
 import dev.engram.core.ingest.RetryPolicy;
 import dev.engram.core.ingest.journal.JournalIngestQueue;
 import dev.engram.core.ingest.journal.JournalSettings;
-import dev.engram.core.store.jdbc.JdbcEventStore;
-import dev.engram.gateway.config.EngineProducer.PlatformDatabase;
 import dev.engram.gateway.config.EngramConfig;
 import dev.engram.gateway.messaging.KafkaIngestQueue;
 import dev.engram.core.error.ConfigurationException;
@@ -28,20 +26,14 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * The event store and ingest queue the add routes use, and the {@link IngestProcessor} that drains the queue into the
- * engine. Events live in the platform database (schema V2) and accepted adds in the durable journal under
+ * The ingest queue the add routes use, and the {@link IngestProcessor} that drains the queue into the engine. Events
+ * live in the platform's event store and accepted adds in the durable journal under
  * {@code <data-dir>/journal} (or on Kafka, see {@link #ingestQueue}), so neither an event's status nor a PENDING add is lost when the process stops.
  */
 @Singleton
 public class IngestProducer {
 
     private static final Logger LOG = Logger.getLogger(IngestProducer.class);
-
-    @Produces
-    @Singleton
-    EventStore eventStore(PlatformDatabase database) {
-        return new JdbcEventStore(database.dataSource());
-    }
 
     /**
      * The one place {@code engram.ingest.kind} selects the queue. JOURNAL: this process drains the journal into the engine.

@@ -2,11 +2,12 @@ package dev.engram.gateway.rest;
 
 import dev.engram.core.error.ValidationException;
 import dev.engram.gateway.rest.dto.AdminBodies;
-import dev.engram.gateway.security.ApiKey;
-import dev.engram.gateway.security.KeyScope;
-import dev.engram.gateway.security.Project;
+import dev.engram.core.tenant.ApiKey;
+import dev.engram.core.tenant.KeyScope;
+import dev.engram.core.tenant.Project;
 import dev.engram.gateway.security.RequiresScope;
 import dev.engram.gateway.service.AdminService;
+import dev.engram.gateway.service.ReindexService;
 import dev.engram.gateway.service.WireValues;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -33,6 +34,8 @@ import java.util.Map;
  *       key text shown this once</li>
  *   <li>{@code GET /api/v1/admin/projects/{org_id}/{project_id}/keys/} → the project's keys (prefixes only)</li>
  *   <li>{@code DELETE /api/v1/admin/keys/{key_id}/} → revokes the key</li>
+ *   <li>{@code POST /api/v1/admin/reindex/} {@code {org_id?, project_id?}} → rebuilds the vector index from the store
+ *       (every tenant when the body is empty) → {@code {tenants, memories}}</li>
  * </ul>
  */
 @Path("/api/v1/admin")
@@ -41,9 +44,23 @@ import java.util.Map;
 public class AdminResource {
 
     private final AdminService admin;
+    private final ReindexService reindexer;
 
-    AdminResource(AdminService admin) {
+    AdminResource(AdminService admin, ReindexService reindexer) {
         this.admin = admin;
+        this.reindexer = reindexer;
+    }
+
+    @POST
+    @Path("/reindex")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope(KeyScope.ADMIN)
+    public Map<String, Object> reindex(AdminBodies.Reindex body) {
+        String org = body == null ? null : blankToNull(body.orgId());
+        String project = body == null ? null : blankToNull(body.projectId());
+        if (project != null && org == null) throw new ValidationException("project_id needs org_id");
+        var done = reindexer.reindex(org, project);
+        return Map.of("message", "Index rebuilt", "tenants", done.tenants(), "memories", done.memories());
     }
 
     @POST
@@ -118,5 +135,9 @@ public class AdminResource {
         out.put("last_used_at", WireValues.format(k.lastUsedAt()));
         out.put("revoked_at", WireValues.format(k.revokedAt()));
         return out;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,7 +1,7 @@
 package dev.engram.gateway.rest;
 
 import dev.engram.gateway.rest.dto.BatchBody;
-import dev.engram.gateway.security.KeyScope;
+import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.security.RequiresScope;
 import dev.engram.gateway.service.MemoryService;
 import jakarta.ws.rs.Consumes;

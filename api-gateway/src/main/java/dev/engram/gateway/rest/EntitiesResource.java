@@ -2,7 +2,7 @@ package dev.engram.gateway.rest;
 
 import dev.engram.gateway.rest.dto.EntitiesPageView;
 import dev.engram.gateway.rest.dto.EntityView;
-import dev.engram.gateway.security.KeyScope;
+import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.security.RequiresScope;
 import dev.engram.gateway.service.EntityService;
 import dev.engram.gateway.service.EntityService.Entity;

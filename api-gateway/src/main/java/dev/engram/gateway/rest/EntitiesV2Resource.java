@@ -1,6 +1,6 @@
 package dev.engram.gateway.rest;
 
-import dev.engram.gateway.security.KeyScope;
+import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.security.RequiresScope;
 import dev.engram.gateway.service.EntityService;
 import jakarta.ws.rs.DELETE;

@@ -3,7 +3,7 @@ package dev.engram.gateway.rest;
 import dev.engram.core.error.ValidationException;
 import dev.engram.gateway.rest.dto.EventView;
 import dev.engram.gateway.rest.dto.PageView;
-import dev.engram.gateway.security.KeyScope;
+import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.security.RequiresScope;
 import dev.engram.gateway.service.IngestService;
 import jakarta.ws.rs.GET;

@@ -2,7 +2,7 @@ package dev.engram.gateway.rest;
 
 import dev.engram.core.error.ValidationException;
 import dev.engram.gateway.rest.dto.FeedbackBody;
-import dev.engram.gateway.security.KeyScope;
+import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.security.RequiresScope;
 import dev.engram.gateway.service.MemoryService;
 import jakarta.ws.rs.Consumes;

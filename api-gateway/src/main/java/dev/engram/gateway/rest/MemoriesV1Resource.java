@@ -6,7 +6,7 @@ import dev.engram.gateway.rest.dto.HistoryView;
 import dev.engram.gateway.rest.dto.MemoryView;
 import dev.engram.gateway.rest.dto.SearchBody;
 import dev.engram.gateway.rest.dto.UpdateBody;
-import dev.engram.gateway.security.KeyScope;
+import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.security.RequiresScope;
 import dev.engram.gateway.service.AddCommand;
 import dev.engram.gateway.service.IngestService;

@@ -6,7 +6,7 @@ import dev.engram.core.domain.Page;
 import dev.engram.core.error.ValidationException;
 import dev.engram.gateway.rest.dto.ListBody;
 import dev.engram.gateway.rest.dto.SearchBody;
-import dev.engram.gateway.security.KeyScope;
+import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.security.RequiresScope;
 import dev.engram.gateway.service.IngestService;
 import dev.engram.gateway.service.MemoryService;

@@ -1,7 +1,7 @@
 package dev.engram.gateway.rest;
 
 import dev.engram.gateway.security.CallerContext;
-import dev.engram.gateway.security.KeyScope;
+import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.security.RequiresScope;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,5 +1,8 @@
 package dev.engram.gateway.security;
 
+import dev.engram.core.tenant.KeyScope;
+import dev.engram.core.tenant.ApiKeys;
+import dev.engram.core.tenant.ApiKeyStore;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.error.ConfigurationException;
 import dev.engram.gateway.config.EngramConfig;

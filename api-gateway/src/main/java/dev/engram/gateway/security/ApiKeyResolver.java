@@ -1,5 +1,8 @@
 package dev.engram.gateway.security;
 
+import dev.engram.core.tenant.ApiKeys;
+import dev.engram.core.tenant.ApiKeyStore;
+import dev.engram.core.tenant.ApiKey;
 import dev.engram.gateway.error.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
 

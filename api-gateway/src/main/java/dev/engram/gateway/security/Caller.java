@@ -1,5 +1,6 @@
 package dev.engram.gateway.security;
 
+import dev.engram.core.tenant.KeyScope;
 import dev.engram.core.domain.Tenant;
 
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.engram.gateway.security;
 
+import dev.engram.core.tenant.KeyScope;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

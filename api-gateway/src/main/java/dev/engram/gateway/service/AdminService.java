@@ -4,11 +4,11 @@ import dev.engram.core.domain.Tenant;
 import dev.engram.core.error.ConflictException;
 import dev.engram.core.error.NotFoundException;
 import dev.engram.core.error.ValidationException;
-import dev.engram.gateway.security.ApiKey;
-import dev.engram.gateway.security.ApiKeyStore;
-import dev.engram.gateway.security.ApiKeys;
-import dev.engram.gateway.security.KeyScope;
-import dev.engram.gateway.security.Project;
+import dev.engram.core.tenant.ApiKey;
+import dev.engram.core.tenant.ApiKeyStore;
+import dev.engram.core.tenant.ApiKeys;
+import dev.engram.core.tenant.KeyScope;
+import dev.engram.core.tenant.Project;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package dev.engram.worker.config;
 
+import dev.engram.core.platform.IndexConfig;
+import dev.engram.core.platform.StorageConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,24 +15,27 @@ import java.time.Duration;
 @ConfigMapping(prefix = "engram")
 public interface WorkerConfig {
 
-    /** Where the embedded store and index live (storage kind EMBEDDED). */
+    /** Where the embedded store (storage kind EMBEDDED) and the Lucene index (index kind LUCENE) live. */
     @WithDefault("${user.home}/.engram/worker")
     Path dataDir();
 
-    Storage storage();
+    /** The system of record: the embedded H2 file or PostgreSQL (shared with the gateways). */
+    StorageConfig storage();
+
+    /** The vector index: Lucene under the data directory or the shared Qdrant collection. */
+    IndexConfig index();
+
+    /** How to reach Qdrant, used when {@code engram.index.kind=QDRANT}. */
+    IndexConfig.Qdrant qdrant();
+
+    /**
+     * When true the process applies the database migrations (Flyway, at start) and exits with status 0 without
+     * consuming: the Helm chart's pre-install/pre-upgrade hook.
+     */
+    @WithDefault("false")
+    boolean migrateOnly();
 
     Kafka kafka();
-
-    interface Storage {
-        @WithDefault("EMBEDDED")
-        StorageKind kind();
-    }
-
-    /** Storage implementations {@code dev.engram.worker.platform.BackendProducer} can build. */
-    enum StorageKind {
-        /** H2 store and Lucene index under {@code engram.data-dir}: one worker process per data directory. */
-        EMBEDDED
-    }
 
     interface Kafka {
         /** The topic the gateway produces accepted adds to. */

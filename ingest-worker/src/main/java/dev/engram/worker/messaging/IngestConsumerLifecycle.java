@@ -9,7 +9,9 @@ import dev.engram.worker.config.WorkerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.Quarkus;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import dev.engram.core.config.PropertySubset;
 import org.eclipse.microprofile.config.Config;
@@ -29,12 +31,13 @@ public class IngestConsumerLifecycle {
     private static final Logger LOG = Logger.getLogger(IngestConsumerLifecycle.class);
 
     private final WorkerConfig config;
-    private final MemoryEngine engine;
-    private final EventStore events;
+    // Looked up at start, not injected: in migrate-only mode the engine (model, index connection) is never built.
+    private final Instance<MemoryEngine> engine;
+    private final Instance<EventStore> events;
     private final MeterRegistry registry;
     private KafkaIngestConsumer consumer;
 
-    IngestConsumerLifecycle(WorkerConfig config, MemoryEngine engine, EventStore events, MeterRegistry registry) {
+    IngestConsumerLifecycle(WorkerConfig config, Instance<MemoryEngine> engine, Instance<EventStore> events, MeterRegistry registry) {
         this.config = config;
         this.engine = engine;
         this.events = events;
@@ -42,6 +45,12 @@ public class IngestConsumerLifecycle {
     }
 
     synchronized void start(@Observes StartupEvent event) {
+        if (config.migrateOnly()) {
+            // Flyway ran during start-up, before this observer: the schema is current.
+            LOG.info("Database migrations applied (engram.migrate-only=true); exiting");
+            Quarkus.asyncExit(0);
+            return;
+        }
         WorkerConfig.Kafka kafka = config.kafka();
         if (!kafka.enabled()) {
             LOG.info("The ingest consumer is disabled (engram.kafka.enabled=false)");
@@ -50,7 +59,7 @@ public class IngestConsumerLifecycle {
         Config config = ConfigProvider.getConfig(); // every kafka.<client property>, prefix removed (Quarkus' convention)
         Map<String, Object> client = PropertySubset.of(config.getPropertyNames(), n -> config.getOptionalValue(n, String.class), "kafka.");
         if (!client.containsKey("bootstrap.servers")) throw new ConfigurationException("The ingest worker needs kafka.bootstrap.servers");
-        var processor = new IngestProcessor(engine, events, Clock.systemUTC(), RetryPolicy.defaults(), registry);
+        var processor = new IngestProcessor(engine.get(), events.get(), Clock.systemUTC(), RetryPolicy.defaults(), registry);
         var settings = new KafkaIngestConsumer.Settings(kafka.topic(), kafka.deadLetterTopic(), kafka.group(), kafka.maxPollRecords(),
                 kafka.pollTimeout());
         consumer = new KafkaIngestConsumer(client, settings, processor, registry);

@@ -1,28 +1,26 @@
 package dev.engram.worker.platform;
 
 import dev.engram.core.Memory;
+import dev.engram.core.MemoryBuilder;
 import dev.engram.core.engine.MemoryEngine;
-import dev.engram.core.error.ConfigurationException;
-import dev.engram.core.error.StorageException;
 import dev.engram.core.ingest.EventStore;
-import dev.engram.core.store.jdbc.JdbcEventStore;
-import dev.engram.core.store.jdbc.JdbcMemoryStore;
+import dev.engram.core.platform.EmbeddedDatabase;
+import dev.engram.core.platform.IndexConfig.IndexKind;
+import dev.engram.core.platform.PlatformStores;
+import dev.engram.core.store.postgres.PostgresStores;
 import dev.engram.worker.config.WorkerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
- * The worker's storage seam: the ONE place {@code engram.storage.kind} turns into a {@link MemoryEngine} and an
- * {@link EventStore}. EMBEDDED opens an H2 database (memories and events) and a Lucene index under the data directory;
- * the platform backends (PostgreSQL, Qdrant) become further cases of {@link #backend()}.
+ * The worker's storage seam: the ONE place {@code engram.storage.kind} and {@code engram.index.kind} turn into a
+ * {@link MemoryEngine} and an {@link EventStore}. EMBEDDED opens an H2 database under the data directory; POSTGRES uses
+ * the Panache stores on {@code quarkus.datasource}, shared with the gateways and the other workers. The index is Lucene
+ * under the data directory (one worker only) or the shared Qdrant collection.
  */
 @Singleton
 public class BackendProducer {
@@ -40,10 +38,22 @@ public class BackendProducer {
 
     @Produces
     @Singleton
-    Backend backend() {
-        return switch (config.storage().kind()) {
-            case EMBEDDED -> embedded(config.dataDir());
+    Backend backend(Instance<PostgresStores> postgres) {
+        PlatformStores stores = switch (config.storage().kind()) {
+            case EMBEDDED -> PlatformStores.embedded(EmbeddedDatabase.open(config.dataDir().resolve("store"), POOL_SIZE));
+            case POSTGRES -> postgres.get().stores();
         };
+        try {
+            MemoryBuilder builder = Memory.builder().dataDir(config.dataDir()).store(stores.memories()).meterRegistry(registry);
+            if (config.index().kind() == IndexKind.QDRANT) builder.qdrant(config.qdrant().settings());
+            Memory memory = builder.build();
+            LOG.infof("Memory engine open: store %s, index %s, data directory %s", config.storage().kind(), config.index().kind(),
+                    config.dataDir());
+            return new Backend(memory, stores);
+        } catch (RuntimeException e) {
+            stores.close();
+            throw e;
+        }
     }
 
     void close(@Disposes Backend backend) {
@@ -59,43 +69,17 @@ public class BackendProducer {
     @Produces
     @Singleton
     EventStore eventStore(Backend backend) {
-        return backend.events();
-    }
-
-    private Backend embedded(Path dataDir) {
-        Path directory = dataDir.resolve("store").toAbsolutePath();
-        Path file = directory.resolve("engram");
-        if (file.toString().indexOf(';') >= 0) throw new ConfigurationException("The data directory must not contain ';': " + dataDir);
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new StorageException("Cannot create the store directory " + directory, e);
-        }
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
-        pool.setMaxConnections(POOL_SIZE);
-        try {
-            var store = new JdbcMemoryStore(pool); // migrates the schema: memories, history and events
-            Memory memory = Memory.builder().dataDir(dataDir).store(store).meterRegistry(registry).build();
-            LOG.infof("Memory engine open in %s", dataDir);
-            return new Backend(memory, new JdbcEventStore(pool), pool::dispose);
-        } catch (RuntimeException e) {
-            pool.dispose();
-            throw e;
-        }
+        return backend.stores().events();
     }
 
     /** What the worker processes events with, and what to close when it stops. */
-    public record Backend(Memory memory, EventStore events, AutoCloseable resources) {
+    public record Backend(Memory memory, PlatformStores stores) {
 
         void close() {
             try {
                 memory.close();
             } finally {
-                try {
-                    resources.close();
-                } catch (Exception e) {
-                    LOG.warn("Closing the worker's storage failed", e);
-                }
+                stores.close();
             }
         }
     }

@@ -14,4 +14,8 @@ public final class AdminBodies {
     /** Creates a key for an existing project; scopes default to read and write. */
     public record CreateKey(String orgId, String projectId, String name, List<String> scopes, String userEmail) {
     }
+
+    /** Rebuilds the index of one project, one organisation, or (both absent) every tenant. */
+    public record Reindex(String orgId, String projectId) {
+    }
 }

@@ -1,4 +1,4 @@
-package dev.engram.gateway.security;
+package dev.engram.core.tenant;
 
 import java.util.EnumSet;
 import java.util.Locale;

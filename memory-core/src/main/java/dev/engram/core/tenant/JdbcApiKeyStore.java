@@ -1,4 +1,4 @@
-package dev.engram.gateway.security;
+package dev.engram.core.tenant;
 
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.error.StorageException;
@@ -18,23 +18,34 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * {@link ApiKeyStore} on the platform database: tables {@code projects} and {@code api_keys} of the gateway's own schema,
- * migrated from {@code db/gateway/V*.sql}. The data source's connections must start in that schema.
+ * {@link ApiKeyStore} on the platform database, tables {@code projects} and {@code api_keys}, in plain JDBC that H2 and
+ * PostgreSQL both understand. On the embedded database the store migrates its own schema ({@code db/embedded-tenant});
+ * on PostgreSQL the tables come from Flyway ({@code db/postgresql/V2}), shared with the dashboard.
  */
 public final class JdbcApiKeyStore implements ApiKeyStore {
 
     private static final String KEY_COLUMNS =
             "id, org_id, project_id, name, prefix, scopes, user_email, created_at, last_used_at, revoked_at";
 
-    /** The gateway schema's scripts, oldest first: add new ones at the end. */
+    /** The embedded schema's scripts, oldest first: add new ones at the end. */
     public static final List<String> SCHEMA_SCRIPTS = List.of("V1__keys.sql");
-    public static final String SCHEMA_LOCATION = "db/gateway";
+    public static final String SCHEMA_LOCATION = "db/embedded-tenant";
 
     private final DataSource dataSource;
 
-    public JdbcApiKeyStore(DataSource dataSource) {
+    private JdbcApiKeyStore(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** The store on an embedded database whose connections start in the directory's own schema; migrates it. */
+    public static JdbcApiKeyStore migrating(DataSource dataSource) {
         new SchemaMigrator(SCHEMA_LOCATION, SCHEMA_SCRIPTS).migrate(dataSource);
+        return new JdbcApiKeyStore(dataSource);
+    }
+
+    /** The store on a database whose schema someone else migrates (Flyway on PostgreSQL). */
+    public static JdbcApiKeyStore onManagedSchema(DataSource dataSource) {
+        return new JdbcApiKeyStore(dataSource);
     }
 
     @Override

@@ -1,0 +1,47 @@
+package dev.engram.core.platform;
+
+import dev.engram.core.ingest.EventStore;
+import dev.engram.core.spi.MemoryStore;
+import dev.engram.core.store.jdbc.JdbcEventStore;
+import dev.engram.core.store.jdbc.JdbcMemoryStore;
+import dev.engram.core.tenant.ApiKeyStore;
+import dev.engram.core.tenant.JdbcApiKeyStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stores of one system of record: memories and history, ingest events, and the tenant directory (projects and API
+ * keys). The apps' producers build one per process, with {@link #embedded} or
+ * {@link dev.engram.core.store.postgres.PostgresStores}, and close it last.
+ *
+ * @param resources what to close with the stores (the embedded database; nothing for PostgreSQL, whose pool the
+ *                  framework owns)
+ */
+public record PlatformStores(MemoryStore memories, EventStore events, ApiKeyStore keys, AutoCloseable resources) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformStores.class);
+    /**
+     * The embedded tenant directory's schema. Named after the gateway, its first owner, so data directories created
+     * before the directory moved to memory-core keep their keys.
+     */
+    static final String EMBEDDED_DIRECTORY_SCHEMA = "GATEWAY";
+
+    /** Every store on one embedded database, which the stores close with them. */
+    public static PlatformStores embedded(EmbeddedDatabase database) {
+        try {
+            return new PlatformStores(new JdbcMemoryStore(database.dataSource()), new JdbcEventStore(database.dataSource()),
+                    JdbcApiKeyStore.migrating(database.schema(EMBEDDED_DIRECTORY_SCHEMA, 4)), database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public void close() {
+        try {
+            resources.close();
+        } catch (Exception e) {
+            LOG.warn("Closing the platform's stores failed", e);
+        }
+    }
+}
