@@ -6,6 +6,7 @@ import dev.engram.testing.process.FreePorts;
 import dev.engram.testing.process.WorkDirectory;
 import dev.engram.testing.qdrant.QdrantEmulator;
 import dev.engram.testing.stack.ManagedProcess.Signal;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,10 +18,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The distributed Engram platform on one machine, without Docker, for end-to-end tests and {@code deploy/local-stack.sh}:
@@ -318,7 +321,10 @@ public final class LocalStack implements AutoCloseable {
 
         /** The gateway's bootstrap admin key (default: a random one, see {@link LocalStack#adminApiKey()}). */
         public Builder adminApiKey(String key) {
-            if (key == null || key.isBlank()) throw new IllegalArgumentException("the admin key must not be blank");
+            // the gateway's rule for ENGRAM_BOOTSTRAP_API_KEY, checked here so a bad key fails before anything starts
+            if (key == null || !key.matches("[\\x21-\\x7e]{20,256}")) {
+                throw new IllegalArgumentException("the admin key must be 20-256 printable characters without spaces");
+            }
             this.adminApiKey = key;
             return this;
         }
@@ -361,7 +367,7 @@ public final class LocalStack implements AutoCloseable {
 
                 int qdrantPort = FreePorts.find();
                 qdrant = new ManagedProcess("qdrant", List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
-                        "-cp", System.getProperty("java.class.path"), QdrantEmulator.class.getName(),
+                        "-cp", absoluteClassPath(), QdrantEmulator.class.getName(),
                         "--port", Integer.toString(qdrantPort), "--exit-when-stdin-closes"),
                         Map.of(), work.resolve("data/qdrant"), work.resolve("logs/qdrant.log"));
                 qdrant.start();
@@ -528,6 +534,14 @@ public final class LocalStack implements AutoCloseable {
             }
             throw new IllegalStateException("no Engram checkout at or above " + Path.of("").toAbsolutePath()
                     + ": set -Dengram.repository.root");
+        }
+
+        /** This JVM's class path with absolute entries: the emulator runs in its own working directory. */
+        private static String absoluteClassPath() {
+            return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                    .filter(entry -> !entry.isBlank())
+                    .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                    .collect(Collectors.joining(File.pathSeparator));
         }
 
         private static String javaExecutable() {
