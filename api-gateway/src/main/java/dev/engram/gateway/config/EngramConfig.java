@@ -48,6 +48,12 @@ public interface EngramConfig {
     /** The Kafka ingest topic, used when {@code engram.ingest.kind=KAFKA}; the client itself is configured by {@code kafka.*}. */
     Kafka kafka();
 
+    /**
+     * How OIDC bearer tokens map to callers. Tokens are accepted only when {@code quarkus.oidc.tenant-enabled=true} and
+     * {@code quarkus.oidc.auth-server-url} names the identity provider; otherwise only API keys authenticate.
+     */
+    Oidc oidc();
+
     interface Limits {
         /** Messages accepted in one add. */
         @WithDefault("100")
@@ -124,5 +130,30 @@ public interface EngramConfig {
         /** How long an add waits for Kafka's acknowledgement before it answers 503. */
         @WithDefault("10s")
         Duration sendTimeout();
+    }
+
+    interface Oidc {
+        /** The claim naming the caller's organisation; together with the project claim it is the tenant. */
+        @WithDefault("engram_org")
+        String orgClaim();
+
+        /** The claim naming the caller's project; the project must exist (created through the admin API). */
+        @WithDefault("engram_project")
+        String projectClaim();
+
+        /**
+         * The claim listing the caller's scopes ({@code read}, {@code write}, {@code admin}; a JSON array or a space- or
+         * comma-separated string). Tokens without it may read and write.
+         */
+        @WithDefault("engram_scopes")
+        String rolesClaim();
+
+        /** The claim holding the caller's e-mail, reported by {@code /v1/ping/}. */
+        @WithDefault("email")
+        String emailClaim();
+
+        /** How long a request waits for the token's verification (it may fetch the provider's keys) before a 503. */
+        @WithDefault("10s")
+        Duration verifyTimeout();
     }
 }

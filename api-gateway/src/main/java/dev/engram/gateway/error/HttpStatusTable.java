@@ -32,6 +32,7 @@ public final class HttpStatusTable {
         TABLE.put(UnauthorizedException.class, new Entry(401, true));
         TABLE.put(ForbiddenException.class, new Entry(403, true));
         TABLE.put(RateLimitedException.class, new Entry(429, true));
+        TABLE.put(IdentityProviderUnavailableException.class, new Entry(503, true));
         TABLE.put(JsonProcessingException.class, new Entry(400, false));
         TABLE.put(StorageException.class, new Entry(503, false));
         TABLE.put(ConfigurationException.class, new Entry(500, false));

@@ -34,6 +34,7 @@ public class ApiKeyResolver implements CredentialResolver {
 
     @Override
     public Optional<Caller> resolve(String scheme, String credential) {
+        if ("bearer".equals(scheme) && CompactJwt.matches(credential)) return Optional.empty(); // an OIDC token
         if (!ApiKeys.wellFormed(credential)) {
             if ("token".equals(scheme)) throw new UnauthorizedException(INVALID);
             return Optional.empty(); // a Bearer credential that is no key may be a token for another resolver

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Authenticates every API request: reads {@code Authorization: Token <key>} (or {@code Bearer <key>}), asks the
- * {@link CredentialResolver}s for the caller, checks the route's {@link RequiresScope} and the key's rate budget, and
+ * Authenticates every API request: reads {@code Authorization: Token <key>} (or {@code Bearer <key>}, or
+ * {@code Bearer <OIDC access token>}), asks the {@link CredentialResolver}s for the caller, checks the route's {@link RequiresScope} and the key's rate budget, and
  * fills the request's {@link CallerContext}. Routes without the annotation are refused, so none is open by mistake.
  */
 public class AuthenticationFilter {
@@ -51,7 +51,7 @@ public class AuthenticationFilter {
         if (caller == null) throw new UnauthorizedException(ApiKeyResolver.INVALID);
         rateLimiter.acquire(caller.credentialId());
         if (!caller.has(required.value())) {
-            throw new ForbiddenException("This API key lacks the '" + required.value().wireName() + "' scope");
+            throw new ForbiddenException("These credentials lack the '" + required.value().wireName() + "' scope");
         }
         context.set(caller);
     }

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * Turns the credential of an {@code Authorization} header into a {@link Caller}. API keys are resolved by
- * {@link ApiKeyResolver}; OIDC bearer tokens (JWTs) plug in as a second implementation, tried for {@code Bearer}
- * credentials that are not API keys.
+ * {@link ApiKeyResolver}, OIDC bearer tokens (JWTs) by {@link OidcCredentialResolver}; {@link CompactJwt} splits
+ * {@code Bearer} credentials between the two, so the order the resolvers are asked in does not matter.
  */
 public interface CredentialResolver {
 

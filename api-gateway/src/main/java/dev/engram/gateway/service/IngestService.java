@@ -14,9 +14,17 @@ import dev.engram.gateway.config.EngramConfig;
 import dev.engram.gateway.security.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Adds: background ones are recorded as PENDING events and queued durably; synchronous ones ({@code infer:false},
@@ -24,6 +32,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class IngestService {
+
+    private static final Logger LOG = Logger.getLogger(IngestService.class);
 
     /** The result of an add: either a queued event id or the engine's result. */
     public record Accepted(String eventId, AddResult result) {
@@ -39,6 +49,8 @@ public class IngestService {
     private final EventStore events;
     private final boolean alwaysSynchronous;
     private final Clock clock = Clock.systemUTC();
+    /** Writes PENDING records beside the enqueue; virtual threads, since each just waits on the database. */
+    private final ExecutorService recorder = Executors.newVirtualThreadPerTaskExecutor();
 
     IngestService(CallerContext caller, AddRequestReader reader, MemoryEngine engine, IngestQueue queue, EventStore events,
                   EngramConfig config) {
@@ -55,19 +67,37 @@ public class IngestService {
         return reader.read(caller.tenant(), body, legacy);
     }
 
+    /**
+     * A background add is acknowledged once it is durable in the queue (journal fsync or Kafka {@code acks=all}). The
+     * PENDING record is written at the same time, on another thread, so the add waits for the slower of the two writes
+     * rather than their sum. The queue is what must not lose the add: if the record fails the add still stands (the
+     * processor records an event it does not find), and if the queue fails the record is marked FAILED and the client
+     * gets an error, never PENDING.
+     */
     public Accepted add(AddCommand command) {
         String eventId = UUID.randomUUID().toString();
         var request = command.request().withEventId(eventId);
         if (!command.async() || alwaysSynchronous) return new Accepted(eventId, engine.add(request));
         Instant now = clock.instant();
-        events.created(request.scope().tenant(), eventId, "ADD", command.payload(), now);
+        var tenant = request.scope().tenant();
+        CompletableFuture<Void> recorded = CompletableFuture.runAsync(() -> events.created(tenant, eventId, "ADD", command.payload(), now), recorder);
         try {
             queue.enqueue(new IngestEvent(request, now));
         } catch (RuntimeException e) {
-            events.failed(request.scope().tenant(), eventId, "The add could not be queued", clock.instant());
+            awaitRecord(recorded, eventId);
+            events.failed(tenant, eventId, "The add could not be queued", clock.instant());
             throw e;
         }
+        awaitRecord(recorded, eventId);
         return new Accepted(eventId, null);
+    }
+
+    private static void awaitRecord(CompletableFuture<Void> recorded, String eventId) {
+        try {
+            recorded.join();
+        } catch (CompletionException | CancellationException e) {
+            LOG.warnf(e.getCause() != null ? e.getCause() : e, "Event %s: the PENDING record was not written; it is recorded when processed", eventId);
+        }
     }
 
     public EventRecord event(String id) {
@@ -77,5 +107,10 @@ public class IngestService {
 
     public Page<EventRecord> events(int page, int pageSize) {
         return events.list(caller.tenant(), page, pageSize);
+    }
+
+    @PreDestroy
+    void close() {
+        recorder.close(); // waits for records in flight
     }
 }

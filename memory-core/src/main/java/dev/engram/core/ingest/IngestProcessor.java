@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -107,13 +108,16 @@ public final class IngestProcessor implements IngestHandler {
     }
 
     /**
-     * Marks the event RUNNING; false when it already SUCCEEDED. An event the store does not know (its record was lost,
-     * e.g. an in-memory store after a restart while the queue kept the event) is recorded first.
+     * Marks the event RUNNING; false when it already SUCCEEDED. An event the store does not know is recorded first: its
+     * record may not be written yet (the gateway writes it while the queue takes the event, so a fast consumer can
+     * arrive first) or may be lost (an in-memory store after a restart while the queue kept the event). A record that
+     * appears between the two calls is not a success: only the SUCCEEDED status skips the event.
      */
     private boolean start(IngestEvent event) {
         if (events.started(event.tenant(), event.eventId(), clock.instant())) return true;
-        if (events.get(event.tenant(), event.eventId()).isPresent()) return false;
-        events.created(event.tenant(), event.eventId(), ADD_EVENT, IngestJson.toJson(event), event.receivedAt());
+        Optional<EventRecord> found = events.get(event.tenant(), event.eventId());
+        if (found.isPresent() && found.get().status() == EventStatus.SUCCEEDED) return false;
+        if (found.isEmpty()) events.created(event.tenant(), event.eventId(), ADD_EVENT, IngestJson.toJson(event), event.receivedAt());
         return events.started(event.tenant(), event.eventId(), clock.instant());
     }
 

@@ -21,6 +21,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.Optional;
+import dev.engram.core.domain.Page;
+import dev.engram.core.domain.TokenUsage;
+import dev.engram.core.domain.MemoryRecord;
+import dev.engram.core.domain.Tenant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -182,6 +187,58 @@ class IngestProcessorTest {
         assertThat(record.status()).isEqualTo(EventStatus.SUCCEEDED);
         assertThat(record.type()).isEqualTo(IngestProcessor.ADD_EVENT);
         assertThat(IngestJson.fromJson(record.payload())).isEqualTo(event);
+    }
+
+    @Test
+    void aRecordWrittenWhileTheProcessorStartsIsProcessedNotSkipped() {
+        Scope scope = Scope.user("race-" + UUID.randomUUID());
+        IngestEvent event = new IngestEvent(AddRequest.of(scope, "I collect vintage maps").withEventId("race-" + UUID.randomUUID()), NOW);
+        // The gateway writes the PENDING record while the queue takes the event: here it lands just after the
+        // processor found no record to start, and before it looks again.
+        InMemoryEventStore store = new InMemoryEventStore();
+        EventStore racing = new EventStore() {
+            private boolean first = true;
+
+            @Override
+            public boolean started(Tenant tenant, String id, Instant at) {
+                boolean started = store.started(tenant, id, at);
+                if (first) {
+                    first = false;
+                    store.created(tenant, id, IngestProcessor.ADD_EVENT, IngestJson.toJson(event), event.receivedAt());
+                }
+                return started;
+            }
+
+            @Override
+            public void created(Tenant tenant, String id, String type, String payload, Instant at) {
+                store.created(tenant, id, type, payload, at);
+            }
+
+            @Override
+            public void succeeded(Tenant tenant, String id, List<MemoryEvent> results, TokenUsage usage, Instant at) {
+                store.succeeded(tenant, id, results, usage, at);
+            }
+
+            @Override
+            public void failed(Tenant tenant, String id, String error, Instant at) {
+                store.failed(tenant, id, error, at);
+            }
+
+            @Override
+            public Optional<EventRecord> get(Tenant tenant, String id) {
+                return store.get(tenant, id);
+            }
+
+            @Override
+            public Page<EventRecord> list(Tenant tenant, int page, int pageSize) {
+                return store.list(tenant, page, pageSize);
+            }
+        };
+        var racingProcessor = new IngestProcessor(memory.engine(), racing, Clock.fixed(NOW, ZoneOffset.UTC), FAST, registry);
+
+        assertThat(racingProcessor.process(event)).isEqualTo(IngestOutcome.SUCCEEDED);
+        assertThat(racing.get(event.tenant(), event.eventId()).orElseThrow().status()).isEqualTo(EventStatus.SUCCEEDED);
+        assertThat(memory.getAll(scope)).extracting(MemoryRecord::text).anyMatch(t -> t.contains("vintage maps"));
     }
 
     @Test

@@ -1,0 +1,100 @@
+package dev.engram.dashboard.rest;
+
+import dev.engram.dashboard.security.CurrentAccess;
+import dev.engram.dashboard.security.OrgAccess;
+import dev.engram.dashboard.security.Role;
+import dev.engram.dashboard.service.ProjectService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Projects of an organisation, their API keys and settings. Rights: {@link OrgAccess} per method, see docs/dashboard.md. */
+@Path("/api/v1/orgs/{org_id}/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProjectResource {
+
+    @Inject
+    ProjectService projects;
+    @Inject
+    CurrentAccess access;
+
+    @GET
+    @OrgAccess(Role.READER)
+    public List<Views.ProjectView> list(@PathParam("org_id") String orgId) {
+        return projects.list(orgId).stream().map(Views.ProjectView::of).toList();
+    }
+
+    @POST
+    @OrgAccess(Role.ADMIN)
+    public Response create(@PathParam("org_id") String orgId, Views.ProjectBody body) {
+        Views.ProjectBody b = Views.required(body);
+        return Response.status(Response.Status.CREATED).entity(Views.ProjectView.of(projects.create(orgId, b.name(), b.projectId()))).build();
+    }
+
+    @GET
+    @Path("{project_id}")
+    @OrgAccess(Role.READER)
+    public Views.ProjectView get(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
+        return Views.ProjectView.of(projects.get(orgId, projectId));
+    }
+
+    /** Revokes every key of the project and removes it from the dashboard. */
+    @DELETE
+    @Path("{project_id}")
+    @OrgAccess(Role.ADMIN)
+    public Response delete(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
+        projects.delete(orgId, projectId);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{project_id}/keys")
+    @OrgAccess(Role.READER)
+    public List<Views.Key> keys(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
+        return projects.keys(orgId, projectId).stream().map(Views.Key::of).toList();
+    }
+
+    @POST
+    @Path("{project_id}/keys")
+    @OrgAccess(Role.MEMBER)
+    public Response createKey(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId, Views.KeyBody body) {
+        Views.KeyBody b = Views.required(body);
+        ProjectService.CreatedKey created = projects.createKey(access.membership(), access.caller(), projectId, b.name(), b.scopes());
+        return Response.status(Response.Status.CREATED).entity(Views.CreatedKey.of(created.key(), created.text())).build();
+    }
+
+    @DELETE
+    @Path("{project_id}/keys/{key_id}")
+    @OrgAccess(Role.MEMBER)
+    public Views.Key revokeKey(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId,
+                               @PathParam("key_id") UUID keyId) {
+        return Views.Key.of(projects.revokeKey(access.membership(), access.caller(), projectId, keyId));
+    }
+
+    @GET
+    @Path("{project_id}/settings")
+    @OrgAccess(Role.READER)
+    public Views.Settings settings(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
+        return Views.Settings.of(projects.settings(orgId, projectId));
+    }
+
+    @PUT
+    @Path("{project_id}/settings")
+    @OrgAccess(Role.ADMIN)
+    public Views.Settings saveSettings(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId,
+                                       Views.Settings body) {
+        return Views.Settings.of(projects.saveSettings(orgId, projectId, Views.required(body).toSettings()));
+    }
+}

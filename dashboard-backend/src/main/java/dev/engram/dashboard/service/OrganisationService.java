@@ -1,0 +1,126 @@
+package dev.engram.dashboard.service;
+
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.error.NotFoundException;
+import dev.engram.dashboard.config.DashboardConfig;
+import dev.engram.dashboard.security.Caller;
+import dev.engram.dashboard.security.Role;
+import dev.engram.dashboard.store.Invitation;
+import dev.engram.dashboard.store.InvitationStore;
+import dev.engram.dashboard.store.Membership;
+import dev.engram.dashboard.store.MembershipStore;
+import dev.engram.dashboard.store.Organisation;
+import dev.engram.dashboard.store.OrganisationStore;
+import dev.engram.dashboard.store.UserStore;
+import dev.engram.core.tenant.Project;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Sign-up and organisations. A person's first authenticated request ({@link #signIn}) records them, turns pending
+ * invitations of their verified e-mail address into memberships and, when they belong to no organisation, creates one
+ * they own with a default project. Concurrent first requests of one person are serialised by a database lock on their
+ * subject, so that happens once.
+ */
+@ApplicationScoped
+public class OrganisationService {
+
+    private final OrganisationStore organisations;
+    private final MembershipStore memberships;
+    private final InvitationStore invitations;
+    private final UserStore users;
+    private final TenantDirectory directory;
+    private final DashboardConfig.Dashboard config;
+    private final Clock clock;
+
+    @Inject
+    OrganisationService(OrganisationStore organisations, MembershipStore memberships, InvitationStore invitations, UserStore users,
+                        TenantDirectory directory, DashboardConfig config) {
+        this.organisations = organisations;
+        this.memberships = memberships;
+        this.invitations = invitations;
+        this.users = users;
+        this.directory = directory;
+        this.config = config.dashboard();
+        this.clock = Clock.systemUTC();
+    }
+
+    @Transactional
+    public SignIn signIn(Caller caller) {
+        Instant now = clock.instant();
+        users.lockSubject(caller.subject());
+        users.upsert(caller.subject(), caller.email(), caller.friendlyName(), now);
+        int accepted = acceptInvitations(caller, now);
+        boolean created = false;
+        if (memberships.ofSubject(caller.subject()).isEmpty()) {
+            createOwned(caller, caller.friendlyName(), now);
+            created = true;
+        }
+        return new SignIn(caller, mine(caller.subject()), created, accepted);
+    }
+
+    /** Organisations the person belongs to, oldest membership first. */
+    @Transactional
+    public List<OrganisationView> mine(String subject) {
+        List<Membership> own = memberships.ofSubject(subject);
+        Map<String, Organisation> byId = organisations.findAll(own.stream().map(Membership::orgId).toList()).stream()
+                .collect(Collectors.toMap(Organisation::id, Function.identity()));
+        return own.stream().filter(m -> byId.containsKey(m.orgId())).map(m -> new OrganisationView(byId.get(m.orgId()), m.role())).toList();
+    }
+
+    /** A further organisation the caller owns, with its default project. */
+    @Transactional
+    public OrganisationView create(Caller caller, String name) {
+        Organisation org = createOwned(caller, Names.displayName(name, "name"), clock.instant());
+        return new OrganisationView(org, Role.OWNER);
+    }
+
+    @Transactional
+    public Organisation get(String orgId) {
+        return organisations.find(orgId).orElseThrow(() -> new NotFoundException("Organisation not found"));
+    }
+
+    @Transactional
+    public Organisation rename(String orgId, String name) {
+        organisations.rename(orgId, Names.displayName(name, "name"));
+        return get(orgId);
+    }
+
+    /** Deletes the organisation: every key of its projects is revoked first, then its dashboard records go. */
+    @Transactional
+    public void delete(String orgId) {
+        Instant now = clock.instant();
+        for (Project p : directory.projects(orgId)) directory.revokeAll(p.tenant(), now);
+        organisations.delete(orgId);
+    }
+
+    private int acceptInvitations(Caller caller, Instant now) {
+        String email = caller.verifiedEmail();
+        if (email == null) return 0;
+        int accepted = 0;
+        for (Invitation inv : invitations.pendingFor(email)) {
+            if (memberships.find(inv.orgId(), caller.subject()).isEmpty()) {
+                memberships.add(inv.orgId(), caller.subject(), email, caller.friendlyName(), inv.role(), now);
+                accepted++;
+            }
+            invitations.markAccepted(inv.orgId(), inv.id(), now);
+        }
+        return accepted;
+    }
+
+    private Organisation createOwned(Caller caller, String name, Instant now) {
+        Organisation org = organisations.create(Names.randomId("org_", 16), name, now);
+        memberships.add(org.id(), caller.subject(), caller.email(), caller.friendlyName(), Role.OWNER, now);
+        // Committed on its own (another datasource): if this transaction rolls back, an unreachable project row remains.
+        directory.createProject(Tenant.of(org.id(), config.defaultProjectId()), config.defaultProjectName(), now);
+        return org;
+    }
+}
