@@ -3,8 +3,11 @@
 # Kafka, PostgreSQL, the Qdrant emulator (in memory: for tests and local use, not a production index), one api-gateway and
 # N ingest-workers, each its own process on 127.0.0.1. Prints the URLs, the admin key and the log files; Ctrl-C stops all.
 #
-#   deploy/local-stack.sh [--workers N (2)] [--partitions N (4)] [--dashboard] [--work-dir DIR] [--admin-key KEY] [--rebuild]
+#   deploy/local-stack.sh [--workers N (2)] [--partitions N (4)] [--keycloak KEYCLOAK_HOME] [--dashboard]
+#                         [--work-dir DIR] [--admin-key KEY] [--rebuild]
 #
+# --keycloak starts Keycloak (an unpacked org.keycloak:keycloak-quarkus-dist 26.x zip) with the engram realm and turns on
+# the gateway's OIDC tenant; --dashboard (the dashboard-backend) needs it.
 # While it runs, type 'kill 1' (SIGKILL worker 1), 'term 1', 'restart 1', 'status' or 'stop' into it.
 # Needs a JDK 21+ (found by ./engram) and PostgreSQL's server binaries (apt-get install postgresql).
 set -euo pipefail
@@ -17,7 +20,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --rebuild) rebuild=true; shift ;;
     --dashboard) dashboard=true; args+=("$1"); shift ;;
-    --workers|--partitions|--work-dir|--admin-key)
+    --workers|--partitions|--work-dir|--admin-key|--keycloak)
       [ $# -ge 2 ] || { echo "local-stack: $1 needs a value" >&2; exit 2; }
       args+=("$1" "$2"); shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -41,11 +44,12 @@ jars=(api-gateway/target/quarkus-app/quarkus-run.jar ingest-worker/target/quarku
 $dashboard && jars+=(dashboard-backend/target/quarkus-app/quarkus-run.jar)
 
 # True when a runnable jar or the testing classes are missing, or older than a source or build file they are made from.
+# (The compiler rewrites every class of a module it recompiles, so LocalStackMain.class dates the testing classes.)
 stale() {
-  local outputs=("${jars[@]}" testing/target/classes testing/target/runtime-classpath.txt) out
-  for out in "${outputs[@]}"; do [ -e "$out" ] || return 0; done
+  local outputs=("${jars[@]}" testing/target/classes/dev/engram/testing/stack/LocalStackMain.class) out
+  for out in "${outputs[@]}" testing/target/runtime-classpath.txt; do [ -e "$out" ] || return 0; done
   local oldest
-  oldest="$(ls -t "${jars[@]}" testing/target/runtime-classpath.txt | tail -1)"
+  oldest="$(ls -t "${outputs[@]}" | tail -1)"
   local sources=(pom.xml memory-core/pom.xml memory-core/src/main testing/pom.xml testing/src/main)
   local m
   for m in "${modules[@]}"; do sources+=("$m/pom.xml" "$m/src/main"); done
@@ -60,5 +64,6 @@ fi
 
 classpath="$ROOT/testing/target/classes:$(cat "$ROOT/testing/target/runtime-classpath.txt")"
 # exec: the JVM becomes this process, so Ctrl-C reaches it and its shutdown hook stops every part of the stack.
-exec "$java_home/bin/java" -Xmx512m -cp "$classpath" -Dengram.repository.root="$ROOT" \
+# (kafka-clients logs through SLF4J, which has no provider here: its "no providers" notice is noise.)
+exec "$java_home/bin/java" -Xmx512m -cp "$classpath" -Dengram.repository.root="$ROOT" -Dslf4j.internal.verbosity=ERROR \
   dev.engram.testing.stack.LocalStackMain "${args[@]}"

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String TOPIC = "engram.ingest.v1";
     public static final String DEAD_LETTER_TOPIC = "engram.ingest.v1.dlq";
     public static final String DATABASE = "engram";
+    /** The realm of {@code deploy/keycloak/engram-realm.json}. */
+    public static final String REALM = "engram";
     /** The flags every app JVM needs (platform contract). */
     static final List<String> APP_JVM_FLAGS = List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED");
 
@@ -70,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
     private final App gateway;
     private final List<App> workers;
     private final App dashboard;
+    private final Keycloak keycloak;
     private final Thread shutdownHook;
     private boolean closed;
 
@@ -80,8 +84,19 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** A Keycloak started from a distribution, with the engram realm, and the secrets it was given. */
+    record Keycloak(ManagedProcess process, int port, String adminPassword, String dashboardClientSecret) {
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        String realmUrl() {
+            return url() + "/realms/" + REALM;
+        }
+    }
+
     private LocalStack(Builder options, Path workDirectory, KafkaBroker kafka, PostgresServer postgres, ManagedProcess qdrant,
-                       int qdrantPort, App gateway, List<App> workers, App dashboard) {
+                       int qdrantPort, App gateway, List<App> workers, App dashboard, Keycloak keycloak) {
         this.options = options;
         this.workDirectory = workDirectory;
         this.kafka = kafka;
@@ -91,6 +106,7 @@ public final class LocalStack implements AutoCloseable {
         this.gateway = gateway;
         this.workers = workers;
         this.dashboard = dashboard;
+        this.keycloak = keycloak;
         this.shutdownHook = new Thread(this::stop, "local-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -117,6 +133,25 @@ public final class LocalStack implements AutoCloseable {
 
     public boolean hasDashboard() {
         return dashboard != null;
+    }
+
+    public boolean hasKeycloak() {
+        return keycloak != null;
+    }
+
+    /** The issuer URL of the engram realm ({@code http://127.0.0.1:<port>/realms/engram}); fails without Keycloak. */
+    public String keycloakRealmUrl() {
+        return requireKeycloak().realmUrl();
+    }
+
+    /** The password of Keycloak's bootstrap administrator {@code admin}. */
+    public String keycloakAdminPassword() {
+        return requireKeycloak().adminPassword();
+    }
+
+    private Keycloak requireKeycloak() {
+        if (keycloak == null) throw new IllegalStateException("this stack runs without Keycloak");
+        return keycloak;
     }
 
     /** The gateway's bootstrap admin key ({@code ENGRAM_BOOTSTRAP_API_KEY}); send it as {@code Authorization: Token <key>}. */
@@ -152,6 +187,7 @@ public final class LocalStack implements AutoCloseable {
         logs.put(gateway.process().name(), gateway.process().log());
         workers.forEach(w -> logs.put(w.process().name(), w.process().log()));
         if (dashboard != null) logs.put(dashboard.process().name(), dashboard.process().log());
+        if (keycloak != null) logs.put(keycloak.process().name(), keycloak.process().log());
         return logs;
     }
 
@@ -203,6 +239,7 @@ public final class LocalStack implements AutoCloseable {
         apps.add(gateway.process());
         workers.forEach(w -> apps.add(w.process()));
         stopAll(apps);
+        if (keycloak != null) keycloak.process().signal(Signal.TERM);
         qdrant.signal(Signal.KILL); // in memory only: nothing to shut down gracefully
         kafka.close();
         postgres.close();
@@ -228,30 +265,34 @@ public final class LocalStack implements AutoCloseable {
         return workers.get(n - 1);
     }
 
+    /** Waits until every app answers {@code /q/health/ready} with 200, all within one {@code timeout}. */
     private static void awaitReady(List<App> apps, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (App app : apps) {
-            HttpRequest ready = HttpRequest.newBuilder(URI.create(app.url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
-            while (true) {
-                if (!app.process().isAlive()) {
-                    throw new IllegalStateException(app.process().name() + " exited with " + app.process().exitCode()
-                            + " before it was ready" + System.lineSeparator() + app.process().logTail(60));
-                }
-                try {
-                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) break;
-                } catch (IOException notListeningYet) {
-                    // keep polling
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for " + app.process().name(), e);
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(app.process().name() + " was not ready within " + timeout.toSeconds() + " s"
-                            + System.lineSeparator() + app.process().logTail(60));
-                }
-                sleep(250);
+        for (App app : apps) awaitHttpOk(app.process(), app.url() + "/q/health/ready", deadline, timeout);
+    }
+
+    /** Polls {@code url} until it answers 200; fails when the process exits or at {@code deadline} ({@link System#nanoTime()}). */
+    private static void awaitHttpOk(ManagedProcess process, String url, long deadline, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(process.name() + " exited with " + process.exitCode() + " before it was ready"
+                        + System.lineSeparator() + process.logTail(60));
             }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
+            } catch (IOException notListeningYet) {
+                // keep polling
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + process.name(), e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(process.name() + " did not answer " + url + " with 200 within "
+                        + timeout.toSeconds() + " s" + System.lineSeparator() + process.logTail(60));
+            }
+            sleep(250);
         }
     }
 
@@ -270,6 +311,7 @@ public final class LocalStack implements AutoCloseable {
         private int workers = 2;
         private int partitions = DEFAULT_PARTITIONS;
         private boolean dashboard;
+        private Path keycloakHome;
         private Path workDirectory;
         private Path repositoryRoot;
         private String adminApiKey = "engram-admin-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
@@ -300,6 +342,16 @@ public final class LocalStack implements AutoCloseable {
         /** Also start the dashboard-backend (its fast-jar must have been built). */
         public Builder dashboard(boolean enabled) {
             this.dashboard = enabled;
+            return this;
+        }
+
+        /**
+         * Also start Keycloak from an unpacked distribution ({@code org.keycloak:keycloak-quarkus-dist}, 26.x) in dev mode,
+         * with the engram realm of {@code deploy/keycloak/engram-realm.json} (copied into {@code <home>/data/import},
+         * where Keycloak imports realms from), and point the gateway's OIDC tenant and the dashboard at it.
+         */
+        public Builder keycloak(Path home) {
+            this.keycloakHome = home;
             return this;
         }
 
@@ -352,11 +404,19 @@ public final class LocalStack implements AutoCloseable {
             Path gatewayJar = fastJar(root, "api-gateway");
             Path workerJar = fastJar(root, "ingest-worker");
             Path dashboardJar = dashboard ? fastJar(root, "dashboard-backend") : null;
+            if (dashboard && keycloakHome == null) {
+                throw new IllegalStateException("the dashboard-backend signs users in through OIDC: start it with Keycloak");
+            }
+            if (keycloakHome != null && !Files.isExecutable(keycloakHome.resolve("bin/kc.sh"))) {
+                throw new IllegalStateException("no Keycloak distribution in " + keycloakHome + " (bin/kc.sh is missing): unpack "
+                        + "org.keycloak:keycloak-quarkus-dist (zip) there");
+            }
             Path work = prepareWorkDirectory();
 
             KafkaBroker kafka = null;
             PostgresServer postgres = null;
             ManagedProcess qdrant = null;
+            Keycloak keycloak = null;
             List<ManagedProcess> started = new ArrayList<>();
             try {
                 kafka = KafkaBroker.start();
@@ -373,16 +433,35 @@ public final class LocalStack implements AutoCloseable {
                 qdrant.start();
                 awaitListening(qdrant, qdrantPort);
 
+                if (keycloakHome != null) {
+                    keycloak = startKeycloak(root, work);
+                    started.add(keycloak.process());
+                }
+
                 Map<String, String> shared = sharedEnvironment(kafka, postgres, qdrantPort);
                 migrate(workerJar, shared, work);
 
-                App gateway = app("gateway", gatewayJar, gatewayEnvironment(shared), List.of(), work);
+                Map<String, String> gatewayEnv = gatewayEnvironment(shared);
+                if (keycloak != null) {
+                    gatewayEnv.put("QUARKUS_OIDC_TENANT_ENABLED", "true");
+                    gatewayEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
+                    gatewayEnv.put("QUARKUS_OIDC_CLIENT_ID", "engram-api");
+                }
+                App gateway = app("gateway", gatewayJar, gatewayEnv, List.of(), work);
                 List<App> workerApps = new ArrayList<>();
                 List<String> workerFlags = workerProperties.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
                 for (int i = 1; i <= workers; i++) {
                     workerApps.add(app("worker-" + i, workerJar, workerEnvironment(shared), workerFlags, work));
                 }
-                App dashboardApp = dashboardJar == null ? null : app("dashboard", dashboardJar, new LinkedHashMap<>(shared), List.of(), work);
+                App dashboardApp = null;
+                if (dashboardJar != null) {
+                    Map<String, String> dashboardEnv = new LinkedHashMap<>(shared);
+                    dashboardEnv.put("QUARKUS_OIDC_TENANT_ENABLED", "true");
+                    dashboardEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
+                    dashboardEnv.put("QUARKUS_OIDC_CLIENT_ID", "engram-dashboard");
+                    dashboardEnv.put("QUARKUS_OIDC_CREDENTIALS_SECRET", keycloak.dashboardClientSecret());
+                    dashboardApp = app("dashboard", dashboardJar, dashboardEnv, List.of(), work);
+                }
 
                 List<App> apps = new ArrayList<>(List.of(gateway));
                 apps.addAll(workerApps);
@@ -393,7 +472,8 @@ public final class LocalStack implements AutoCloseable {
                 }
                 writePids(work, apps);
                 awaitReady(apps, readyTimeout);
-                return new LocalStack(this, work, kafka, postgres, qdrant, qdrantPort, gateway, List.copyOf(workerApps), dashboardApp);
+                return new LocalStack(this, work, kafka, postgres, qdrant, qdrantPort, gateway, List.copyOf(workerApps), dashboardApp,
+                        keycloak);
             } catch (RuntimeException e) {
                 stopAll(started);
                 if (qdrant != null) qdrant.signal(Signal.KILL);
@@ -433,6 +513,35 @@ public final class LocalStack implements AutoCloseable {
             env.put("ENGRAM_KAFKA_DEAD_LETTER_TOPIC", DEAD_LETTER_TOPIC);
             env.put("ENGRAM_KAFKA_GROUP", "engram-ingest-worker");
             return env;
+        }
+
+        /** Starts Keycloak in dev mode with the engram realm and waits until the realm's discovery document answers. */
+        private Keycloak startKeycloak(Path root, Path work) {
+            Path realm = root.resolve("deploy/keycloak/engram-realm.json");
+            try {
+                Path imports = Files.createDirectories(keycloakHome.resolve("data/import"));
+                Files.copy(realm, imports.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot copy " + realm + " into " + keycloakHome.resolve("data/import"), e);
+            }
+            int port = FreePorts.find();
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("JAVA_HOME", System.getProperty("java.home"));
+            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", randomSecret());
+            env.put("ENGRAM_DASHBOARD_CLIENT_SECRET", randomSecret()); // read by the realm import (a placeholder)
+            ManagedProcess process = new ManagedProcess("keycloak", List.of(keycloakHome.resolve("bin/kc.sh").toString(),
+                    "start-dev", "--import-realm", "--http-host=127.0.0.1", "--http-port=" + port,
+                    "--hostname=http://127.0.0.1:" + port), env, work.resolve("data/keycloak"), work.resolve("logs/keycloak.log"));
+            Keycloak keycloak = new Keycloak(process, port, env.get("KC_BOOTSTRAP_ADMIN_PASSWORD"), env.get("ENGRAM_DASHBOARD_CLIENT_SECRET"));
+            process.start();
+            awaitHttpOk(process, keycloak.realmUrl() + "/.well-known/openid-configuration",
+                    System.nanoTime() + readyTimeout.toNanos(), readyTimeout);
+            return keycloak;
+        }
+
+        private static String randomSecret() {
+            return HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         }
 
         /** Runs the Flyway migrations once, with a one-off ingest-worker in migrate-only mode, before any app starts. */

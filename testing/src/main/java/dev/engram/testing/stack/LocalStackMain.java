@@ -15,8 +15,8 @@ import java.util.concurrent.CountDownLatch;
  * the URLs, the admin key and the log files, then reads commands from its standard input:
  * {@code kill N} (SIGKILL worker N), {@code term N} (SIGTERM), {@code restart N}, {@code status}, {@code stop}.
  *
- * <p>Arguments: {@code [--workers N] [--partitions N] [--dashboard] [--work-dir DIR] [--admin-key KEY]
- * [--repository-root DIR]}.
+ * <p>Arguments: {@code [--workers N] [--partitions N] [--keycloak KEYCLOAK_HOME] [--dashboard] [--work-dir DIR]
+ * [--admin-key KEY] [--repository-root DIR]}.
  */
 public final class LocalStackMain {
 
@@ -31,6 +31,7 @@ public final class LocalStackMain {
                 case "--workers" -> builder.workers(intValue(args, ++i, arg));
                 case "--partitions" -> builder.partitions(intValue(args, ++i, arg));
                 case "--dashboard" -> builder.dashboard(true);
+                case "--keycloak" -> builder.keycloak(Path.of(value(args, ++i, arg)));
                 case "--work-dir" -> builder.workDirectory(Path.of(value(args, ++i, arg)));
                 case "--admin-key" -> builder.adminApiKey(value(args, ++i, arg));
                 case "--repository-root" -> builder.repositoryRoot(Path.of(value(args, ++i, arg)));
@@ -74,6 +75,10 @@ public final class LocalStackMain {
             System.out.println("  worker-" + n + "    " + stack.workerUrl(n) + "   (/q/health, /q/metrics)");
         }
         if (stack.hasDashboard()) System.out.println("  dashboard   " + stack.dashboardUrl());
+        if (stack.hasKeycloak()) {
+            System.out.println("  keycloak    " + stack.keycloakRealmUrl() + "   (admin console: user admin, password "
+                    + stack.keycloakAdminPassword() + ")");
+        }
         System.out.println("  kafka       " + stack.kafkaBootstrapServers() + "   (topic " + LocalStack.TOPIC + ", "
                 + "dead letters " + LocalStack.DEAD_LETTER_TOPIC + ")");
         System.out.println("  postgresql  " + stack.jdbcUrl() + "   (user postgres, trust authentication)");
@@ -153,7 +158,7 @@ public final class LocalStackMain {
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: local-stack [--workers N (2)] [--partitions N (4)] [--dashboard] [--work-dir DIR] [--admin-key KEY]"
-                + " [--repository-root DIR]");
+        out.println("usage: local-stack [--workers N (2)] [--partitions N (4)] [--keycloak KEYCLOAK_HOME] [--dashboard (needs"
+                + " --keycloak)] [--work-dir DIR] [--admin-key KEY] [--repository-root DIR]");
     }
 }

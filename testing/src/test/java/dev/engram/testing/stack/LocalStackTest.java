@@ -28,6 +28,20 @@ class LocalStackTest {
     }
 
     @Test
+    void refusesTheDashboardWithoutKeycloakAndKeycloakWithoutADistribution(@TempDir Path checkout) throws Exception {
+        for (String app : new String[] {"api-gateway", "ingest-worker", "dashboard-backend"}) {
+            Files.createDirectories(checkout.resolve(app + "/target/quarkus-app"));
+            Files.writeString(checkout.resolve(app + "/target/quarkus-app/quarkus-run.jar"), "");
+        }
+        LocalStack.Builder builder = LocalStack.builder().repositoryRoot(checkout).workDirectory(checkout.resolve("work"));
+
+        assertThatThrownBy(() -> builder.dashboard(true).start()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("start it with Keycloak");
+        assertThatThrownBy(() -> builder.keycloak(checkout.resolve("no-keycloak")).start())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("bin/kc.sh is missing");
+    }
+
+    @Test
     void namesTheMissingFastJarAndHowToBuildIt(@TempDir Path checkout) throws Exception {
         Files.createDirectories(checkout.resolve("api-gateway/target/quarkus-app"));
         Files.writeString(checkout.resolve("api-gateway/target/quarkus-app/quarkus-run.jar"), "");
