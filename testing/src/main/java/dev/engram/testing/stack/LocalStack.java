@@ -49,8 +49,8 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <p>Workers are numbered from 1. {@link #close()} stops the apps (SIGTERM), the emulator, Kafka and PostgreSQL; a
- * shutdown hook does the same when the JVM exits first. If this JVM is killed with SIGKILL the emulator, Kafka and
- * PostgreSQL are not left behind for long (the first two watch their stdin), but the app JVMs are: their pids are in
+ * shutdown hook does the same when the JVM exits first. If this JVM is killed with SIGKILL, the emulator and Kafka stop
+ * by themselves (they watch their stdin), but PostgreSQL and the app JVMs keep running: the apps' pids are in
  * {@code <work-dir>/pids}.
  */
 public final class LocalStack implements AutoCloseable {
@@ -243,6 +243,8 @@ public final class LocalStack implements AutoCloseable {
         qdrant.signal(Signal.KILL); // in memory only: nothing to shut down gracefully
         kafka.close();
         postgres.close();
+        // A directory the caller chose keeps its logs for them; a temporary one goes with the stack.
+        if (options.workDirectory == null) WorkDirectory.delete(workDirectory);
     }
 
     private static void stopAll(List<ManagedProcess> processes) {
@@ -355,7 +357,10 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** Where the apps' data directories and every log go (default: a new temporary directory). Cleared at start. */
+        /**
+         * Where the apps' data directories and every log go, cleared at start and kept after {@link LocalStack#close()}
+         * (default: a new temporary directory, deleted at close).
+         */
         public Builder workDirectory(Path directory) {
             this.workDirectory = directory;
             return this;
