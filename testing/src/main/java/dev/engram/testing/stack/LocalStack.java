@@ -9,13 +9,8 @@ import dev.engram.testing.stack.ManagedProcess.Signal;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +57,7 @@ public final class LocalStack implements AutoCloseable {
     /** The realm of {@code deploy/keycloak/engram-realm.json}. */
     public static final String REALM = "engram";
     /** The flags every app JVM needs (platform contract). */
+    private static final SecureRandom RANDOM = new SecureRandom();
     static final List<String> APP_JVM_FLAGS = List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED");
 
     private final Builder options;
@@ -73,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
     private final App gateway;
     private final List<App> workers;
     private final App dashboard;
-    private final Keycloak keycloak;
+    private final KeycloakServer keycloak;
     private final Thread shutdownHook;
     private boolean closed;
 
@@ -84,19 +80,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** A Keycloak started from a distribution, with the engram realm, and the secrets it was given. */
-    record Keycloak(ManagedProcess process, int port, String adminPassword, String dashboardClientSecret) {
-        String url() {
-            return "http://127.0.0.1:" + port;
-        }
-
-        String realmUrl() {
-            return url() + "/realms/" + REALM;
-        }
-    }
-
     private LocalStack(Builder options, Path workDirectory, KafkaBroker kafka, PostgresServer postgres, ManagedProcess qdrant,
-                       int qdrantPort, App gateway, List<App> workers, App dashboard, Keycloak keycloak) {
+                       int qdrantPort, App gateway, List<App> workers, App dashboard, KeycloakServer keycloak) {
         this.options = options;
         this.workDirectory = workDirectory;
         this.kafka = kafka;
@@ -149,7 +134,7 @@ public final class LocalStack implements AutoCloseable {
         return requireKeycloak().adminPassword();
     }
 
-    private Keycloak requireKeycloak() {
+    private KeycloakServer requireKeycloak() {
         if (keycloak == null) throw new IllegalStateException("this stack runs without Keycloak");
         return keycloak;
     }
@@ -208,7 +193,7 @@ public final class LocalStack implements AutoCloseable {
         App worker = worker(n);
         worker.process().signal(Signal.TERM);
         worker.process().start();
-        awaitReady(List.of(worker), options.readyTimeout);
+        Readiness.awaitHealthy(List.of(worker.process()), List.of(worker.url()), options.readyTimeout);
     }
 
     /** The last lines of every app's log, for a failing test's message. */
@@ -267,46 +252,6 @@ public final class LocalStack implements AutoCloseable {
         return workers.get(n - 1);
     }
 
-    /** Waits until every app answers {@code /q/health/ready} with 200, all within one {@code timeout}. */
-    private static void awaitReady(List<App> apps, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (App app : apps) awaitHttpOk(app.process(), app.url() + "/q/health/ready", deadline, timeout);
-    }
-
-    /** Polls {@code url} until it answers 200; fails when the process exits or at {@code deadline} ({@link System#nanoTime()}). */
-    private static void awaitHttpOk(ManagedProcess process, String url, long deadline, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(process.name() + " exited with " + process.exitCode() + " before it was ready"
-                        + System.lineSeparator() + process.logTail(60));
-            }
-            try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
-            } catch (IOException notListeningYet) {
-                // keep polling
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + process.name(), e);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(process.name() + " did not answer " + url + " with 200 within "
-                        + timeout.toSeconds() + " s" + System.lineSeparator() + process.logTail(60));
-            }
-            sleep(250);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
     /** Options of a stack; {@link #start()} starts it and returns once every app is ready. */
     public static final class Builder {
 
@@ -316,7 +261,7 @@ public final class LocalStack implements AutoCloseable {
         private Path keycloakHome;
         private Path workDirectory;
         private Path repositoryRoot;
-        private String adminApiKey = "engram-admin-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        private String adminApiKey = "engram-admin-" + randomHex(12);
         private Duration readyTimeout = Duration.ofSeconds(180);
         private String appHeap = "768m";
         private final Map<String, String> workerProperties = new LinkedHashMap<>(Map.of(
@@ -421,7 +366,7 @@ public final class LocalStack implements AutoCloseable {
             KafkaBroker kafka = null;
             PostgresServer postgres = null;
             ManagedProcess qdrant = null;
-            Keycloak keycloak = null;
+            KeycloakServer keycloak = null;
             List<ManagedProcess> started = new ArrayList<>();
             try {
                 kafka = KafkaBroker.start();
@@ -436,10 +381,11 @@ public final class LocalStack implements AutoCloseable {
                         "--port", Integer.toString(qdrantPort), "--exit-when-stdin-closes"),
                         Map.of(), work.resolve("data/qdrant"), work.resolve("logs/qdrant.log"));
                 qdrant.start();
-                awaitListening(qdrant, qdrantPort);
+                Readiness.awaitListening(qdrant, qdrantPort, Duration.ofSeconds(60));
 
                 if (keycloakHome != null) {
-                    keycloak = startKeycloak(root, work);
+                    keycloak = KeycloakServer.start(keycloakHome, root.resolve("deploy/keycloak/engram-realm.json"), work,
+                            readyTimeout);
                     started.add(keycloak.process());
                 }
 
@@ -476,7 +422,8 @@ public final class LocalStack implements AutoCloseable {
                     started.add(app.process());
                 }
                 writePids(work, apps);
-                awaitReady(apps, readyTimeout);
+                Readiness.awaitHealthy(apps.stream().map(App::process).toList(), apps.stream().map(App::url).toList(),
+                        readyTimeout);
                 return new LocalStack(this, work, kafka, postgres, qdrant, qdrantPort, gateway, List.copyOf(workerApps), dashboardApp,
                         keycloak);
             } catch (RuntimeException e) {
@@ -520,33 +467,10 @@ public final class LocalStack implements AutoCloseable {
             return env;
         }
 
-        /** Starts Keycloak in dev mode with the engram realm and waits until the realm's discovery document answers. */
-        private Keycloak startKeycloak(Path root, Path work) {
-            Path realm = root.resolve("deploy/keycloak/engram-realm.json");
-            try {
-                Path imports = Files.createDirectories(keycloakHome.resolve("data/import"));
-                Files.copy(realm, imports.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot copy " + realm + " into " + keycloakHome.resolve("data/import"), e);
-            }
-            int port = FreePorts.find();
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("JAVA_HOME", System.getProperty("java.home"));
-            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", randomSecret());
-            env.put("ENGRAM_DASHBOARD_CLIENT_SECRET", randomSecret()); // read by the realm import (a placeholder)
-            ManagedProcess process = new ManagedProcess("keycloak", List.of(keycloakHome.resolve("bin/kc.sh").toString(),
-                    "start-dev", "--import-realm", "--http-host=127.0.0.1", "--http-port=" + port,
-                    "--hostname=http://127.0.0.1:" + port), env, work.resolve("data/keycloak"), work.resolve("logs/keycloak.log"));
-            Keycloak keycloak = new Keycloak(process, port, env.get("KC_BOOTSTRAP_ADMIN_PASSWORD"), env.get("ENGRAM_DASHBOARD_CLIENT_SECRET"));
-            process.start();
-            awaitHttpOk(process, keycloak.realmUrl() + "/.well-known/openid-configuration",
-                    System.nanoTime() + readyTimeout.toNanos(), readyTimeout);
-            return keycloak;
-        }
-
-        private static String randomSecret() {
-            return HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        static String randomHex(int bytes) {
+            byte[] random = new byte[bytes];
+            RANDOM.nextBytes(random);
+            return HexFormat.of().formatHex(random);
         }
 
         /** Runs the Flyway migrations once, with a one-off ingest-worker in migrate-only mode, before any app starts. */
@@ -613,21 +537,6 @@ public final class LocalStack implements AutoCloseable {
                 Files.writeString(work.resolve("pids"), pids);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + work.resolve("pids"), e);
-            }
-        }
-
-        private void awaitListening(ManagedProcess process, int port) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!FreePorts.isListening(port)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(process.name() + " exited with " + process.exitCode() + System.lineSeparator()
-                            + process.logTail(40));
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(process.name() + " did not listen on " + port + " within 60 s"
-                            + System.lineSeparator() + process.logTail(40));
-                }
-                sleep(100);
             }
         }
 
