@@ -11,7 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -26,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The distributed platform end to end, each part its own process: adds go through the gateway to Kafka (4 partitions),
  * two ingest-workers extract and store them in PostgreSQL and the Qdrant emulator. Worker 1 is killed with SIGKILL while
  * adds are in flight; worker 2 must take over its partitions (after the 6 s Kafka session timeout) and finish every
- * acknowledged add. Worker 1 then restarts and rejoins for a last batch. In the end every acknowledged add is one memory,
+ * acknowledged add (checked on the consumer group: 2 members sharing the 4 partitions before the kill, then worker 2
+ * alone holding all 4). Worker 1 then restarts and rejoins (2 members again) for a last batch. In the end every acknowledged add is one memory,
  * listed once (PostgreSQL) and found by search (Qdrant): nothing lost, nothing duplicated.
  *
  * <p>Each add is the only message of its own user ({@code user-<i>}: "My badge id is X-<i>", which the offline extractor
@@ -41,6 +48,7 @@ class DistributedStackIT {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(120);
     private static final String ORG = "e2e";
     private static final String PROJECT = "stack";
+    private static final String WORKER_GROUP = "engram-ingest-worker";
 
     private static LocalStack stack;
     private static Gateway gateway;
@@ -71,6 +79,10 @@ class DistributedStackIT {
         Map<Integer, String> acknowledged = new LinkedHashMap<>();
 
         long t = System.nanoTime();
+        awaitGroup(2);
+        timings.put("group of 2 formed", seconds(t));
+
+        t = System.nanoTime();
         addRange(tenant, 0, BEFORE_KILL, acknowledged);
         stack.kill(1, Signal.KILL);
         assertThat(stack.isWorkerRunning(1)).isFalse();
@@ -80,10 +92,12 @@ class DistributedStackIT {
         t = System.nanoTime();
         awaitSucceeded(tenant, acknowledged);
         timings.put("drain by worker 2 alone", seconds(t));
+        assertThat(partitionsPerMember()).as("worker 2 alone holds every partition").containsExactly(LocalStack.DEFAULT_PARTITIONS);
 
         t = System.nanoTime();
         stack.restartWorker(1);
-        timings.put("worker 1 restart", seconds(t));
+        awaitGroup(2);
+        timings.put("worker 1 restart and rejoin", seconds(t));
         t = System.nanoTime();
         int total = BEFORE_KILL + WHILE_DOWN + AFTER_RESTART;
         addRange(tenant, BEFORE_KILL + WHILE_DOWN, total, acknowledged);
@@ -158,6 +172,39 @@ class DistributedStackIT {
                         + " s: " + stuck + System.lineSeparator() + stack.diagnostics());
             }
             sleep(500);
+        }
+    }
+
+    /**
+     * Waits (60 s at most) until the workers' consumer group has {@code members} members sharing every partition, each
+     * holding at least one: only then does a killed worker take work away with it.
+     */
+    private static void awaitGroup(int members) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<Integer> assignment = partitionsPerMember();
+        while (!(assignment.size() == members && assignment.stream().allMatch(n -> n > 0)
+                && assignment.stream().mapToInt(Integer::intValue).sum() == LocalStack.DEFAULT_PARTITIONS)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the consumer group did not settle on " + members + " members sharing "
+                        + LocalStack.DEFAULT_PARTITIONS + " partitions: partitions per member " + assignment
+                        + System.lineSeparator() + stack.diagnostics());
+            }
+            sleep(250);
+            assignment = partitionsPerMember();
+        }
+    }
+
+    /** The number of ingest partitions each member of the workers' consumer group holds. */
+    private static List<Integer> partitionsPerMember() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(WORKER_GROUP)).all()
+                    .get(10, TimeUnit.SECONDS).get(WORKER_GROUP);
+            return group.members().stream().map(m -> m.assignment().topicPartitions().size()).toList();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("cannot describe the consumer group " + WORKER_GROUP, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
         }
     }
 
