@@ -6,8 +6,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Keeps the latest events in memory (the oldest are discarded beyond the capacity): the standalone platform's sink until
- * it has a console of its own, and the sink tests read.
+ * Keeps the latest events in memory (the oldest are discarded beyond the capacity), for tests and for embedders that read
+ * usage in-process. (The standalone platform uses {@link UsageSink#NONE} until it has a console that reads usage.)
  */
 public final class InMemoryUsageSink implements UsageSink {
 
