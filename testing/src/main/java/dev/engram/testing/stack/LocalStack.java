@@ -53,6 +53,8 @@ public final class LocalStack implements AutoCloseable {
     public static final int DEFAULT_PARTITIONS = 4;
     public static final String TOPIC = "engram.ingest.v1";
     public static final String DEAD_LETTER_TOPIC = "engram.ingest.v1.dlq";
+    /** Usage events of the gateway and the workers (the dashboard's analytics). */
+    public static final String USAGE_TOPIC = "engram.usage.v1";
     public static final String DATABASE = "engram";
     /** The realm of {@code deploy/keycloak/engram-realm.json}. */
     public static final String REALM = "engram";
@@ -372,6 +374,7 @@ public final class LocalStack implements AutoCloseable {
                 kafka = KafkaBroker.start();
                 kafka.createTopic(TOPIC, partitions);
                 kafka.createTopic(DEAD_LETTER_TOPIC, 1);
+                kafka.createTopic(USAGE_TOPIC, 2);
                 postgres = PostgresServer.start();
                 postgres.createDatabase(DATABASE);
 
