@@ -106,6 +106,8 @@ ENGRAM_KAFKA_GROUP: {{ .Values.config.kafkaGroup | quote }}
 
 {{- define "engram.env.dashboardBackend" -}}
 {{ include "engram.env.common" . }}
+{{- /* Kafka: the dashboard consumes the usage topic (engram.usage.v1) into its analytics rollups. */}}
+{{ include "engram.env.kafka" . }}
 QUARKUS_HTTP_PORT: {{ .Values.dashboardBackend.port | toString | quote }}
 QUARKUS_OIDC_TENANT_ENABLED: {{ .Values.oidc.enabled | toString | quote }}
 {{- if .Values.oidc.enabled }}
@@ -148,6 +150,7 @@ QUARKUS_HTTP_NON_APPLICATION_ROOT_PATH: "/q"
 {{ include "engram.secretEnv" (dict "root" . "name" "QUARKUS_DATASOURCE_PASSWORD" "key" "databasePassword" "optional" false) }}
 {{ include "engram.secretEnv" (dict "root" . "name" "ENGRAM_QDRANT_API_KEY" "key" "qdrantApiKey" "optional" true) }}
 {{ include "engram.secretEnv" (dict "root" . "name" "QUARKUS_OIDC_CREDENTIALS_SECRET" "key" "oidcClientSecret" "optional" true) }}
+{{ include "engram.secretEnv" (dict "root" . "name" "KAFKA_SASL_JAAS_CONFIG" "key" "kafkaSaslJaasConfig" "optional" true) }}
 {{- end }}
 
 {{/*

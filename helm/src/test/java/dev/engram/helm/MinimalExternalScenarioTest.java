@@ -87,14 +87,15 @@ class MinimalExternalScenarioTest {
     }
 
     @Test
-    void dashboardSignsInThroughItsOwnOidcClient() {
+    void dashboardSignsInThroughItsOwnOidcClientAndConsumesUsageFromTheSameKafka() {
         assertThat(chart.env("Deployment", DASHBOARD)).contains(
                 entry("QUARKUS_HTTP_PORT", literal("8082")),
+                entry("KAFKA_BOOTSTRAP_SERVERS", literal(BOOTSTRAP)),
                 entry("QUARKUS_OIDC_AUTH_SERVER_URL", literal("https://keycloak.example.com/realms/engram")),
                 entry("QUARKUS_OIDC_CLIENT_ID", literal("engram-dashboard")),
                 entry("QUARKUS_DATASOURCE_JDBC_URL", literal(JDBC_URL)),
                 entry("QUARKUS_OIDC_CREDENTIALS_SECRET", secret(SECRET, "oidc-secret", true)))
-                .doesNotContainKeys("ENGRAM_LLM_BASE_URL", "ENGRAM_LLM_MODEL", "KAFKA_BOOTSTRAP_SERVERS");
+                .doesNotContainKeys("ENGRAM_LLM_BASE_URL", "ENGRAM_LLM_MODEL", "ENGRAM_INGEST_KIND");
     }
 
     @Test

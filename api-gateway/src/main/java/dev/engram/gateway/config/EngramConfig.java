@@ -48,6 +48,25 @@ public interface EngramConfig {
     /** The Kafka ingest topic, used when {@code engram.ingest.kind=KAFKA}; the client itself is configured by {@code kafka.*}. */
     Kafka kafka();
 
+    /** Usage events for the dashboard's analytics ({@code engram.usage.*}). */
+    Usage usage();
+
+    interface Usage {
+        /**
+         * Publish usage events; unset: on when {@code engram.ingest.kind=KAFKA} and {@code kafka.bootstrap.servers} is set
+         * (the distributed platform, where a dashboard consumes them), off otherwise.
+         */
+        Optional<Boolean> enabled();
+
+        /** The usage topic, keyed by tenant. */
+        @WithDefault("engram.usage.v1")
+        String topic();
+
+        /** Events buffered while Kafka is slow or away; beyond this they are dropped and counted (engram.usage.dropped). */
+        @WithDefault("10000")
+        int bufferSize();
+    }
+
     /**
      * How OIDC bearer tokens map to callers. Tokens are accepted only when {@code quarkus.oidc.tenant-enabled=true} and
      * {@code quarkus.oidc.auth-server-url} names the identity provider; otherwise only API keys authenticate.

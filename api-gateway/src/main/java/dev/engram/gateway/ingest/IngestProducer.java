@@ -7,6 +7,8 @@ import dev.engram.core.ingest.IngestQueue;
 import dev.engram.core.ingest.RetryPolicy;
 import dev.engram.core.ingest.journal.JournalIngestQueue;
 import dev.engram.core.ingest.journal.JournalSettings;
+import dev.engram.core.usage.IngestUsageRecorder;
+import dev.engram.core.usage.UsageSink;
 import dev.engram.gateway.config.EngramConfig;
 import dev.engram.gateway.messaging.KafkaIngestQueue;
 import dev.engram.core.error.ConfigurationException;
@@ -41,10 +43,11 @@ public class IngestProducer {
      */
     @Produces
     @Singleton
-    IngestQueue ingestQueue(MemoryEngine engine, EventStore events, EngramConfig config, MeterRegistry registry) {
+    IngestQueue ingestQueue(MemoryEngine engine, EventStore events, EngramConfig config, MeterRegistry registry, UsageSink usage) {
         return switch (config.ingest().kind()) {
             case JOURNAL -> {
-                var processor = new IngestProcessor(engine, events, Clock.systemUTC(), RetryPolicy.defaults(), registry);
+                var processor = new IngestProcessor(engine, events, Clock.systemUTC(), RetryPolicy.defaults(), registry,
+                        new IngestUsageRecorder(usage, Clock.systemUTC()));
                 yield JournalIngestQueue.open(config.dataDir().resolve("journal"), processor,
                         JournalSettings.defaults().withPartitions(config.ingest().workers()), registry);
             }

@@ -5,6 +5,7 @@ import dev.engram.core.tenant.ApiKeys;
 import dev.engram.core.tenant.ApiKeyStore;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.error.ConfigurationException;
+import dev.engram.core.error.StorageException;
 import dev.engram.gateway.config.EngramConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,8 +51,13 @@ public class AdminBootstrap {
                         + " printable characters without spaces");
             }
             if (store.findByKey(key).isEmpty()) {
-                store.createKey(Tenant.DEFAULT, "bootstrap", key, allScopes, null, now);
-                LOG.info("Registered the bootstrap API key from ENGRAM_BOOTSTRAP_API_KEY");
+                try {
+                    store.createKey(Tenant.DEFAULT, "bootstrap", key, allScopes, null, now);
+                    LOG.info("Registered the bootstrap API key from ENGRAM_BOOTSTRAP_API_KEY");
+                } catch (StorageException e) {
+                    // Gateways starting together on one database race to register it: the loser finds it registered.
+                    if (store.findByKey(key).isEmpty()) throw e;
+                }
             }
             return;
         }

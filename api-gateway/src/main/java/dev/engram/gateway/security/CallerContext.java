@@ -22,6 +22,11 @@ public class CallerContext {
         return caller;
     }
 
+    /** The caller, when the request was authenticated (the usage filter runs for refused requests too). */
+    public java.util.Optional<Caller> current() {
+        return java.util.Optional.ofNullable(caller);
+    }
+
     public Tenant tenant() {
         return caller().tenant();
     }

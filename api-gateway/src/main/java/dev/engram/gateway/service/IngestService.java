@@ -10,7 +10,10 @@ import dev.engram.core.ingest.EventRecord;
 import dev.engram.core.ingest.EventStore;
 import dev.engram.core.ingest.IngestEvent;
 import dev.engram.core.ingest.IngestQueue;
+import dev.engram.core.usage.UsageEvent;
+import dev.engram.core.usage.UsageSink;
 import dev.engram.gateway.config.EngramConfig;
+import dev.engram.gateway.usage.RequestUsage;
 import dev.engram.gateway.security.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,13 +51,17 @@ public class IngestService {
     private final IngestQueue queue;
     private final EventStore events;
     private final boolean alwaysSynchronous;
+    private final RequestUsage usage;
+    private final UsageSink usageSink;
     private final Clock clock = Clock.systemUTC();
     /** Writes PENDING records beside the enqueue; virtual threads, since each just waits on the database. */
     private final ExecutorService recorder = Executors.newVirtualThreadPerTaskExecutor();
 
     IngestService(CallerContext caller, AddRequestReader reader, MemoryEngine engine, IngestQueue queue, EventStore events,
-                  EngramConfig config) {
+                  EngramConfig config, RequestUsage usage, UsageSink usageSink) {
         this.caller = caller;
+        this.usage = usage;
+        this.usageSink = usageSink;
         this.reader = reader;
         this.engine = engine;
         this.queue = queue;
@@ -77,7 +84,13 @@ public class IngestService {
     public Accepted add(AddCommand command) {
         String eventId = UUID.randomUUID().toString();
         var request = command.request().withEventId(eventId);
-        if (!command.async() || alwaysSynchronous) return new Accepted(eventId, engine.add(request));
+        usage.added(request);
+        if (!command.async() || alwaysSynchronous) {
+            AddResult result = engine.add(request);
+            usageSink.emit(UsageEvent.memoryEvents(UsageEvent.Kind.MEMORY_EVENTS, request.scope().tenant(), clock.instant(),
+                    request.scope().userId(), result.events(), result.usage()));
+            return new Accepted(eventId, result);
+        }
         Instant now = clock.instant();
         var tenant = request.scope().tenant();
         CompletableFuture<Void> recorded = CompletableFuture.runAsync(() -> events.created(tenant, eventId, "ADD", command.payload(), now), recorder);

@@ -15,6 +15,7 @@ import dev.engram.core.error.ValidationException;
 import dev.engram.core.filter.Filter;
 import dev.engram.core.spi.MemoryStore;
 import dev.engram.gateway.config.EngramConfig;
+import dev.engram.gateway.usage.RequestUsage;
 import dev.engram.gateway.rest.dto.BatchBody;
 import dev.engram.gateway.rest.dto.UpdateBody;
 import dev.engram.gateway.security.CallerContext;
@@ -48,9 +49,11 @@ public class MemoryService {
     private final MemoryStore store;
     private final JsonLimits json;
     private final EngramConfig.Limits limits;
+    private final RequestUsage usage;
 
-    MemoryService(CallerContext caller, MemoryEngine engine, MemoryStore store, JsonLimits json, EngramConfig config) {
+    MemoryService(CallerContext caller, MemoryEngine engine, MemoryStore store, JsonLimits json, EngramConfig config, RequestUsage usage) {
         this.caller = caller;
+        this.usage = usage;
         this.engine = engine;
         this.store = store;
         this.json = json;
@@ -62,7 +65,10 @@ public class MemoryService {
         int k = topK == null ? SearchRequest.DEFAULT_TOP_K : topK;
         if (k < 1 || k > limits.topK()) throw new ValidationException("top_k must be between 1 and " + limits.topK());
         if (query == null || query.isBlank()) throw new ValidationException("query is required");
-        return engine.search(SearchRequest.of(caller.tenant(), query, filter).withTopK(k).withThreshold(threshold).withShowExpired(showExpired));
+        SearchResult result = engine.search(SearchRequest.of(caller.tenant(), query, filter).withTopK(k).withThreshold(threshold)
+                .withShowExpired(showExpired));
+        usage.searched(filter, result);
+        return result;
     }
 
     public Page<MemoryRecord> list(Filter filter, int page, int pageSize, boolean showExpired) {

@@ -7,9 +7,11 @@ import java.util.Map;
 
 /**
  * A Kafka broker of its own (not the JVM's shared one, because {@link KafkaIngestQueueTest} stops it to see an outage)
- * with the ingest topics, and the gateway switched to {@code engram.ingest.kind=KAFKA} with short client timeouts.
+ * with the ingest and usage topics, and the gateway switched to {@code engram.ingest.kind=KAFKA} with short client timeouts.
  */
 public class KafkaIngestBrokerResource implements QuarkusTestResourceLifecycleManager {
+
+    static final String USAGE_TOPIC = "engram.usage.v1";
 
     static KafkaBroker broker;
 
@@ -18,6 +20,7 @@ public class KafkaIngestBrokerResource implements QuarkusTestResourceLifecycleMa
         broker = KafkaBroker.start();
         broker.createTopic(KafkaIngestQueue.DEFAULT_TOPIC, 2);
         broker.createTopic(KafkaIngestQueue.DEFAULT_TOPIC + ".dlq", 1);
+        broker.createTopic(USAGE_TOPIC, 2); // usage events are on by default with KAFKA (KafkaUsageTest)
         return Map.of(
                 "engram.ingest.kind", "KAFKA",
                 "kafka.bootstrap.servers", broker.bootstrapServers(),

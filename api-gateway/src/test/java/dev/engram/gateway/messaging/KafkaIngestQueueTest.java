@@ -1,6 +1,9 @@
 package dev.engram.gateway.messaging;
 
+import dev.engram.core.engine.TokenEstimator;
 import dev.engram.core.ingest.IngestEvent;
+import dev.engram.core.usage.UsageEvent;
+import dev.engram.core.usage.UsageEventCodec;
 import dev.engram.core.ingest.IngestJson;
 import dev.engram.gateway.Api;
 import dev.engram.gateway.error.Problem;
@@ -57,8 +60,50 @@ class KafkaIngestQueueTest {
         Api.as(key).get("/v1/event/" + eventId + "/").then().statusCode(200).body("status", equalTo("PENDING"));
     }
 
+    /**
+     * Usage events of a synchronous add and a search, on the usage topic (here, not in a class of its own: the broker and
+     * the application are this class's, and the outage below must come last).
+     */
     @Test
     @Order(2)
+    void aSearchAndAnAddAreUsageEventsOnTheUsageTopic() {
+        String org = "org-usage-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String key = Api.newTenantKey(org);
+        String text = "I live in Lisbon and bake bread for a living";
+        Api.addVerbatim(key, "ana", text);
+        List<String> served = Api.as(key).body(Map.of("query", "Where does ana live?", "filters", Map.of("user_id", "ana")))
+                .post("/v3/memories/search/").then().statusCode(200).extract().path("results.memory");
+        assertThat(served).contains(text);
+
+        List<UsageEvent> events = usageEventsOf(org, 3);
+        UsageEvent add = events.stream().filter(e -> e.kind() == UsageEvent.Kind.REQUEST && e.operation() == UsageEvent.Operation.ADD)
+                .findFirst().orElseThrow();
+        assertThat(add.route()).isEqualTo("POST /v3/memories/add/");
+        assertThat(add.status()).isEqualTo(200);
+        assertThat(add.userId()).isEqualTo("ana");
+        assertThat(add.rawTokens()).isEqualTo(TokenEstimator.estimate(text));
+        assertThat(add.latencyMs()).isNotNegative();
+
+        UsageEvent memories = events.stream().filter(e -> e.kind() == UsageEvent.Kind.MEMORY_EVENTS).findFirst().orElseThrow();
+        assertThat(memories.memories()).isEqualTo(new UsageEvent.MemoryCounts(1, 0, 0, 0));
+        assertThat(memories.userId()).isEqualTo("ana");
+
+        UsageEvent search = events.stream().filter(e -> e.operation() == UsageEvent.Operation.SEARCH).findFirst().orElseThrow();
+        assertThat(search.route()).isEqualTo("POST /v3/memories/search/");
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.userId()).isEqualTo("ana");
+        assertThat(search.contextTokens()).isEqualTo(served.stream().mapToLong(TokenEstimator::estimate).sum()).isPositive();
+        assertThat(search.tenant()).isEqualTo(add.tenant());
+        assertThat(search.tenant().orgId()).isEqualTo(org);
+
+        // a route with an id in its path is recorded by its template
+        Api.as(key).get("/v1/memories/" + java.util.UUID.randomUUID() + "/").then().statusCode(404);
+        UsageEvent get = usageEventsOf(org, 4).stream().filter(e -> e.status() == 404).findFirst().orElseThrow();
+        assertThat(get.route()).isEqualTo("GET /v1/memories/{memory_id}/");
+    }
+
+    @Test
+    @Order(3)
     void anAddKafkaDidNotTakeAnswers503NotPending() {
         String key = Api.newTenantKey("org-kafka-down");
         KafkaIngestBrokerResource.broker.close(); // the outage: nothing listens any more
@@ -69,6 +114,33 @@ class KafkaIngestQueueTest {
         // the event recorded before the send is closed as FAILED, not left PENDING
         Api.as(key).get("/v1/events/").then().statusCode(200).body("count", equalTo(1))
                 .body("results[0].status", equalTo("FAILED"));
+    }
+
+    /** Reads the usage topic from the start until {@code count} events of {@code org} were seen. */
+    private static List<UsageEvent> usageEventsOf(String org, int count) {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaIngestBrokerResource.broker.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        try (var consumer = new KafkaConsumer<String, byte[]>(props)) {
+            List<TopicPartition> partitions = List.of(new TopicPartition(KafkaIngestBrokerResource.USAGE_TOPIC, 0),
+                    new TopicPartition(KafkaIngestBrokerResource.USAGE_TOPIC, 1));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<UsageEvent> seen = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline && seen.size() < count) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    UsageEvent event = UsageEventCodec.decode(record.value());
+                    if (event.tenant().orgId().equals(org)) {
+                        assertThat(record.key()).isEqualTo(event.tenant().key());
+                        seen.add(event);
+                    }
+                }
+            }
+            assertThat(seen).as("usage events of " + org).hasSize(count);
+            return seen;
+        }
     }
 
     /** Reads both partitions from the start until the record of {@code eventId} shows up. */

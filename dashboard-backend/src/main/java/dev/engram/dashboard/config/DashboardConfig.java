@@ -3,6 +3,8 @@ package dev.engram.dashboard.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 /** The dashboard's own settings ({@code engram.dashboard.*}); documented in {@code docs/configuration.md}. */
 @ConfigMapping(prefix = "engram")
 public interface DashboardConfig {
@@ -18,5 +20,31 @@ public interface DashboardConfig {
         /** Name of that project. */
         @WithDefault("Default project")
         String defaultProjectName();
+
+        /** The usage analytics: the consumer that rolls the usage topic up into {@code dashboard.usage_*}. */
+        Usage usage();
+    }
+
+    interface Usage {
+
+        /** Consume the usage topic (only when {@code kafka.bootstrap.servers} is set as well). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The topic the gateway and the worker publish usage events to. */
+        @WithDefault("engram.usage.v1")
+        String topic();
+
+        /** Consumer group: dashboard instances share the topic's partitions. */
+        @WithDefault("engram-dashboard-usage")
+        String group();
+
+        /** Records per poll: one poll is one database transaction. */
+        @WithDefault("500")
+        int maxPollRecords();
+
+        /** Poll wait. */
+        @WithDefault("1s")
+        Duration pollTimeout();
     }
 }

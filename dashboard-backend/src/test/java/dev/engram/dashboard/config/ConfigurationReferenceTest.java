@@ -13,7 +13,8 @@ class ConfigurationReferenceTest {
     @Test
     void everyPropertyIsDocumented() {
         assertThat(ConfigurationReference.properties(DashboardConfig.class))
-                .contains("engram.dashboard.default-project-id", "engram.dashboard.default-project-name");
+                .contains("engram.dashboard.default-project-id", "engram.dashboard.default-project-name",
+                        "engram.dashboard.usage.topic", "engram.dashboard.usage.group");
         assertThat(ConfigurationReference.undocumented(DashboardConfig.class, Path.of("..", "docs", "configuration.md"))).isEmpty();
     }
 }

@@ -37,6 +37,23 @@ public interface WorkerConfig {
 
     Kafka kafka();
 
+    /** Usage events for the dashboard's analytics: one per processed add ({@code engram.usage.*}). */
+    Usage usage();
+
+    interface Usage {
+        /** Publish usage events (the worker always has Kafka, so on by default). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The usage topic, keyed by tenant. */
+        @WithDefault("engram.usage.v1")
+        String topic();
+
+        /** Events buffered while Kafka is slow or away; beyond this they are dropped and counted (engram.usage.dropped). */
+        @WithDefault("10000")
+        int bufferSize();
+    }
+
     interface Kafka {
         /** The topic the gateway produces accepted adds to. */
         @WithDefault("engram.ingest.v1")

@@ -5,6 +5,9 @@ import dev.engram.core.error.ConfigurationException;
 import dev.engram.core.ingest.EventStore;
 import dev.engram.core.ingest.IngestProcessor;
 import dev.engram.core.ingest.RetryPolicy;
+import dev.engram.core.usage.BufferedUsageSink;
+import dev.engram.core.usage.IngestUsageRecorder;
+import dev.engram.core.usage.UsageSink;
 import dev.engram.worker.config.WorkerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -36,6 +39,7 @@ public class IngestConsumerLifecycle {
     private final Instance<EventStore> events;
     private final MeterRegistry registry;
     private KafkaIngestConsumer consumer;
+    private UsageSink usage = UsageSink.NONE;
 
     IngestConsumerLifecycle(WorkerConfig config, Instance<MemoryEngine> engine, Instance<EventStore> events, MeterRegistry registry) {
         this.config = config;
@@ -59,7 +63,12 @@ public class IngestConsumerLifecycle {
         Config config = ConfigProvider.getConfig(); // every kafka.<client property>, prefix removed (Quarkus' convention)
         Map<String, Object> client = PropertySubset.of(config.getPropertyNames(), n -> config.getOptionalValue(n, String.class), "kafka.");
         if (!client.containsKey("bootstrap.servers")) throw new ConfigurationException("The ingest worker needs kafka.bootstrap.servers");
-        var processor = new IngestProcessor(engine.get(), events.get(), Clock.systemUTC(), RetryPolicy.defaults(), registry);
+        if (this.config.usage().enabled()) {
+            usage = new BufferedUsageSink(this.config.usage().bufferSize(),
+                    new KafkaUsageTransport(client, this.config.usage().topic(), registry), registry);
+        }
+        var processor = new IngestProcessor(engine.get(), events.get(), Clock.systemUTC(), RetryPolicy.defaults(), registry,
+                new IngestUsageRecorder(usage, Clock.systemUTC()));
         var settings = new KafkaIngestConsumer.Settings(kafka.topic(), kafka.deadLetterTopic(), kafka.group(), kafka.maxPollRecords(),
                 kafka.pollTimeout());
         consumer = new KafkaIngestConsumer(client, settings, processor, registry);
@@ -70,5 +79,7 @@ public class IngestConsumerLifecycle {
     synchronized void stop(@Observes ShutdownEvent event) {
         if (consumer != null) consumer.close();
         consumer = null;
+        usage.close(); // after the consumer: the last processed events' usage is flushed
+        usage = UsageSink.NONE;
     }
 }

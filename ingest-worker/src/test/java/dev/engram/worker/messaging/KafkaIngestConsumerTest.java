@@ -17,6 +17,8 @@ import dev.engram.core.ingest.IngestEvent;
 import dev.engram.core.ingest.IngestJson;
 import dev.engram.testing.kafka.InjectKafka;
 import dev.engram.testing.kafka.KafkaBroker;
+import dev.engram.core.usage.UsageEvent;
+import dev.engram.core.usage.UsageEventCodec;
 import dev.engram.testing.kafka.KafkaTestResource;
 import dev.engram.worker.WorkerDataDirResource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,7 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @QuarkusTestResource(WorkerDataDirResource.class)
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "topics", value = "engram.ingest.v1:2,engram.ingest.v1.dlq"))
+        initArgs = @ResourceArg(name = "topics", value = "engram.ingest.v1:2,engram.ingest.v1.dlq,engram.usage.v1"))
 class KafkaIngestConsumerTest {
 
     private static final String TOPIC = "engram.ingest.v1";
@@ -91,6 +93,25 @@ class KafkaIngestConsumerTest {
 
         List<SearchHit> hits = engine.search(SearchRequest.of(tenant, "where does she live", Filter.eq(Field.USER_ID, "ana"))).hits();
         assertThat(hits).extracting(hit -> hit.memory().text()).containsExactly("I live in Lisbon near the river");
+    }
+
+    @Test
+    void aProcessedAddIsAnIngestUsageEventWithItsMemoryEvents() {
+        IngestEvent add = event("mia", "I have two cats called Tom and Ben");
+        produce(add.orderingKey(), IngestJson.toBytes(add));
+        awaitStatus(add, EventStatus.SUCCEEDED);
+
+        ConsumerRecord<String, byte[]> record = readUntil("engram.usage.v1", r -> {
+            UsageEvent e = UsageEventCodec.decode(r.value());
+            return e.tenant().equals(tenant) && "mia".equals(e.userId());
+        });
+        UsageEvent usage = UsageEventCodec.decode(record.value());
+        assertThat(record.key()).isEqualTo(tenant.key());
+        assertThat(usage.kind()).isEqualTo(UsageEvent.Kind.INGEST);
+        int created = (int) events.get(tenant, add.eventId()).orElseThrow().results().stream()
+                .filter(r -> r.type() == dev.engram.core.domain.MemoryEvent.Type.ADD).count();
+        assertThat(usage.memories().added()).isEqualTo(created).isPositive();
+        assertThat(usage.llm().total()).isZero(); // the offline extractor spends no LLM tokens
     }
 
     @Test

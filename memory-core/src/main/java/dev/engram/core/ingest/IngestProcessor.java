@@ -47,12 +47,30 @@ public final class IngestProcessor implements IngestHandler {
     private final Map<IngestOutcome, Counter> outcomes = new EnumMap<>(IngestOutcome.class);
     private final Counter retries;
     private final Timer timer;
+    private final Listener listener;
+
+    /**
+     * Told about every add this processor completed, after its SUCCEEDED status is recorded (the usage analytics hook).
+     * Called on the processing thread: it must return quickly; what it throws is logged and ignored.
+     */
+    @FunctionalInterface
+    public interface Listener {
+        Listener NONE = (event, result) -> { };
+
+        void succeeded(IngestEvent event, AddResult result);
+    }
 
     public IngestProcessor(MemoryEngine engine, EventStore events, Clock clock, RetryPolicy retry) {
         this(engine, events, clock, retry, Metrics.globalRegistry);
     }
 
     public IngestProcessor(MemoryEngine engine, EventStore events, Clock clock, RetryPolicy retry, MeterRegistry registry) {
+        this(engine, events, clock, retry, registry, Listener.NONE);
+    }
+
+    public IngestProcessor(MemoryEngine engine, EventStore events, Clock clock, RetryPolicy retry, MeterRegistry registry,
+                           Listener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -97,6 +115,7 @@ public final class IngestProcessor implements IngestHandler {
             try {
                 AddResult result = engine.add(event.request());
                 events.succeeded(event.tenant(), event.eventId(), result.events(), result.usage(), clock.instant());
+                notifySucceeded(event, result);
                 return IngestOutcome.SUCCEEDED;
             } catch (EngramException e) {
                 if (!(e instanceof StorageException)) return fail(event, e.getMessage(), e);
@@ -119,6 +138,14 @@ public final class IngestProcessor implements IngestHandler {
         if (found.isPresent() && found.get().status() == EventStatus.SUCCEEDED) return false;
         if (found.isEmpty()) events.created(event.tenant(), event.eventId(), ADD_EVENT, IngestJson.toJson(event), event.receivedAt());
         return events.started(event.tenant(), event.eventId(), clock.instant());
+    }
+
+    private void notifySucceeded(IngestEvent event, AddResult result) {
+        try {
+            listener.succeeded(event, result);
+        } catch (RuntimeException e) {
+            LOG.warn("Ingest listener failed for event {}: {}", event.eventId(), e.toString());
+        }
     }
 
     /** Waits before the next attempt; false when no attempt is left. */

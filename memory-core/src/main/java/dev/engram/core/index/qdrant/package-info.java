@@ -22,7 +22,7 @@
  * </ul>
  *
  * <h2>Tests</h2>
- * {@code InProcessQdrantServer} (test scope) implements Qdrant's gRPC services in the test JVM so the real client is
+ * {@code dev.engram.testing.qdrant.QdrantEmulator} (the testing module, test scope) implements Qdrant's gRPC services in the test JVM so the real client is
  * exercised over the wire; {@code QdrantRealServerTest} runs the same contract against a real Qdrant when
  * {@code QDRANT_URL} is set.
  */

@@ -12,6 +12,7 @@ import dev.engram.core.filter.Filter;
 import dev.engram.core.filter.Op;
 import dev.engram.core.spi.IndexEntry;
 import dev.engram.core.spi.IndexQuery;
+import dev.engram.testing.qdrant.QdrantEmulator;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.grpc.Collections;
 import io.qdrant.client.grpc.Collections.CreateCollection;
@@ -39,7 +40,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What {@link QdrantVectorIndex} sends over the wire, checked on the requests the in-process server received. */
+/** What {@link QdrantVectorIndex} sends over the wire, checked on the requests the Qdrant emulator (in-process transport) received. */
 class QdrantWireTest {
 
     private static final String COLLECTION = "engram_wire";
@@ -48,12 +49,12 @@ class QdrantWireTest {
     private static final Tenant B = Tenant.of("org-b", "proj");
     private static final Instant T0 = Instant.parse("2025-05-01T08:00:00Z");
 
-    private InProcessQdrantServer server;
+    private QdrantEmulator server;
     private QdrantClient client;
 
     @BeforeEach
     void start() {
-        server = InProcessQdrantServer.start();
+        server = QdrantEmulator.start();
         client = server.newClient();
     }
 

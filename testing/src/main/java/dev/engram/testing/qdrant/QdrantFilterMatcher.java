@@ -1,4 +1,4 @@
-package dev.engram.core.index.qdrant;
+package dev.engram.testing.qdrant;
 
 import io.grpc.Status;
 import io.qdrant.client.grpc.Collections.PayloadSchemaInfo;
@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Qdrant's filter semantics, evaluated on one point's payload, for {@link InProcessQdrantServer}: {@code must} /
+ * Qdrant's filter semantics, evaluated on one point's payload, for {@link QdrantEmulator}: {@code must} /
  * {@code should} / {@code must_not} / {@code min_should}, nested filters and {@code nested} array conditions, and the
  * field conditions (match keyword / keywords / except / integer(s) / bool / text / text_any / phrase, range,
  * datetime range, values count, is_empty, is_null, has_id, has_vector).

@@ -1,12 +1,14 @@
-package dev.engram.core.index.qdrant;
+package dev.engram.testing.qdrant;
 
 import com.google.protobuf.Message;
 import io.grpc.Context;
 import io.grpc.Server;
+import io.grpc.ServerBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.qdrant.client.QdrantClient;
 import io.qdrant.client.QdrantGrpcClient;
@@ -33,6 +35,8 @@ import io.qdrant.client.grpc.QdrantOuterClass;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,56 +46,103 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A Qdrant server inside the test JVM: the client jar's gRPC service bases ({@code Qdrant}, {@code Collections},
- * {@code Points}) implemented over in-memory collections and served with gRPC's in-process transport, so a real
- * {@link QdrantClient} talks to it over the real wire protocol.
+ * <b>A Qdrant emulator for tests and local stacks, not a production index.</b> It implements the Qdrant client jar's gRPC
+ * services ({@code Qdrant}, {@code Collections}, {@code Points}) over in-memory collections, so a real {@link QdrantClient}
+ * talks to it over the real wire protocol. Nothing is persisted: stopping it loses every point; it scans every point on
+ * every query (no HNSW), and it has no authentication, TLS, replication or snapshots. Use a real Qdrant in production.
+ *
+ * <p>Two transports:
+ * <ul>
+ *   <li>{@link #start()}: gRPC's in-process transport inside the calling JVM, for the adapter's wire-level tests; every
+ *       request is recorded, so tests can assert on what went over the wire ({@link #requests()}).</li>
+ *   <li>{@link #listen(int)}: a Netty gRPC server on 127.0.0.1, for other processes (a local distributed stack); requests
+ *       are not recorded, so a long-running emulator does not accumulate them. {@link #main(String[])} runs one as its own
+ *       process: {@code java -cp ... dev.engram.testing.qdrant.QdrantEmulator --port 6334}.</li>
+ * </ul>
  *
  * <p>It implements what the Engram adapter uses, with Qdrant's semantics: collections with named dense vectors
  * (cosine or dot; cosine vectors are normalised on write as Qdrant does) and named sparse vectors (dot product,
  * optionally weighted by Qdrant's IDF {@code ln(1 + (N - n + 0.5) / (n + 0.5))} over the points holding that vector),
  * collection info, payload index creation, upsert, delete by ids or filter, retrieve, query (nearest), scroll (with
  * filter, id offset, or {@code order_by} on a range-indexed key), exact count, and the filters of
- * {@link QdrantFilterMatcher}. Anything else answers {@code UNIMPLEMENTED} rather than pretending. Every request is
- * recorded, so tests can assert on what went over the wire.
+ * {@link QdrantFilterMatcher}. Anything else answers {@code UNIMPLEMENTED} rather than pretending.
+ *
+ * <p>Thread-safe: any number of clients (threads, processes) may call it concurrently. Each request runs alone, under the
+ * emulator's lock, so every operation is atomic and sees the writes of the requests answered before it, as a single-node
+ * Qdrant does with {@code wait=true}.
  */
-public final class InProcessQdrantServer implements AutoCloseable {
+public final class QdrantEmulator implements AutoCloseable {
 
-    /** The version this server reports; the client checks it is compatible with its own. */
-    static final String VERSION = "1.18.3";
+    /** The version this emulator reports; the client checks it is compatible with its own. */
+    public static final String VERSION = "1.18.3";
+    /** Qdrant's default gRPC port. */
+    public static final int DEFAULT_PORT = 6334;
+    /** Qdrant accepts large batches; gRPC's 4 MiB default would reject a batch upsert of a few thousand points. */
+    private static final int MAX_INBOUND_MESSAGE_BYTES = 64 * 1024 * 1024;
 
-    private final String name = "qdrant-" + UUID.randomUUID();
+    /** The in-process server's name, or null when listening on TCP. */
+    private final String inProcessName;
     private final Server server;
+    private final boolean recordRequests;
     private final Map<String, StoredCollection> collections = new HashMap<>();
     private final List<Message> requests = new CopyOnWriteArrayList<>();
     private final List<QdrantClient> clients = new CopyOnWriteArrayList<>();
     private final List<Message> requestsWithoutDeadline = new CopyOnWriteArrayList<>();
 
-    private InProcessQdrantServer() {
+    private QdrantEmulator(String inProcessName, Function<QdrantEmulator, Server> serverFactory) {
+        this.inProcessName = inProcessName;
+        this.recordRequests = inProcessName != null;
         try {
-            server = InProcessServerBuilder.forName(name).directExecutor()
-                    .addService(new Health()).addService(new CollectionsService()).addService(new PointsService())
-                    .build().start();
+            this.server = serverFactory.apply(this).start();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot start the Qdrant emulator", e);
         }
     }
 
-    public static InProcessQdrantServer start() {
-        return new InProcessQdrantServer();
+    /** An emulator on gRPC's in-process transport, reachable only from this JVM through {@link #newClient()}. */
+    public static QdrantEmulator start() {
+        return new QdrantEmulator("qdrant-" + UUID.randomUUID(), emulator -> emulator.withServices(
+                InProcessServerBuilder.forName(emulator.inProcessName).directExecutor()).build());
     }
 
-    /** A new real client connected to this server (closed with the server). */
+    /**
+     * An emulator serving gRPC on {@code 127.0.0.1:port} (plain text). Port 0 picks a free port: see {@link #port()}.
+     *
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    public static QdrantEmulator listen(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("not a TCP port: " + port);
+        }
+        return new QdrantEmulator(null, emulator -> emulator.withServices(
+                NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+                        .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)).build());
+    }
+
+    private ServerBuilder<?> withServices(ServerBuilder<?> builder) {
+        return builder.addService(new Health()).addService(new CollectionsService()).addService(new PointsService());
+    }
+
+    /** The TCP port it listens on; -1 for an in-process emulator. */
+    public int port() {
+        return inProcessName == null ? server.getPort() : -1;
+    }
+
+    /** A new real client connected to this emulator (closed with the emulator). */
     public QdrantClient newClient() {
-        QdrantClient client = new QdrantClient(QdrantGrpcClient.newBuilder(
-                InProcessChannelBuilder.forName(name).directExecutor().build(), true, true).build());
+        QdrantGrpcClient grpc = inProcessName != null
+                ? QdrantGrpcClient.newBuilder(InProcessChannelBuilder.forName(inProcessName).directExecutor().build(), true, true).build()
+                : QdrantGrpcClient.newBuilder(InetAddress.getLoopbackAddress().getHostAddress(), port(), false).build();
+        QdrantClient client = new QdrantClient(grpc);
         clients.add(client);
         return client;
     }
 
-    /** Every request received, in order. */
+    /** Every request received, in order (in-process emulators only; a TCP emulator records none). */
     public List<Message> requests() {
         return List.copyOf(requests);
     }
@@ -100,7 +151,7 @@ public final class InProcessQdrantServer implements AutoCloseable {
         return requests.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    /** Requests that arrived without a gRPC deadline. */
+    /** Requests that arrived without a gRPC deadline (in-process emulators only). */
     public List<Message> requestsWithoutDeadline() {
         return List.copyOf(requestsWithoutDeadline);
     }
@@ -121,10 +172,80 @@ public final class InProcessQdrantServer implements AutoCloseable {
         return collections.get(collection).points.values().stream().map(p -> p.id.getUuid()).toList();
     }
 
+    /** Closes the clients it handed out and stops serving, dropping calls in flight. */
     @Override
     public void close() {
         clients.forEach(QdrantClient::close);
         server.shutdownNow();
+    }
+
+    /** Blocks until the server has stopped. */
+    public void awaitTermination() throws InterruptedException {
+        server.awaitTermination();
+    }
+
+    /**
+     * Runs a TCP emulator as its own process until it is killed (or, with {@code --exit-when-stdin-closes}, until its
+     * standard input reaches end of stream: the parent that started it is gone).
+     *
+     * <p>Arguments: {@code [--port N]} (default {@value #DEFAULT_PORT}; 0 picks a free port)
+     * {@code [--exit-when-stdin-closes]}. Once serving, it prints {@code Qdrant emulator listening on 127.0.0.1:<port>}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int port = DEFAULT_PORT;
+        boolean watchStdin = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> {
+                    if (i + 1 >= args.length) usage("--port needs a value");
+                    port = parsePort(args[++i]);
+                }
+                case "--exit-when-stdin-closes" -> watchStdin = true;
+                case "-h", "--help" -> usage(null);
+                default -> {
+                    if (args[i].startsWith("--port=")) port = parsePort(args[i].substring("--port=".length()));
+                    else usage("unknown argument: " + args[i]);
+                }
+            }
+        }
+        QdrantEmulator emulator = listen(port);
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "qdrant-emulator-shutdown"));
+        if (watchStdin) {
+            Thread watchdog = new Thread(() -> {
+                try {
+                    while (System.in.read() != -1) {
+                        // nobody writes; the end of stream is the signal
+                    }
+                } catch (IOException e) {
+                    // a broken pipe means the same as end of stream
+                }
+                System.exit(0);
+            }, "parent-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
+        System.out.println("Qdrant emulator " + VERSION + " (for tests and local stacks, not for production) listening on "
+                + InetAddress.getLoopbackAddress().getHostAddress() + ":" + emulator.port());
+        System.out.flush();
+        emulator.awaitTermination();
+    }
+
+    private static int parsePort(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) return port;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        usage("not a TCP port: " + value);
+        return -1;
+    }
+
+    private static void usage(String error) {
+        if (error != null) System.err.println("qdrant-emulator: " + error);
+        (error == null ? System.out : System.err).println(
+                "usage: java -cp ... " + QdrantEmulator.class.getName() + " [--port N (default " + DEFAULT_PORT + ")] [--exit-when-stdin-closes]");
+        System.exit(error == null ? 0 : 2);
     }
 
     // ---------------------------------------------------------------- services
@@ -132,7 +253,7 @@ public final class InProcessQdrantServer implements AutoCloseable {
     private final class Health extends QdrantGrpc.QdrantImplBase {
         @Override
         public void healthCheck(QdrantOuterClass.HealthCheckRequest request, StreamObserver<QdrantOuterClass.HealthCheckReply> out) {
-            answer(request, out, () -> QdrantOuterClass.HealthCheckReply.newBuilder().setTitle("qdrant (in-process test server)")
+            answer(request, out, () -> QdrantOuterClass.HealthCheckReply.newBuilder().setTitle("qdrant (Engram emulator, not for production)")
                     .setVersion(VERSION).build());
         }
     }
@@ -317,10 +438,10 @@ public final class InProcessQdrantServer implements AutoCloseable {
 
     private List<ScoredPoint> queryPoints(StoredCollection c, Points.QueryPoints request) {
         if (request.getPrefetchCount() > 0) {
-            throw Status.UNIMPLEMENTED.withDescription("prefetch is not supported by the in-process server").asRuntimeException();
+            throw Status.UNIMPLEMENTED.withDescription("prefetch is not supported by the Qdrant emulator").asRuntimeException();
         }
         if (request.getQuery().getVariantCase() != Points.Query.VariantCase.NEAREST) {
-            throw Status.UNIMPLEMENTED.withDescription("only nearest queries are supported by the in-process server").asRuntimeException();
+            throw Status.UNIMPLEMENTED.withDescription("only nearest queries are supported by the Qdrant emulator").asRuntimeException();
         }
         Points.VectorInput input = request.getQuery().getNearest();
         String using = request.getUsing();
@@ -491,7 +612,7 @@ public final class InProcessQdrantServer implements AutoCloseable {
                                Map<String, Map<Integer, Float>> sparse) implements QdrantFilterMatcher.PointView {
         @Override
         public boolean hasId(Common.PointId other) {
-            return key.equals(InProcessQdrantServer.key(other));
+            return key.equals(QdrantEmulator.key(other));
         }
 
         @Override
@@ -509,8 +630,10 @@ public final class InProcessQdrantServer implements AutoCloseable {
     // ---------------------------------------------------------------- helpers
 
     private <T> void answer(Message request, StreamObserver<T> out, Supplier<T> handler) {
-        requests.add(request);
-        if (Context.current().getDeadline() == null) requestsWithoutDeadline.add(request);
+        if (recordRequests) {
+            requests.add(request);
+            if (Context.current().getDeadline() == null) requestsWithoutDeadline.add(request);
+        }
         T response;
         try {
             synchronized (this) {

@@ -1,4 +1,4 @@
-package dev.engram.core.index.qdrant;
+package dev.engram.testing.qdrant;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -39,15 +39,15 @@ import static io.qdrant.client.VectorsFactory.vectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The in-process server's Qdrant semantics, driven through the real client (so the server itself can be trusted). */
-class InProcessQdrantServerTest {
+/** The emulator's Qdrant semantics (in-process transport), driven through the real client (so the server itself can be trusted). */
+class QdrantEmulatorTest {
 
-    private InProcessQdrantServer server;
+    private QdrantEmulator server;
     private QdrantClient client;
 
     @BeforeEach
     void setUp() throws Exception {
-        server = InProcessQdrantServer.start();
+        server = QdrantEmulator.start();
         client = server.newClient();
         client.createCollectionAsync("c", VectorParams.newBuilder().setSize(2).setDistance(Distance.Cosine).build()).get();
         client.createPayloadIndexAsync("c", "indexed", PayloadSchemaType.Text, null, true, null, null).get();

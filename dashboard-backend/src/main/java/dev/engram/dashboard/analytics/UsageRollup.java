@@ -1,0 +1,289 @@
+package dev.engram.dashboard.analytics;
+
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.usage.UsageEvent;
+import dev.engram.core.usage.UsageEventCodec;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.agroal.DataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rolls a polled batch of usage records up into the hourly tables, in one database transaction that also records the
+ * last offset of each partition. Records at or below a partition's recorded offset were rolled up before (a redelivery)
+ * and are skipped, so a batch applied twice counts once. Records that are not valid usage events are counted and skipped
+ * (analytics never stop on one bad record).
+ */
+@ApplicationScoped
+public class UsageRollup {
+
+    private static final Logger LOG = Logger.getLogger(UsageRollup.class);
+
+    /** What one batch did. */
+    public record Applied(int rolledUp, int duplicates, int invalid) {
+    }
+
+    private record HourKey(Tenant tenant, Instant bucket) {
+    }
+
+    private record RouteKey(HourKey hour, String route, int boundMs) {
+    }
+
+    private record UserKey(HourKey hour, String userHash) {
+    }
+
+    /** Mutable sums of one project and hour within a batch. */
+    private static final class Sums {
+        long requests, errors, adds, searches, created, updated, superseded, deleted, prompt, completion, context, raw;
+
+        void add(UsageEvent e) {
+            if (e.kind() == UsageEvent.Kind.REQUEST) {
+                requests++;
+                boolean ok = e.status() < 400;
+                if (!ok) errors++;
+                if (ok && e.operation() == UsageEvent.Operation.ADD) adds++;
+                if (ok && e.operation() == UsageEvent.Operation.SEARCH) searches++;
+            }
+            created += e.memories().added();
+            updated += e.memories().updated();
+            superseded += e.memories().superseded();
+            deleted += e.memories().deleted();
+            prompt += e.llm().inputTokens();
+            completion += e.llm().outputTokens();
+            context += e.contextTokens();
+            raw += e.rawTokens();
+        }
+    }
+
+    private final AgroalDataSource dataSource;
+    private final Counter rolledUp;
+    private final Counter duplicates;
+    private final Counter invalid;
+
+    UsageRollup(@DataSource("dashboard") AgroalDataSource dataSource, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.rolledUp = counter(registry, "rolled_up");
+        this.duplicates = counter(registry, "duplicate");
+        this.invalid = counter(registry, "invalid");
+    }
+
+    private static Counter counter(MeterRegistry registry, String outcome) {
+        return Counter.builder("engram.dashboard.usage.records").tag("outcome", outcome)
+                .description("Usage records consumed, by outcome").register(registry);
+    }
+
+    /**
+     * Rolls the records up (all of them from {@code group}'s consumption of their topics) and records each partition's last
+     * offset, atomically.
+     *
+     * @throws IllegalStateException when the database fails: nothing of the batch is kept, the caller redelivers it
+     */
+    public Applied apply(String group, List<ConsumerRecord<String, byte[]>> records) {
+        if (records.isEmpty()) return new Applied(0, 0, 0);
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                Applied applied = apply(c, group, records);
+                c.commit();
+                rolledUp.increment(applied.rolledUp());
+                duplicates.increment(applied.duplicates());
+                invalid.increment(applied.invalid());
+                return applied;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Rolling up usage records failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Applied apply(Connection c, String group, List<ConsumerRecord<String, byte[]>> records) throws SQLException {
+        Map<TopicPartition, Long> done = lockOffsets(c, group, records);
+        Map<TopicPartition, Long> last = new HashMap<>();
+        Map<HourKey, Sums> hours = new HashMap<>();
+        Map<RouteKey, Long> latencies = new HashMap<>();
+        Set<UserKey> users = new HashSet<>();
+        int rolled = 0, duplicate = 0, bad = 0;
+        for (ConsumerRecord<String, byte[]> r : records) {
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            Long before = done.get(tp);
+            if (before != null && r.offset() <= before) {
+                duplicate++;
+                continue;
+            }
+            last.merge(tp, r.offset(), Math::max);
+            UsageEvent e;
+            try {
+                e = UsageEventCodec.decode(r.value() == null ? new byte[0] : r.value());
+            } catch (IllegalArgumentException ex) {
+                LOG.warnf("Skipped usage record %s-%d@%d: %s", r.topic(), r.partition(), r.offset(), ex.getMessage());
+                bad++;
+                continue;
+            }
+            HourKey hour = new HourKey(e.tenant(), e.occurredAt().truncatedTo(ChronoUnit.HOURS));
+            hours.computeIfAbsent(hour, h -> new Sums()).add(e);
+            if (e.kind() == UsageEvent.Kind.REQUEST) {
+                latencies.merge(new RouteKey(hour, e.route(), LatencyBuckets.boundOf(e.latencyMs())), 1L, Long::sum);
+            }
+            if (e.userId() != null) users.add(new UserKey(hour, sha256(e.userId())));
+            rolled++;
+        }
+        writeHours(c, hours);
+        writeLatencies(c, latencies);
+        writeUsers(c, users);
+        writeOffsets(c, group, last);
+        return new Applied(rolled, duplicate, bad);
+    }
+
+    /**
+     * The recorded offsets of the batch's partitions, locked for this transaction: two consumers that briefly hold one
+     * partition during a rebalance roll its records up one after the other, and the second sees them as duplicates.
+     */
+    private static Map<TopicPartition, Long> lockOffsets(Connection c, String group, List<ConsumerRecord<String, byte[]>> records)
+            throws SQLException {
+        Set<TopicPartition> partitions = new HashSet<>();
+        records.forEach(r -> partitions.add(new TopicPartition(r.topic(), r.partition())));
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO dashboard.usage_offsets (consumer_group, topic, kafka_partition, last_offset) VALUES (?, ?, ?, -1)
+                ON CONFLICT DO NOTHING""")) {
+            for (TopicPartition tp : partitions) {
+                insert.setString(1, group);
+                insert.setString(2, tp.topic());
+                insert.setInt(3, tp.partition());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT last_offset FROM dashboard.usage_offsets WHERE consumer_group = ? AND topic = ? AND kafka_partition = ? FOR UPDATE""")) {
+            for (TopicPartition tp : partitions) {
+                select.setString(1, group);
+                select.setString(2, tp.topic());
+                select.setInt(3, tp.partition());
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    offsets.put(tp, rs.getLong(1));
+                }
+            }
+        }
+        return offsets;
+    }
+
+    private static void writeHours(Connection c, Map<HourKey, Sums> hours) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO dashboard.usage_hourly AS h (org_id, project_id, bucket, requests, errors, adds, searches, memories_created,
+                    memories_updated, memories_superseded, memories_deleted, llm_prompt_tokens, llm_completion_tokens,
+                    context_tokens, raw_tokens)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (org_id, project_id, bucket) DO UPDATE SET
+                    requests = h.requests + EXCLUDED.requests, errors = h.errors + EXCLUDED.errors,
+                    adds = h.adds + EXCLUDED.adds, searches = h.searches + EXCLUDED.searches,
+                    memories_created = h.memories_created + EXCLUDED.memories_created,
+                    memories_updated = h.memories_updated + EXCLUDED.memories_updated,
+                    memories_superseded = h.memories_superseded + EXCLUDED.memories_superseded,
+                    memories_deleted = h.memories_deleted + EXCLUDED.memories_deleted,
+                    llm_prompt_tokens = h.llm_prompt_tokens + EXCLUDED.llm_prompt_tokens,
+                    llm_completion_tokens = h.llm_completion_tokens + EXCLUDED.llm_completion_tokens,
+                    context_tokens = h.context_tokens + EXCLUDED.context_tokens, raw_tokens = h.raw_tokens + EXCLUDED.raw_tokens""")) {
+            for (Map.Entry<HourKey, Sums> entry : hours.entrySet()) {
+                Sums s = entry.getValue();
+                int i = hourKey(ps, entry.getKey());
+                for (long v : new long[]{s.requests, s.errors, s.adds, s.searches, s.created, s.updated, s.superseded, s.deleted,
+                        s.prompt, s.completion, s.context, s.raw}) {
+                    ps.setLong(i++, v);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void writeLatencies(Connection c, Map<RouteKey, Long> latencies) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO dashboard.usage_route_latency AS l (org_id, project_id, bucket, route, le_ms, requests) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (org_id, project_id, bucket, route, le_ms) DO UPDATE SET requests = l.requests + EXCLUDED.requests""")) {
+            for (Map.Entry<RouteKey, Long> entry : latencies.entrySet()) {
+                int i = hourKey(ps, entry.getKey().hour());
+                ps.setString(i++, truncate(entry.getKey().route(), 256));
+                ps.setInt(i++, entry.getKey().boundMs());
+                ps.setLong(i, entry.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void writeUsers(Connection c, Set<UserKey> users) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO dashboard.usage_hourly_users (org_id, project_id, bucket, user_hash) VALUES (?, ?, ?, decode(?, 'hex'))
+                ON CONFLICT DO NOTHING""")) {
+            for (UserKey u : users) {
+                int i = hourKey(ps, u.hour());
+                ps.setString(i, u.userHash());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void writeOffsets(Connection c, String group, Map<TopicPartition, Long> last) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE dashboard.usage_offsets SET last_offset = GREATEST(last_offset, ?)
+                WHERE consumer_group = ? AND topic = ? AND kafka_partition = ?""")) {
+            for (Map.Entry<TopicPartition, Long> e : last.entrySet()) {
+                ps.setLong(1, e.getValue());
+                ps.setString(2, group);
+                ps.setString(3, e.getKey().topic());
+                ps.setInt(4, e.getKey().partition());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Sets org, project and bucket as the first three parameters; returns the next parameter index. */
+    private static int hourKey(PreparedStatement ps, HourKey key) throws SQLException {
+        ps.setString(1, key.tenant().orgId());
+        ps.setString(2, key.tenant().projectId());
+        ps.setObject(3, OffsetDateTime.ofInstant(key.bucket(), ZoneOffset.UTC));
+        return 4;
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String sha256(String userId) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

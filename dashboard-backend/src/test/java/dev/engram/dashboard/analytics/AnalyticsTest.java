@@ -1,0 +1,226 @@
+package dev.engram.dashboard.analytics;
+
+import dev.engram.core.domain.MemoryEvent;
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.domain.TokenUsage;
+import dev.engram.core.usage.UsageEvent;
+import dev.engram.core.usage.UsageEventCodec;
+import dev.engram.dashboard.DashboardTestResources;
+import dev.engram.dashboard.Tokens;
+import dev.engram.testing.kafka.KafkaBroker;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Usage events produced onto the real usage topic are rolled up by the dashboard's consumer into PostgreSQL, and the
+ * analytics endpoint returns the expected series, percentiles, distinct users and tokens saved; a redelivered batch
+ * counts once; the endpoint keeps the dashboard's access rules and validates its parameters.
+ */
+@QuarkusTest
+@TestProfile(DashboardTestResources.class)
+class AnalyticsTest {
+
+    private static final String SEARCH = "POST /v3/memories/search/";
+    private static final String ADD = "POST /v1/memories/";
+    private static final Instant H10 = Instant.parse("2026-01-01T10:00:00Z");
+    private static final Instant H11 = Instant.parse("2026-01-01T11:00:00Z");
+
+    @Inject
+    UsageRollup rollup;
+
+    /** A fresh organisation with a known history in its default project; the sent records with their offsets. */
+    record Fixture(Tokens.Person owner, String orgId, List<ConsumerRecord<String, byte[]>> sent) {
+        String analytics(String query) {
+            return "/api/v1/orgs/" + orgId + "/projects/default/analytics" + query;
+        }
+    }
+
+    @Test
+    void theSeriesPercentilesUsersAndTokensSavedOfAKnownInput() {
+        Fixture f = fixture();
+        JsonPath hourly = f.owner().request().get(f.analytics("?granularity=hour&from=2026-01-01T10:00:00Z&to=2026-01-01T12:00:00Z"))
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(hourly.getString("granularity")).isEqualTo("hour");
+        assertThat(hourly.getString("from")).isEqualTo("2026-01-01T10:00:00Z");
+        assertThat(hourly.getString("to")).isEqualTo("2026-01-01T12:00:00Z");
+        assertThat(series(hourly, "adds")).containsExactly(2L, 0L);
+        assertThat(series(hourly, "searches")).containsExactly(4L, 1L);       // the failed search is not one
+        assertThat(series(hourly, "errors")).containsExactly(0L, 1L);
+        assertThat(series(hourly, "memories_created")).containsExactly(3L, 0L);
+        assertThat(series(hourly, "memories_updated")).containsExactly(1L, 0L);
+        assertThat(series(hourly, "memories_superseded")).containsExactly(1L, 0L);
+        assertThat(series(hourly, "memories_deleted")).containsExactly(1L, 0L);
+        assertThat(series(hourly, "end_users")).containsExactly(3L, 2L);      // alice, bob, carol | dave, alice
+        assertThat(series(hourly, "llm_tokens")).containsExactly(470L, 0L);
+        assertThat(series(hourly, "context_tokens")).containsExactly(100L, 5L);
+        assertThat(series(hourly, "raw_tokens")).containsExactly(300L, 0L);
+        assertThat(series(hourly, "tokens_saved")).containsExactly(200L, -5L);
+        assertThat(hourly.getList("series.find { it.name == 'adds' }.points.t", String.class))
+                .containsExactly("2026-01-01T10:00:00Z", "2026-01-01T11:00:00Z");
+        assertThat(hourly.getString("series.find { it.name == 'tokens_saved' }.unit")).isEqualTo("tokens");
+
+        // search latencies 3, 7, 40, 90, 250 and a failed one of 1000: nearest rank 3 of 6 → 40, rank 6 → 1000
+        assertThat(hourly.getList("routes.route", String.class)).containsExactly(SEARCH, ADD);
+        assertThat(hourly.getLong("routes[0].count")).isEqualTo(6);
+        assertThat(hourly.getInt("routes[0].p50_ms")).isEqualTo(40);
+        assertThat(hourly.getInt("routes[0].p95_ms")).isEqualTo(1000);
+        assertThat(hourly.getInt("routes[1].p50_ms")).isEqualTo(15);           // 14 and 15 ms: the bucket (12, 15]
+        assertThat(hourly.getInt("routes[1].p95_ms")).isEqualTo(15);
+
+        assertThat(hourly.getLong("totals.end_users")).isEqualTo(4);          // alice counts once over the window
+        assertThat(hourly.getLong("totals.tokens_saved")).isEqualTo(195);
+        assertThat(hourly.getLong("totals.requests")).isEqualTo(8);
+
+        JsonPath daily = f.owner().request().get(f.analytics("?granularity=day&from=2026-01-01T00:00:00Z&to=2026-01-03T00:00:00Z"))
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(series(daily, "searches")).containsExactly(5L, 0L);
+        assertThat(series(daily, "end_users")).containsExactly(4L, 0L);
+        assertThat(series(daily, "llm_tokens")).containsExactly(470L, 0L);
+
+        // only the hour 11 bucket: its own route histogram
+        JsonPath eleven = f.owner().request().get(f.analytics("?from=2026-01-01T11:00:00Z&to=2026-01-01T12:00:00Z"))
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(eleven.getInt("routes[0].p50_ms")).isEqualTo(100);           // 90 ms → (80, 100]
+        assertThat(eleven.getInt("routes[0].p95_ms")).isEqualTo(1000);
+    }
+
+    @Test
+    void aRedeliveredBatchCountsOnce() {
+        Fixture f = fixture();
+        UsageRollup.Applied again = rollup.apply("engram-dashboard-usage", f.sent());
+        assertThat(again).isEqualTo(new UsageRollup.Applied(0, f.sent().size(), 0));
+        JsonPath after = f.owner().request().get(f.analytics("?from=2026-01-01T10:00:00Z&to=2026-01-01T12:00:00Z"))
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(after.getLong("totals.requests")).isEqualTo(8);
+        assertThat(after.getLong("totals.searches")).isEqualTo(5);
+        assertThat(after.getLong("routes[0].count")).isEqualTo(6);
+    }
+
+    @Test
+    void readersMayReadOutsidersGet404AndUnknownProjects404() {
+        Fixture f = fixture();
+        Tokens.Person reader = Tokens.person("Reader");
+        f.owner().request().body(Map.of("email", reader.email(), "role", "reader")).post("/api/v1/orgs/" + f.orgId() + "/invitations")
+                .then().statusCode(201);
+        reader.request().get("/api/v1/me").then().statusCode(200);
+        reader.request().get(f.analytics("?from=2026-01-01T10:00:00Z&to=2026-01-01T12:00:00Z")).then().statusCode(200)
+                .body("totals.requests", equalTo(8));
+
+        Tokens.Person outsider = Tokens.person("Outsider");
+        outsider.request().get("/api/v1/me").then().statusCode(200);
+        outsider.request().get(f.analytics("")).then().statusCode(404);
+        f.owner().request().get("/api/v1/orgs/" + f.orgId() + "/projects/nope/analytics").then().statusCode(404);
+        io.restassured.RestAssured.given().get(f.analytics("")).then().statusCode(401);
+    }
+
+    @Test
+    void defaultsAndBadParameters() {
+        Fixture f = fixture();
+        JsonPath hourly = f.owner().request().get(f.analytics("")).then().statusCode(200).extract().jsonPath();
+        assertThat(hourly.getString("granularity")).isEqualTo("hour");
+        assertThat(hourly.getList("series.find { it.name == 'adds' }.points")).hasSize(24);
+        JsonPath daily = f.owner().request().get(f.analytics("?granularity=day")).then().statusCode(200).extract().jsonPath();
+        assertThat(daily.getList("series.find { it.name == 'adds' }.points")).hasSize(30);
+        assertThat(Instant.parse(daily.getString("to"))).isAfter(Instant.now());
+
+        for (String bad : List.of("?granularity=week", "?from=yesterday", "?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z",
+                "?granularity=day&from=2026-01-01T00:00:00Z&to=2026-04-02T00:00:00Z")) {
+            f.owner().request().get(f.analytics(bad)).then().statusCode(400)
+                    .contentType(containsString("application/problem+json")).body("status", equalTo(400));
+        }
+        f.owner().request().get(f.analytics("?granularity=day&from=2026-01-01T00:00:00Z&to=2026-04-01T00:00:00Z")).then().statusCode(200);
+    }
+
+    /**
+     * Signs up an owner and produces, for their default project: in hour 10 four searches (3, 7, 40, 250 ms; users alice,
+     * bob, alice, none; 10+20+30+40 context tokens), two adds (14 and 15 ms; carol and alice; 100 and 200 raw tokens)
+     * and two processed adds (3 created, 1 updated, 1 superseded, 1 deleted; 350 + 120 LLM tokens); in hour 11 one search
+     * (90 ms, dave, 5 context tokens) and one failed search (1000 ms, status 500, alice); plus an event of another
+     * organisation. Waits until the consumer has rolled it all up.
+     */
+    private static Fixture fixture() {
+        Tokens.Person owner = Tokens.person("Owner");
+        String orgId = owner.request().get("/api/v1/me").then().statusCode(200).extract().jsonPath().getString("organisations[0].id");
+        Tenant t = Tenant.of(orgId, "default");
+        List<UsageEvent> events = new ArrayList<>(List.of(
+                UsageEvent.request(t, H10.plusSeconds(1), UsageEvent.Operation.SEARCH, SEARCH, 200, 3, "alice", 10, 0),
+                UsageEvent.request(t, H10.plusSeconds(2), UsageEvent.Operation.SEARCH, SEARCH, 200, 7, "bob", 20, 0),
+                UsageEvent.request(t, H10.plusSeconds(3), UsageEvent.Operation.SEARCH, SEARCH, 200, 40, "alice", 30, 0),
+                UsageEvent.request(t, H10.plusSeconds(4), UsageEvent.Operation.SEARCH, SEARCH, 200, 250, null, 40, 0),
+                UsageEvent.request(t, H10.plusSeconds(5), UsageEvent.Operation.ADD, ADD, 200, 14, "carol", 0, 100),
+                UsageEvent.request(t, H10.plusSeconds(6), UsageEvent.Operation.ADD, ADD, 200, 15, "alice", 0, 200),
+                UsageEvent.memoryEvents(UsageEvent.Kind.INGEST, t, H10.plusSeconds(7), "carol", memoryEvents(
+                        MemoryEvent.Type.ADD, MemoryEvent.Type.ADD, MemoryEvent.Type.UPDATE, MemoryEvent.Type.NONE), new TokenUsage(300, 50, 1)),
+                UsageEvent.memoryEvents(UsageEvent.Kind.MEMORY_EVENTS, t, H10.plusSeconds(8), "alice", memoryEvents(
+                        MemoryEvent.Type.ADD, MemoryEvent.Type.SUPERSEDE, MemoryEvent.Type.DELETE), new TokenUsage(100, 20, 1)),
+                UsageEvent.request(t, H11.plusSeconds(1), UsageEvent.Operation.SEARCH, SEARCH, 200, 90, "dave", 5, 0),
+                UsageEvent.request(t, H11.plusSeconds(2), UsageEvent.Operation.SEARCH, SEARCH, 500, 1000, "alice", 0, 0),
+                UsageEvent.request(Tenant.of("other-" + orgId, "default"), H10, UsageEvent.Operation.SEARCH, SEARCH, 200, 5, "eve", 99, 0)));
+        List<ConsumerRecord<String, byte[]>> sent = produce(events);
+        await(() -> owner.request().get("/api/v1/orgs/" + orgId + "/projects/default/analytics?from=2026-01-01T10:00:00Z&to=2026-01-01T12:00:00Z")
+                .then().statusCode(200).extract().jsonPath().getLong("totals.requests") == 8
+                && owner.request().get("/api/v1/orgs/" + orgId + "/projects/default/analytics?from=2026-01-01T10:00:00Z&to=2026-01-01T12:00:00Z")
+                .then().extract().jsonPath().getLong("totals.memories_created") == 3);
+        return new Fixture(owner, orgId, sent);
+    }
+
+    private static List<MemoryEvent> memoryEvents(MemoryEvent.Type... types) {
+        return java.util.Arrays.stream(types).map(type -> new MemoryEvent(UUID.randomUUID(), "fact", type, null, null, null)).toList();
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> produce(List<UsageEvent> events) {
+        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        List<ConsumerRecord<String, byte[]>> sent = new ArrayList<>();
+        try (var producer = new KafkaProducer<String, byte[]>(props)) {
+            for (UsageEvent e : events) {
+                byte[] value = UsageEventCodec.encode(e);
+                RecordMetadata m = producer.send(new ProducerRecord<>(DashboardTestResources.USAGE_TOPIC, e.tenant().key(), value))
+                        .get(10, TimeUnit.SECONDS);
+                sent.add(new ConsumerRecord<>(m.topic(), m.partition(), m.offset(), e.tenant().key(), value));
+            }
+        } catch (Exception e) {
+            throw new AssertionError("producing usage events failed", e);
+        }
+        return sent;
+    }
+
+    private static List<Long> series(JsonPath json, String name) {
+        return json.getList("series.find { it.name == '" + name + "' }.points.v", Long.class);
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the usage events were not rolled up within 30 s");
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
