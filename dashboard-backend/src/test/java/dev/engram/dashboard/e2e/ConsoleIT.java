@@ -2,6 +2,7 @@ package dev.engram.dashboard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.engram.testing.kafka.KafkaBroker;
 import dev.engram.testing.keycloak.KeycloakServer;
 import dev.engram.testing.postgres.PostgresServer;
 import java.nio.file.Files;
@@ -16,16 +17,18 @@ import org.junit.jupiter.api.Test;
 import dev.engram.testing.process.FreePorts;
 
 /**
- * The console end to end, every part real: Keycloak with the Engram realm, PostgreSQL, the packaged dashboard and the
- * packaged gateway (POSTGRES storage, Lucene index, journal ingest) as processes sharing that database, and Debian's
- * headless Chromium. A new person registers on Keycloak, lands in the console with an organisation and a default
+ * The console end to end, every part real: Keycloak with the Engram realm, PostgreSQL, Kafka (usage events), the
+ * packaged dashboard and the packaged gateway (POSTGRES storage, Lucene index, journal ingest, usage events on) as
+ * processes sharing that database, and Debian's headless Chromium. A new person registers on Keycloak, lands in the console with an organisation and a default
  * project, creates an API key, and the mem0ai client uses it on the gateway (src/test/node/console-e2e.mjs).
  * Screenshots: target/screenshots/*.png.
  */
 class ConsoleIT {
 
     private static final Path MODULE = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+    private static final String USAGE_TOPIC = "engram.usage.v1";
     private static PostgresServer postgres;
+    private static KafkaBroker kafka;
     private static KeycloakServer keycloak;
     private static AppProcess dashboard;
     private static AppProcess gateway;
@@ -37,6 +40,9 @@ class ConsoleIT {
         postgres = PostgresServer.start();
         postgres.createDatabase("engram");
         keycloak = KeycloakServer.start();
+        // Usage events (analytics): the gateway publishes them to Kafka, the dashboard rolls them up per project.
+        kafka = KafkaBroker.start();
+        kafka.createTopic(USAGE_TOPIC, 1);
         Path logs = Files.createDirectories(MODULE.resolve("target/console-e2e-logs"));
 
         Map<String, String> database = Map.of(
@@ -51,7 +57,8 @@ class ConsoleIT {
                 "QUARKUS_HTTP_HOST", "127.0.0.1",
                 "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
                 "QUARKUS_OIDC_CLIENT_ID", KeycloakServer.DASHBOARD_CLIENT_ID,
-                "QUARKUS_OIDC_CREDENTIALS_SECRET", keycloak.dashboardClientSecret()));
+                "QUARKUS_OIDC_CREDENTIALS_SECRET", keycloak.dashboardClientSecret(),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
         dashboard = AppProcess.start("dashboard-backend", MODULE.resolve("target/quarkus-app/quarkus-run.jar"), dashboardPort,
                 dashboardEnv, logs.resolve("dashboard.log"));
 
@@ -64,7 +71,9 @@ class ConsoleIT {
                 "ENGRAM_STORAGE_KIND", "POSTGRES",
                 "ENGRAM_INDEX_KIND", "LUCENE",
                 "ENGRAM_INGEST_KIND", "JOURNAL",
-                "ENGRAM_DATA_DIR", gatewayData.toString()));
+                "ENGRAM_DATA_DIR", gatewayData.toString(),
+                "ENGRAM_USAGE_ENABLED", "true",
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
         gateway = AppProcess.start("api-gateway", MODULE.resolveSibling("api-gateway").resolve("target/quarkus-app/quarkus-run.jar"),
                 gatewayPort, gatewayEnv, logs.resolve("gateway.log"));
     }
@@ -74,6 +83,7 @@ class ConsoleIT {
         if (gateway != null) gateway.close();
         if (dashboard != null) dashboard.close();
         if (keycloak != null) keycloak.close();
+        if (kafka != null) kafka.close();
         if (postgres != null) postgres.close();
         if (gatewayData != null) {
             try (Stream<Path> paths = Files.walk(gatewayData)) {
