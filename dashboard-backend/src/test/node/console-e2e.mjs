@@ -163,7 +163,7 @@ try {
       await page.getByRole("heading", { level: 1, name: "Analytics" }).waitFor();
       await page.locator(".charts figure, .charts .empty, .charts [role=alert]").first().waitFor();
       totals = Object.fromEntries(await page.locator(".charts figcaption").evaluateAll((captions) => captions.map((c) => [
-        c.firstChild.textContent.trim(), Number((c.querySelector(".total")?.textContent || "").replace(/[^0-9.-]/g, ""))])));
+        c.firstChild.textContent.trim(), Number((c.querySelector(".total")?.textContent.match(/total (-?[0-9.]+)/) || [])[1])])));
       if (totals.adds >= 1 && totals.searches >= 1) break;
       await new Promise((r) => setTimeout(r, 1000));
     }

@@ -116,7 +116,7 @@ export function lineChart(series) {
   const y = (v) => top + (1 - v / max) * (height - top - bottom);
   const titleId = `chart-${series.name.replace(/[^a-z0-9]+/gi, "-")}`;
   const svg = s("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": titleId, class: "chart" },
-    s("title", { id: titleId }, `${series.name}: ${points.length} points, total ${formatNumber(total)}, highest ${formatNumber(max)}`));
+    s("title", { id: titleId }, `${series.name.replace(/_/g, " ")}: ${points.length} points, total ${formatNumber(total)}, highest ${formatNumber(max)}`));
   for (const frac of [0, 0.5, 1]) {
     const v = max * frac;
     svg.append(s("line", { x1: left, x2: width - right, y1: y(v), y2: y(v), class: "grid" }),
@@ -129,7 +129,10 @@ export function lineChart(series) {
     svg.append(s("path", { d, class: "line" }));
     for (const p of points) svg.append(s("circle", { cx: x(p.t), cy: y(p.v), r: 3, class: "dot" }));
   }
-  return h("figure", { class: "chart-card" }, h("figcaption", {}, series.name, " ", h("span", { class: "total" }, `total ${formatNumber(total)}`)), svg);
+  const label = series.name.replace(/_/g, " ");
+  const unit = series.unit ? ` ${series.unit}` : "";
+  return h("figure", { class: "chart-card" },
+    h("figcaption", {}, label, " ", h("span", { class: "total" }, `total ${formatNumber(total)}${unit}`)), svg);
 }
 
 function formatNumber(v) {
