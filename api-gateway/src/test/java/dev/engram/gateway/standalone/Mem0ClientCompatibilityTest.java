@@ -49,7 +49,7 @@ class Mem0ClientCompatibilityTest {
     static void startPlatform() throws Exception {
         Optional<Path> node = Mem0ClientScenario.findNode();
         assumeTrue(node.isPresent(), "node is not on the PATH: the official Mem0 client test needs Node.js 18+ (apt-get install nodejs npm)");
-        scenario = Mem0ClientScenario.prepare(node.get());
+        scenario = Mem0ClientScenario.prepare();
         state = temp.resolve("compat-state.json");
         server = StandaloneServer.start(temp.resolve("platform"), null);
         generatedKey = server.generatedAdminKey();
