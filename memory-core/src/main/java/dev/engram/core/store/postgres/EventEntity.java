@@ -17,14 +17,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "events")
 @IdClass(TenantEventKey.class)
-public class EventEntity {
+public class EventEntity extends TenantOwnedEntity {
 
-    @Id
-    @Column(name = "org_id")
-    private String orgId;
-    @Id
-    @Column(name = "project_id")
-    private String projectId;
     @Id
     private String id;
 
@@ -57,8 +51,7 @@ public class EventEntity {
 
     static EventEntity of(Tenant tenant, EventRecord record) {
         EventEntity e = new EventEntity();
-        e.orgId = tenant.orgId();
-        e.projectId = tenant.projectId();
+        e.setTenant(tenant);
         e.id = record.id();
         e.type = record.type();
         e.payload = record.payload();
@@ -80,7 +73,7 @@ public class EventEntity {
     }
 
     EventRecord toRecord() {
-        return new EventRecord(id, Tenant.of(orgId, projectId), type, EventStatus.valueOf(status), payload,
+        return new EventRecord(id, tenant(), type, EventStatus.valueOf(status), payload,
                 StoreJson.readEventResults(results), StoreJson.readTokenUsage(usage), attempts, error, createdAt, updatedAt, startedAt, completedAt);
     }
 

@@ -16,14 +16,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "history")
 @IdClass(TenantRowKey.class)
-public class HistoryEntity {
+public class HistoryEntity extends TenantOwnedEntity {
 
-    @Id
-    @Column(name = "org_id")
-    private String orgId;
-    @Id
-    @Column(name = "project_id")
-    private String projectId;
     @Id
     private UUID id;
 
@@ -54,8 +48,7 @@ public class HistoryEntity {
     /** The row for {@code entry} in {@code tenant}; its instant must already be at millisecond precision. */
     static HistoryEntity of(Tenant tenant, HistoryEntry entry) {
         HistoryEntity e = new HistoryEntity();
-        e.orgId = tenant.orgId();
-        e.projectId = tenant.projectId();
+        e.setTenant(tenant);
         e.id = entry.id();
         e.memoryId = entry.memoryId();
         e.event = entry.event().name();

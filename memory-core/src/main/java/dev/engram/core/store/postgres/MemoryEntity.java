@@ -23,14 +23,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "memories")
 @IdClass(TenantRowKey.class)
-public class MemoryEntity {
+public class MemoryEntity extends TenantOwnedEntity {
 
-    @Id
-    @Column(name = "org_id")
-    private String orgId;
-    @Id
-    @Column(name = "project_id")
-    private String projectId;
     @Id
     private UUID id;
 
@@ -77,8 +71,7 @@ public class MemoryEntity {
     /** The row for {@code record} in {@code tenant}; instants must already be at millisecond precision. */
     static MemoryEntity of(Tenant tenant, MemoryRecord record) {
         MemoryEntity e = new MemoryEntity();
-        e.orgId = tenant.orgId();
-        e.projectId = tenant.projectId();
+        e.setTenant(tenant);
         e.id = record.id();
         Scope scope = record.scope();
         e.userId = scope.userId();
@@ -108,7 +101,7 @@ public class MemoryEntity {
     }
 
     MemoryRecord toRecord() {
-        Scope scope = new Scope(Tenant.of(orgId, projectId), userId, agentId, runId, appId);
+        Scope scope = new Scope(tenant(), userId, agentId, runId, appId);
         return new MemoryRecord(id, scope, text, hash, actor, role, StoreJson.readMetadata(metadata),
                 StoreJson.readCategories(categories), createdAt, updatedAt, eventTime, expirationDate, immutable,
                 MemoryState.valueOf(state), replacedBy, StoreJson.readSources(sources), slot);
