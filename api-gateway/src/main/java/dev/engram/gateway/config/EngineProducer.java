@@ -1,13 +1,10 @@
 package dev.engram.gateway.config;
 
 import dev.engram.core.Memory;
-import dev.engram.core.MemoryBuilder;
 import dev.engram.core.engine.MemoryEngine;
 import dev.engram.core.ingest.EventStore;
-import dev.engram.core.llm.ChatModels;
-import dev.engram.core.llm.LlmSettings;
 import dev.engram.core.platform.EmbeddedDatabase;
-import dev.engram.core.platform.IndexConfig.IndexKind;
+import dev.engram.core.platform.PlatformMemory;
 import dev.engram.core.platform.PlatformStores;
 import dev.engram.core.store.postgres.PostgresStores;
 import dev.engram.core.spi.MemoryStore;
@@ -17,7 +14,6 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.jboss.logging.Logger;
 
 /**
  * Builds the platform's storage and engine from {@link EngramConfig}: the one place where {@code engram.storage.kind}
@@ -28,7 +24,6 @@ import org.jboss.logging.Logger;
 @Singleton
 public class EngineProducer {
 
-    private static final Logger LOG = Logger.getLogger(EngineProducer.class);
     private static final int POOL_SIZE = 16;
 
     private final EngramConfig config;
@@ -72,16 +67,7 @@ public class EngineProducer {
     @Produces
     @Singleton
     Memory memory(MemoryStore store, MeterRegistry registry) {
-        MemoryBuilder builder = Memory.builder().dataDir(config.dataDir()).store(store).meterRegistry(registry);
-        if (config.index().kind() == IndexKind.QDRANT) builder.qdrant(config.qdrant().settings());
-        config.llm().model().ifPresent(model -> {
-            LlmSettings settings = LlmSettings.openAi(config.llm().baseUrl().orElse(null), config.llm().apiKey().orElse(null), model);
-            LOG.infof("LLM extraction and reconciliation: %s", settings);
-            builder.chatModel(ChatModels.create(settings));
-        });
-        Memory memory = builder.build();
-        LOG.infof("Memory engine open: store %s, index %s, data directory %s", config.storage().kind(), config.index().kind(), config.dataDir());
-        return memory;
+        return PlatformMemory.open(store, config.dataDir(), config.index(), config.qdrant(), config.llm(), registry);
     }
 
     void closeMemory(@Disposes Memory memory) {

@@ -1,6 +1,7 @@
 package dev.engram.gateway.config;
 
 import dev.engram.core.platform.IndexConfig;
+import dev.engram.core.platform.LlmConfig;
 import dev.engram.core.platform.StorageConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -40,7 +41,7 @@ public interface EngramConfig {
     Limits limits();
 
     /** The optional LLM for extraction and reconciliation; without it the offline extractor is used. */
-    Llm llm();
+    LlmConfig llm();
 
     /** Background processing of adds. */
     Ingest ingest();
@@ -105,17 +106,6 @@ public interface EngramConfig {
         /** Requests per second one API key may make (a token bucket allowing bursts of twice this); 0 disables the limit. */
         @WithDefault("200")
         int requestsPerSecond();
-    }
-
-    interface Llm {
-        /** The OpenAI-compatible API root, e.g. {@code http://localhost:11434/v1}; unset for the provider's public endpoint. */
-        Optional<String> baseUrl();
-
-        /** The provider key; unset for local servers that need none. */
-        Optional<String> apiKey();
-
-        /** The model name; the LLM is used only when this is set. */
-        Optional<String> model();
     }
 
     interface Ingest {

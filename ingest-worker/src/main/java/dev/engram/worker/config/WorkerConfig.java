@@ -1,6 +1,7 @@
 package dev.engram.worker.config;
 
 import dev.engram.core.platform.IndexConfig;
+import dev.engram.core.platform.LlmConfig;
 import dev.engram.core.platform.StorageConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -27,6 +28,9 @@ public interface WorkerConfig {
 
     /** How to reach Qdrant, used when {@code engram.index.kind=QDRANT}. */
     IndexConfig.Qdrant qdrant();
+
+    /** The optional LLM for extraction and reconciliation; without it the offline extractor is used. */
+    LlmConfig llm();
 
     /**
      * When true the process applies the database migrations (Flyway, at start) and exits with status 0 without

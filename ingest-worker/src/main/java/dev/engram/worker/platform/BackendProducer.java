@@ -1,11 +1,10 @@
 package dev.engram.worker.platform;
 
 import dev.engram.core.Memory;
-import dev.engram.core.MemoryBuilder;
 import dev.engram.core.engine.MemoryEngine;
 import dev.engram.core.ingest.EventStore;
 import dev.engram.core.platform.EmbeddedDatabase;
-import dev.engram.core.platform.IndexConfig.IndexKind;
+import dev.engram.core.platform.PlatformMemory;
 import dev.engram.core.platform.PlatformStores;
 import dev.engram.core.store.postgres.PostgresStores;
 import dev.engram.worker.config.WorkerConfig;
@@ -14,18 +13,16 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.jboss.logging.Logger;
 
 /**
  * The worker's storage seam: the ONE place {@code engram.storage.kind} and {@code engram.index.kind} turn into a
  * {@link MemoryEngine} and an {@link EventStore}. EMBEDDED opens an H2 database under the data directory; POSTGRES uses
  * the Panache stores on {@code quarkus.datasource}, shared with the gateways and the other workers. The index is Lucene
- * under the data directory (one worker only) or the shared Qdrant collection.
+ * under the data directory (one worker only) or the shared Qdrant collection; the LLM ({@code engram.llm.*}) when set.
  */
 @Singleton
 public class BackendProducer {
 
-    private static final Logger LOG = Logger.getLogger(BackendProducer.class);
     private static final int POOL_SIZE = 8;
 
     private final WorkerConfig config;
@@ -44,11 +41,7 @@ public class BackendProducer {
             case POSTGRES -> postgres.get().stores();
         };
         try {
-            MemoryBuilder builder = Memory.builder().dataDir(config.dataDir()).store(stores.memories()).meterRegistry(registry);
-            if (config.index().kind() == IndexKind.QDRANT) builder.qdrant(config.qdrant().settings());
-            Memory memory = builder.build();
-            LOG.infof("Memory engine open: store %s, index %s, data directory %s", config.storage().kind(), config.index().kind(),
-                    config.dataDir());
+            Memory memory = PlatformMemory.open(stores.memories(), config.dataDir(), config.index(), config.qdrant(), config.llm(), registry);
             return new Backend(memory, stores);
         } catch (RuntimeException e) {
             stores.close();
