@@ -4,6 +4,7 @@ import dev.engram.dashboard.security.CurrentAccess;
 import dev.engram.dashboard.security.OrgAccess;
 import dev.engram.dashboard.security.Role;
 import dev.engram.dashboard.service.ProjectService;
+import dev.engram.dashboard.service.TenantDirectory;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -71,7 +72,7 @@ public class ProjectResource {
     @OrgAccess(Role.MEMBER)
     public Response createKey(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId, Views.KeyBody body) {
         Views.KeyBody b = Views.required(body);
-        ProjectService.CreatedKey created = projects.createKey(access.membership(), access.caller(), projectId, b.name(), b.scopes());
+        TenantDirectory.IssuedKey created = projects.createKey(access.membership(), access.caller(), projectId, b.name(), b.scopes());
         return Response.status(Response.Status.CREATED).entity(Views.CreatedKey.of(created.key(), created.text())).build();
     }
 

@@ -8,6 +8,13 @@ import java.util.Locale;
  */
 public record Caller(String subject, String email, boolean emailVerified, String displayName) {
 
+    /** The standalone platform's administrator ({@link LocalAdminSession}): owns the platform's default organisation. */
+    public static final Caller LOCAL_ADMINISTRATOR = new Caller(LocalAdminAuthenticationMechanism.SUBJECT, null, false, "Local administrator");
+
+    public boolean isLocalAdministrator() {
+        return equals(LOCAL_ADMINISTRATOR);
+    }
+
     /** The address invitations are matched against: lower-cased, and only when verified. */
     public String verifiedEmail() {
         return emailVerified && email != null && !email.isBlank() ? email.strip().toLowerCase(Locale.ROOT) : null;

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Reads the {@link Caller} from an authenticated identity. Both OIDC paths yield a {@link JsonWebToken} principal: the
  * bearer access token, or the ID token of a console session. Keycloak puts {@code email}, {@code email_verified} and
- * {@code name} in both when the client asks for the {@code email} and {@code profile} scopes.
+ * {@code name} in both when the client asks for the {@code email} and {@code profile} scopes. The local administrator's
+ * session ({@link LocalAdminSession}) is the one identity without a token.
  */
 final class CallerResolver {
 
@@ -16,6 +17,9 @@ final class CallerResolver {
     }
 
     static Optional<Caller> from(SecurityIdentity identity) {
+        if (identity != null && identity.getCredential(LocalAdminSession.LocalAdminCredential.class) != null) {
+            return Optional.of(Caller.LOCAL_ADMINISTRATOR);
+        }
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) return Optional.empty();
         String subject = jwt.getSubject();
         if (subject == null || subject.isBlank()) return Optional.empty();

@@ -10,7 +10,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
  * server never grants. So a request authenticated by the session cookie (an ID token credential: the
  * authorization-code flow) must carry {@value #HEADER}: {@value #VALUE}, which the console's own {@code fetch} calls
  * send. The same header makes Quarkus answer 499 instead of a redirect to the login page when the session has ended
- * ({@code quarkus.oidc.authentication.java-script-auto-redirect=false}). Bearer-token calls are not affected.
+ * ({@code quarkus.oidc.authentication.java-script-auto-redirect=false}). Bearer-token calls are not affected. The local
+ * administrator's session cookie ({@link LocalAdminSession}) is a console session too.
  */
 final class ConsoleSession {
 
@@ -21,7 +22,8 @@ final class ConsoleSession {
     }
 
     static boolean isSession(SecurityIdentity identity) {
-        return identity.getCredential(IdTokenCredential.class) != null;
+        return identity.getCredential(IdTokenCredential.class) != null
+                || identity.getCredential(LocalAdminSession.LocalAdminCredential.class) != null;
     }
 
     static void requireConsoleHeader(SecurityIdentity identity, ContainerRequestContext request) {

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 /**
  * Sign-up and organisations. A person's first authenticated request ({@link #signIn}) records them, turns pending
  * invitations of their verified e-mail address into memberships and, when they belong to no organisation, creates one
- * they own with a default project. Concurrent first requests of one person are serialised by a database lock on their
+ * they own with a default project (for the local administrator of the standalone platform: the platform's default
+ * organisation and project, see {@link Caller#LOCAL_ADMINISTRATOR}). Concurrent first requests of one person are serialised by a database lock on their
  * subject, so that happens once.
  */
 @ApplicationScoped
@@ -117,7 +118,11 @@ public class OrganisationService {
     }
 
     private Organisation createOwned(Caller caller, String name, Instant now) {
-        Organisation org = organisations.create(Names.randomId("org_", 16), name, now);
+        // The local administrator's organisation is the platform's default one, where the standalone gateway's bootstrap
+        // key and its default project live; everyone else's gets a fresh id.
+        String id = caller.isLocalAdministrator() && organisations.find(Tenant.DEFAULT.orgId()).isEmpty()
+                ? Tenant.DEFAULT.orgId() : Names.randomId("org_", 16);
+        Organisation org = organisations.create(id, name, now);
         memberships.add(org.id(), caller.subject(), caller.email(), caller.friendlyName(), Role.OWNER, now);
         // Committed on its own (another datasource): if this transaction rolls back, an unreachable project row remains.
         directory.createProject(Tenant.of(org.id(), config.defaultProjectId()), config.defaultProjectName(), now);

@@ -5,7 +5,6 @@ import dev.engram.core.error.ConflictException;
 import dev.engram.core.error.NotFoundException;
 import dev.engram.core.error.ValidationException;
 import dev.engram.core.tenant.ApiKey;
-import dev.engram.core.tenant.ApiKeys;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.core.tenant.Project;
 import dev.engram.dashboard.security.Caller;
@@ -98,7 +97,7 @@ public class ProjectService {
      * API) is for organisation admins and owners.
      */
     @Transactional
-    public CreatedKey createKey(Membership actor, Caller caller, String projectId, String name, List<String> scopeNames) {
+    public TenantDirectory.IssuedKey createKey(Membership actor, Caller caller, String projectId, String name, List<String> scopeNames) {
         Project p = get(actor.orgId(), projectId);
         String n = Names.displayName(name, "name");
         if (scopeNames == null || scopeNames.isEmpty()) throw new ValidationException("'scopes' must name at least one of read, write, admin");
@@ -107,9 +106,7 @@ public class ProjectService {
         if (scopes.contains(KeyScope.ADMIN) && !actor.role().atLeast(Role.ADMIN)) {
             throw new ForbiddenException("Only organisation admins and owners may create keys with the admin scope");
         }
-        String text = ApiKeys.generate();
-        ApiKey key = directory.createKey(p.tenant(), n, text, scopes, caller.email(), clock.instant());
-        return new CreatedKey(key, text);
+        return directory.createKey(p.tenant(), n, scopes, caller.email(), clock.instant());
     }
 
     /** Revokes a key of the project: members may revoke the keys they created, admins and owners any key. */
@@ -148,9 +145,5 @@ public class ProjectService {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("Project not found");
         }
-    }
-
-    /** A new key and its text, which only this response ever shows. */
-    public record CreatedKey(ApiKey key, String text) {
     }
 }

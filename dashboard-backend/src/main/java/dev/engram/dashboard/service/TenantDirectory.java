@@ -2,78 +2,44 @@ package dev.engram.dashboard.service;
 
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.tenant.ApiKey;
-import dev.engram.core.tenant.ApiKeyStore;
-import dev.engram.core.tenant.JdbcApiKeyStore;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.core.tenant.Project;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
- * The platform's tenant directory (projects and API keys, memory-core's {@link JdbcApiKeyStore} on the default
- * datasource, the tables the gateways authenticate with). Each call runs outside whatever transaction the caller holds
- * on the dashboard's datasource and commits on its own: two non-XA datasources cannot share one JTA transaction, and a
- * revoked key must be refused by the gateways as soon as the call returns.
+ * The platform's tenant directory as the dashboard sees it: projects and API keys, the records the gateways
+ * authenticate with. Two implementations, chosen once by {@code engram.dashboard.tenant-directory}
+ * ({@link TenantDirectoryProducer}): the platform's tables on the shared database ({@link DatabaseTenantDirectory}, the
+ * distributed platform), or the gateway's administration API ({@link GatewayTenantDirectory}, the standalone platform,
+ * whose embedded database only the gateway opens). Every call commits on its own: a revoked key is refused by the
+ * gateways as soon as the call returns.
  */
-@ApplicationScoped
-public class TenantDirectory {
+public interface TenantDirectory {
 
-    private final ApiKeyStore store;
+    /** Creates the project; false when it exists already. */
+    boolean createProject(Tenant tenant, String name, Instant at);
 
-    @Inject
-    TenantDirectory(DataSource platformDataSource) {
-        this(JdbcApiKeyStore.onManagedSchema(platformDataSource));
-    }
+    Optional<Project> project(Tenant tenant);
 
-    TenantDirectory(ApiKeyStore store) {
-        this.store = store;
-    }
+    List<Project> projects(String orgId);
 
-    public boolean createProject(Tenant tenant, String name, Instant at) {
-        return outside(() -> store.createProject(tenant, name, at));
-    }
+    /** Issues a key for an existing project; the text in the result is shown once and stored nowhere. */
+    IssuedKey createKey(Tenant tenant, String name, Set<KeyScope> scopes, String userEmail, Instant at);
 
-    public Optional<Project> project(Tenant tenant) {
-        return outside(() -> store.project(tenant));
-    }
+    List<ApiKey> keys(Tenant tenant);
 
-    public List<Project> projects(String orgId) {
-        return outside(() -> store.projects(orgId));
-    }
-
-    public ApiKey createKey(Tenant tenant, String name, String keyText, Set<KeyScope> scopes, String userEmail, Instant at) {
-        return outside(() -> store.createKey(tenant, name, keyText, scopes, userEmail, at));
-    }
-
-    public List<ApiKey> keys(Tenant tenant) {
-        return outside(() -> store.keys(tenant));
-    }
-
-    public boolean revoke(UUID keyId, Instant at) {
-        return outside(() -> store.revoke(keyId, at));
-    }
+    /** Revokes the key; false when there is no active key with that id. */
+    boolean revoke(UUID keyId, Instant at);
 
     /** Revokes every active key of the project; returns how many. */
-    public int revokeAll(Tenant tenant, Instant at) {
-        return outside(() -> {
-            int n = 0;
-            for (ApiKey k : store.keys(tenant)) {
-                if (k.active() && store.revoke(k.id(), at)) n++;
-            }
-            return n;
-        });
-    }
+    int revokeAll(Tenant tenant, Instant at);
 
-    private static <T> T outside(Supplier<T> work) {
-        return QuarkusTransaction.suspendingExisting().call(work::get);
+    /** A new key and its text, which only the response to its creation ever shows. */
+    record IssuedKey(ApiKey key, String text) {
     }
 }

@@ -1,0 +1,78 @@
+package dev.engram.dashboard.service;
+
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.tenant.ApiKey;
+import dev.engram.core.tenant.ApiKeyStore;
+import dev.engram.core.tenant.JdbcApiKeyStore;
+import dev.engram.core.tenant.KeyScope;
+import dev.engram.core.tenant.Project;
+import dev.engram.core.tenant.ApiKeys;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The tenant directory on the platform's own tables (memory-core's {@link JdbcApiKeyStore} on the default datasource,
+ * the database the gateways authenticate against). Each call runs outside whatever transaction the caller holds on the
+ * dashboard's datasource and commits on its own: two non-XA datasources cannot share one JTA transaction.
+ */
+final class DatabaseTenantDirectory implements TenantDirectory {
+
+    private final ApiKeyStore store;
+
+    DatabaseTenantDirectory(DataSource platformDataSource) {
+        this.store = JdbcApiKeyStore.onManagedSchema(platformDataSource);
+    }
+
+    @Override
+    public boolean createProject(Tenant tenant, String name, Instant at) {
+        return outside(() -> store.createProject(tenant, name, at));
+    }
+
+    @Override
+    public Optional<Project> project(Tenant tenant) {
+        return outside(() -> store.project(tenant));
+    }
+
+    @Override
+    public List<Project> projects(String orgId) {
+        return outside(() -> store.projects(orgId));
+    }
+
+    @Override
+    public IssuedKey createKey(Tenant tenant, String name, Set<KeyScope> scopes, String userEmail, Instant at) {
+        String text = ApiKeys.generate();
+        return new IssuedKey(outside(() -> store.createKey(tenant, name, text, scopes, userEmail, at)), text);
+    }
+
+    @Override
+    public List<ApiKey> keys(Tenant tenant) {
+        return outside(() -> store.keys(tenant));
+    }
+
+    @Override
+    public boolean revoke(UUID keyId, Instant at) {
+        return outside(() -> store.revoke(keyId, at));
+    }
+
+    @Override
+    public int revokeAll(Tenant tenant, Instant at) {
+        return outside(() -> {
+            int n = 0;
+            for (ApiKey k : store.keys(tenant)) {
+                if (k.active() && store.revoke(k.id(), at)) n++;
+            }
+            return n;
+        });
+    }
+
+    private static <T> T outside(Supplier<T> work) {
+        return QuarkusTransaction.suspendingExisting().call(work::get);
+    }
+}

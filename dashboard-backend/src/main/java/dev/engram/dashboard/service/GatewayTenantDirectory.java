@@ -1,0 +1,129 @@
+package dev.engram.dashboard.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.error.ConflictException;
+import dev.engram.core.tenant.ApiKey;
+import dev.engram.core.tenant.KeyScope;
+import dev.engram.core.tenant.Project;
+import dev.engram.dashboard.gateway.GatewayClient;
+import dev.engram.dashboard.gateway.GatewayUnavailableException;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The tenant directory behind the gateway's administration API ({@code /api/v1/admin}): the standalone platform, where
+ * the gateway alone opens the embedded database. The gateway stamps creation and revocation times itself, so the
+ * {@code at} arguments are not sent.
+ */
+final class GatewayTenantDirectory implements TenantDirectory {
+
+    private static final String ADMIN = "/api/v1/admin";
+
+    private final GatewayClient gateway;
+
+    GatewayTenantDirectory(GatewayClient gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    public boolean createProject(Tenant tenant, String name, Instant at) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("org_id", tenant.orgId());
+        body.put("project_id", tenant.projectId());
+        body.put("name", name);
+        GatewayClient.Reply reply = gateway.post(ADMIN + "/projects", body, null);
+        if (reply.status() == 409) return false;
+        expect(reply, "create a project");
+        return true;
+    }
+
+    @Override
+    public Optional<Project> project(Tenant tenant) {
+        return projects(tenant.orgId()).stream().filter(p -> p.tenant().equals(tenant)).findFirst();
+    }
+
+    @Override
+    public List<Project> projects(String orgId) {
+        GatewayClient.Reply reply = gateway.get(ADMIN + "/projects?org_id=" + encode(orgId), null);
+        expect(reply, "list projects");
+        List<Project> out = new ArrayList<>();
+        for (JsonNode p : reply.body()) {
+            out.add(new Project(Tenant.of(p.path("org_id").asText(), p.path("project_id").asText()), p.path("name").asText(),
+                    instant(p.path("created_at"))));
+        }
+        return out;
+    }
+
+    @Override
+    public IssuedKey createKey(Tenant tenant, String name, Set<KeyScope> scopes, String userEmail, Instant at) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("org_id", tenant.orgId());
+        body.put("project_id", tenant.projectId());
+        body.put("name", name);
+        body.put("scopes", scopes.stream().sorted().map(KeyScope::wireName).toList());
+        body.put("user_email", userEmail);
+        GatewayClient.Reply reply = gateway.post(ADMIN + "/keys", body, null);
+        expect(reply, "create an API key");
+        String text = reply.body().path("key").asText(null);
+        if (text == null) throw new GatewayUnavailableException("The api-gateway created an API key but did not return it");
+        return new IssuedKey(key(reply.body()), text);
+    }
+
+    @Override
+    public List<ApiKey> keys(Tenant tenant) {
+        GatewayClient.Reply reply = gateway.get(ADMIN + "/projects/" + encode(tenant.orgId()) + "/" + encode(tenant.projectId()) + "/keys", null);
+        expect(reply, "list API keys");
+        List<ApiKey> out = new ArrayList<>();
+        for (JsonNode k : reply.body()) out.add(key(k));
+        return out;
+    }
+
+    @Override
+    public boolean revoke(UUID keyId, Instant at) {
+        GatewayClient.Reply reply = gateway.delete(ADMIN + "/keys/" + keyId, null);
+        if (reply.status() == 404) return false;
+        expect(reply, "revoke an API key");
+        return true;
+    }
+
+    @Override
+    public int revokeAll(Tenant tenant, Instant at) {
+        GatewayClient.Reply reply = gateway.delete(ADMIN + "/projects/" + encode(tenant.orgId()) + "/" + encode(tenant.projectId()), null);
+        expect(reply, "revoke a project's keys");
+        return reply.body().path("revoked_keys").asInt();
+    }
+
+    /** Anything but success here is the gateway disagreeing with a request the dashboard validated: not the user's fault. */
+    private static void expect(GatewayClient.Reply reply, String what) {
+        if (reply.status() == 409) throw new ConflictException(reply.detail());
+        if (!reply.ok()) throw new GatewayUnavailableException("The api-gateway could not " + what + ": " + reply.detail());
+    }
+
+    private static ApiKey key(JsonNode k) {
+        Set<KeyScope> scopes = EnumSet.noneOf(KeyScope.class);
+        for (JsonNode s : k.path("scopes")) scopes.add(KeyScope.parse(s.asText()));
+        return new ApiKey(UUID.fromString(k.path("id").asText()), Tenant.of(k.path("org_id").asText(), k.path("project_id").asText()),
+                k.path("name").asText(), k.path("prefix").asText(), scopes, k.path("user_email").asText(null),
+                instant(k.path("created_at")), instant(k.path("last_used_at")), instant(k.path("revoked_at")));
+    }
+
+    private static Instant instant(JsonNode n) {
+        return n.isTextual() ? OffsetDateTime.parse(n.asText()).toInstant() : null;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,114 @@
+// End-to-end: the standalone platform's console (./engram up) in Debian's headless Chromium, signed in as the local
+// administrator with the link the launcher printed; then the official Mem0 client (mem0ai) against the gateway with the
+// key the console created. No identity provider, PostgreSQL or Kafka anywhere.
+//
+//   SIGN_IN_URL=http://127.0.0.1:8082/local-sign-in?token=... GATEWAY_URL=http://127.0.0.1:8080 SCREENSHOTS=target/screenshots \
+//     node standalone-e2e.mjs
+process.env.MEM0_TELEMETRY = "false";
+
+import { check, openBrowser, required } from "./browser.mjs";
+
+const { MemoryClient } = await import("mem0ai");
+
+const SIGN_IN_URL = required("SIGN_IN_URL");
+const GATEWAY_URL = required("GATEWAY_URL").replace(/\/+$/, "");
+const CONSOLE_URL = new URL(SIGN_IN_URL).origin;
+const { page, step, shot, checkNoHorizontalOverflow, finish } = await openBrowser(required("SCREENSHOTS"));
+const stamp = Date.now().toString(36);
+
+try {
+  await step("without a session the console explains the sign-in link", async () => {
+    await page.goto(`${CONSOLE_URL}/console/`);
+    await page.getByRole("heading", { level: 1, name: "Sign in as the local administrator" }).waitFor();
+    await shot("s01-local-sign-in-needed");
+  });
+
+  await step("a link with a wrong token is refused and sets no session", async () => {
+    const wrong = new URL(SIGN_IN_URL);
+    wrong.searchParams.set("token", "x".repeat(43));
+    const response = await page.goto(wrong.toString());
+    check(response.status() === 401, `a wrong token answers 401: ${response.status()}`);
+    const me = await page.evaluate(async () => (await fetch("/api/v1/me", { headers: { "X-Requested-With": "JavaScript" } })).status);
+    check(me === 401, `no session after a wrong token: ${me}`);
+  });
+
+  await step("the link signs the local administrator in to the platform's default organisation", async () => {
+    await page.goto(SIGN_IN_URL);
+    await page.waitForURL(`${CONSOLE_URL}/console/**`);
+    check(!page.url().includes("token="), `the token leaves the address bar: ${page.url()}`);
+    await page.getByRole("heading", { level: 1, name: "Projects" }).waitFor();
+    check((await page.locator("#user-name").textContent()).includes("Local administrator"), "the header names the local administrator");
+    const org = await page.locator("#org-select option:checked").textContent();
+    check(org.includes("owner"), `the local administrator owns the organisation: ${org}`);
+    // The gateway's own default project (its bootstrap key's): the console manages what the gateway serves.
+    await page.getByRole("row", { name: /Default project/ }).first().waitFor();
+    await checkNoHorizontalOverflow();
+    await shot("s02-local-admin-projects");
+  });
+
+  await step("an API call with the session cookie but without the console's header is refused (CSRF)", async () => {
+    const status = await page.evaluate(async () => (await fetch("/api/v1/orgs", { method: "POST",
+      headers: { "Content-Type": "application/json" }, body: '{"name":"forged"}' })).status);
+    check(status === 403, `without the header: ${status}`);
+  });
+
+  const secret = await step("an API key is created through the gateway and its secret shown once", async () => {
+    await page.getByRole("link", { name: "API keys" }).click();
+    await page.getByRole("heading", { level: 1, name: "API keys" }).waitFor();
+    await page.getByLabel("Name").fill("standalone app");
+    await page.getByRole("button", { name: "Create key" }).click();
+    const field = page.getByLabel("Secret key");
+    await field.waitFor();
+    const value = await field.inputValue();
+    check(/^\S{20,}$/.test(value), `a secret key is shown: ${value}`);
+    await page.getByRole("row", { name: /standalone app/ }).waitFor();
+    await shot("s03-local-admin-key-created");
+    return value;
+  });
+
+  const client = new MemoryClient({ apiKey: secret, host: GATEWAY_URL });
+  const userId = `standalone-user-${stamp}`;
+  await step("the mem0ai client adds and finds a memory with that key", async () => {
+    const added = await client.add([{ role: "user", content: "I keep bees on my balcony in Lyon" }], { userId, infer: false });
+    check(Array.isArray(added?.results) && added.results.length === 1, `one memory stored: ${JSON.stringify(added)}`);
+    const { results } = await client.search("bees", { filters: { user_id: userId } });
+    check(results.some((m) => m.memory.includes("bees")), `the search finds it: ${JSON.stringify(results)}`);
+  });
+
+  await step("project settings are saved", async () => {
+    await page.getByRole("link", { name: "Project settings" }).click();
+    await page.getByRole("heading", { level: 1, name: "Project settings" }).waitFor();
+    await page.getByLabel("Categories").fill("hobbies, home");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.getByRole("status").filter({ hasText: "Settings saved." }).waitFor();
+  });
+
+  await step("the key is revoked and the gateway refuses it", async () => {
+    await page.getByRole("link", { name: "API keys" }).click();
+    await page.getByRole("button", { name: "Revoke standalone app" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
+    await page.getByRole("row", { name: /standalone app.*revoked/ }).waitFor();
+    const deadline = Date.now() + 5000;
+    let refused = false;
+    while (!refused && Date.now() < deadline) {
+      try {
+        await client.search("bees", { filters: { user_id: userId } });
+        await new Promise((r) => setTimeout(r, 250));
+      } catch (e) {
+        refused = /401|403|auth|invalid|revoked/i.test(String(e?.message));
+        if (!refused) throw e;
+      }
+    }
+    check(refused, "the gateway refuses the revoked key within 5 seconds");
+  });
+
+  await step("signing out ends the session", async () => {
+    await page.getByRole("link", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "You are signed out" }).waitFor();
+    const status = await page.evaluate(async () => (await fetch("/api/v1/me", { headers: { "X-Requested-With": "JavaScript" } })).status);
+    check(status === 401, `the API refuses the ended session: ${status}`);
+  });
+  await finish();
+} catch (e) {
+  await finish(e);
+}
