@@ -41,9 +41,12 @@ public class LocalAdminSession {
 
     @Inject
     LocalAdminSession(DashboardConfig config) {
-        DashboardConfig.LocalAdmin local = config.dashboard().localAdmin();
-        this.enabled = local.enabled();
-        Optional<String> t = local.token().map(String::strip).filter(s -> !s.isEmpty());
+        this(config.dashboard().localAdmin().enabled(), config.dashboard().localAdmin().token());
+    }
+
+    LocalAdminSession(boolean enabled, Optional<String> configuredToken) {
+        this.enabled = enabled;
+        Optional<String> t = configuredToken.map(String::strip).filter(s -> !s.isEmpty());
         if (enabled && (t.isEmpty() || t.get().length() < MIN_TOKEN_LENGTH)) {
             throw new ConfigurationException("engram.dashboard.local-admin.enabled=true needs engram.dashboard.local-admin.token "
                     + "(ENGRAM_DASHBOARD_LOCAL_ADMIN_TOKEN) of at least " + MIN_TOKEN_LENGTH + " characters");
