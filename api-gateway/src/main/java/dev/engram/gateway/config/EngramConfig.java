@@ -54,10 +54,20 @@ public interface EngramConfig {
 
     interface Usage {
         /**
-         * Publish usage events; unset: on when {@code engram.ingest.kind=KAFKA} and {@code kafka.bootstrap.servers} is set
-         * (the distributed platform, where a dashboard consumes them), off otherwise.
+         * Publish usage events; unset: on when {@code engram.usage.http-url} is set, or when {@code engram.ingest.kind=KAFKA}
+         * and {@code kafka.bootstrap.servers} is set (the distributed platform, where a dashboard consumes them), off
+         * otherwise.
          */
         Optional<Boolean> enabled();
+
+        /**
+         * Deliver usage events to this dashboard endpoint ({@code /internal/usage}) over HTTP instead of Kafka: the
+         * standalone platform, which runs no Kafka ({@code ./engram up} sets it).
+         */
+        Optional<java.net.URI> httpUrl();
+
+        /** The bearer secret of that endpoint (the dashboard's {@code engram.dashboard.usage.ingest-token}). */
+        Optional<String> httpToken();
 
         /** The usage topic, keyed by tenant. */
         @WithDefault("engram.usage.v1")
