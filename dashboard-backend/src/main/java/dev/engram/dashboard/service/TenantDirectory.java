@@ -8,6 +8,7 @@ import dev.engram.core.tenant.KeyScope;
 import dev.engram.core.tenant.Project;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
@@ -27,47 +28,51 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class TenantDirectory {
 
-    private final ApiKeyStore store;
+    private final Supplier<ApiKeyStore> store;
 
+    /**
+     * The datasource is looked up at first use, not at start: without {@code quarkus.datasource.jdbc.url} (the standalone
+     * build) it is inactive, and injecting it directly would stop the application from starting.
+     */
     @Inject
-    TenantDirectory(DataSource platformDataSource) {
-        this(JdbcApiKeyStore.onManagedSchema(platformDataSource));
+    TenantDirectory(Instance<DataSource> platformDataSource) {
+        this.store = new OnFirstUse(platformDataSource);
     }
 
     TenantDirectory(ApiKeyStore store) {
-        this.store = store;
+        this.store = () -> store;
     }
 
     public boolean createProject(Tenant tenant, String name, Instant at) {
-        return outside(() -> store.createProject(tenant, name, at));
+        return outside(() -> store.get().createProject(tenant, name, at));
     }
 
     public Optional<Project> project(Tenant tenant) {
-        return outside(() -> store.project(tenant));
+        return outside(() -> store.get().project(tenant));
     }
 
     public List<Project> projects(String orgId) {
-        return outside(() -> store.projects(orgId));
+        return outside(() -> store.get().projects(orgId));
     }
 
     public ApiKey createKey(Tenant tenant, String name, String keyText, Set<KeyScope> scopes, String userEmail, Instant at) {
-        return outside(() -> store.createKey(tenant, name, keyText, scopes, userEmail, at));
+        return outside(() -> store.get().createKey(tenant, name, keyText, scopes, userEmail, at));
     }
 
     public List<ApiKey> keys(Tenant tenant) {
-        return outside(() -> store.keys(tenant));
+        return outside(() -> store.get().keys(tenant));
     }
 
     public boolean revoke(UUID keyId, Instant at) {
-        return outside(() -> store.revoke(keyId, at));
+        return outside(() -> store.get().revoke(keyId, at));
     }
 
     /** Revokes every active key of the project; returns how many. */
     public int revokeAll(Tenant tenant, Instant at) {
         return outside(() -> {
             int n = 0;
-            for (ApiKey k : store.keys(tenant)) {
-                if (k.active() && store.revoke(k.id(), at)) n++;
+            for (ApiKey k : store.get().keys(tenant)) {
+                if (k.active() && store.get().revoke(k.id(), at)) n++;
             }
             return n;
         });
@@ -75,5 +80,22 @@ public class TenantDirectory {
 
     private static <T> T outside(Supplier<T> work) {
         return QuarkusTransaction.suspendingExisting().call(work::get);
+    }
+
+    /** The JDBC store on the default datasource, opened at the first call. */
+    private static final class OnFirstUse implements Supplier<ApiKeyStore> {
+
+        private final Instance<DataSource> dataSource;
+        private ApiKeyStore store;
+
+        OnFirstUse(Instance<DataSource> dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        @Override
+        public synchronized ApiKeyStore get() {
+            if (store == null) store = JdbcApiKeyStore.onManagedSchema(dataSource.get());
+            return store;
+        }
     }
 }
