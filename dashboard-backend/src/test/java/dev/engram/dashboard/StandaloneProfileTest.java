@@ -17,9 +17,6 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,8 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestProfile(StandaloneProfileTest.Standalone.class)
 class StandaloneProfileTest {
 
-    /** The data directory the launcher would pass (ENGRAM_DATA_DIR). */
-    static final Path DATA_DIR = temporaryDirectory();
+    /** The data directory the launcher would pass (ENGRAM_DATA_DIR); under target/, so a clean build removes it. */
+    static final Path DATA_DIR = Path.of("target", "standalone-profile-test", UUID.randomUUID().toString()).toAbsolutePath();
 
     public static class Standalone implements QuarkusTestProfile {
 
@@ -147,14 +144,6 @@ class StandaloneProfileTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("engram-dashboard-standalone");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
