@@ -1,10 +1,10 @@
 package dev.engram.dashboard.analytics;
 
 import dev.engram.core.domain.Tenant;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.agroal.DataSource;
+import dev.engram.dashboard.store.SqlDialect;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +22,7 @@ import java.util.TreeMap;
 /**
  * Reads one project's usage for a window. Every query is built by {@link #query}, which adds the project and window
  * predicate: the only way this class reaches the usage tables, so no query can read another tenant's rows. Days are
- * aggregated from hours here ({@code date_trunc('day', bucket, 'UTC')}); distinct end users are counted over the
+ * aggregated from hours here ({@link SqlDialect#utcDay}); distinct end users are counted over the
  * bucket's (or the window's) hours, so a person active in several hours of a day counts once for that day.
  */
 @ApplicationScoped
@@ -44,25 +44,28 @@ public class UsageReader {
             {"tokens_saved", "tokens", "sum(raw_tokens - context_tokens)"},
     };
 
-    private final AgroalDataSource dataSource;
+    private final DataSource dataSource;
+    private final String utcDay;
 
-    UsageReader(@DataSource("dashboard") AgroalDataSource dataSource) {
+    UsageReader(@io.quarkus.agroal.DataSource("dashboard") DataSource dataSource, SqlDialect dialect) {
         this.dataSource = dataSource;
+        this.utcDay = dialect.utcDay("bucket");
     }
 
     public AnalyticsReport report(Tenant tenant, AnalyticsWindow window) {
-        String bucket = window.granularity() == AnalyticsWindow.Granularity.DAY ? "date_trunc('day', bucket, 'UTC')" : "bucket";
+        // Grouped by the expression, not "GROUP BY 1": H2 does not group by a column's position.
+        String bucket = window.granularity() == AnalyticsWindow.Granularity.DAY ? utcDay : "bucket";
         StringBuilder columns = new StringBuilder();
         for (String[] s : SUMS) columns.append(", ").append(s[2]);
         try (Connection c = dataSource.getConnection()) {
             Map<Instant, long[]> sums = new HashMap<>();
-            query(c, tenant, window, "SELECT " + bucket + columns + " FROM dashboard.usage_hourly WHERE %s GROUP BY 1", rs -> {
+            query(c, tenant, window, "SELECT " + bucket + columns + " FROM dashboard.usage_hourly WHERE %s GROUP BY " + bucket, rs -> {
                 long[] values = new long[SUMS.length];
                 for (int i = 0; i < SUMS.length; i++) values[i] = rs.getLong(i + 2);
                 sums.put(instant(rs), values);
             });
             Map<Instant, Long> users = new HashMap<>();
-            query(c, tenant, window, "SELECT " + bucket + ", count(DISTINCT user_hash) FROM dashboard.usage_hourly_users WHERE %s GROUP BY 1",
+            query(c, tenant, window, "SELECT " + bucket + ", count(DISTINCT user_hash) FROM dashboard.usage_hourly_users WHERE %s GROUP BY " + bucket,
                     rs -> users.put(instant(rs), rs.getLong(2)));
             long[] totalUsers = new long[1];
             query(c, tenant, window, "SELECT count(DISTINCT user_hash) FROM dashboard.usage_hourly_users WHERE %s", rs -> totalUsers[0] = rs.getLong(1));

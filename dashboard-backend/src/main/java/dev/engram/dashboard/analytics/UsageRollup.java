@@ -3,15 +3,15 @@ package dev.engram.dashboard.analytics;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.usage.UsageEvent;
 import dev.engram.core.usage.UsageEventCodec;
-import io.agroal.api.AgroalDataSource;
+import dev.engram.dashboard.store.SqlDialect;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,13 +77,30 @@ public class UsageRollup {
         }
     }
 
-    private final AgroalDataSource dataSource;
+    private static final List<String> HOUR_KEY = List.of("org_id", "project_id", "bucket");
+    private static final List<String> HOUR_SUMS = List.of("requests", "errors", "adds", "searches", "memories_created",
+            "memories_updated", "memories_superseded", "memories_deleted", "llm_prompt_tokens", "llm_completion_tokens",
+            "context_tokens", "raw_tokens");
+
+    private final DataSource dataSource;
     private final Counter rolledUp;
     private final Counter duplicates;
     private final Counter invalid;
+    /** The dialect's statements, built once: see {@link SqlDialect}. */
+    private final String insertOffset;
+    private final String upsertHour;
+    private final String upsertLatency;
+    private final String insertUser;
 
-    UsageRollup(@DataSource("dashboard") AgroalDataSource dataSource, MeterRegistry registry) {
+    UsageRollup(@io.quarkus.agroal.DataSource("dashboard") DataSource dataSource, SqlDialect dialect, MeterRegistry registry) {
         this.dataSource = dataSource;
+        this.insertOffset = dialect.insertIfAbsent("dashboard.usage_offsets", List.of("consumer_group", "topic", "kafka_partition"),
+                List.of("last_offset"));
+        this.upsertHour = dialect.upsertAdding("dashboard.usage_hourly", HOUR_KEY, HOUR_SUMS);
+        this.upsertLatency = dialect.upsertAdding("dashboard.usage_route_latency",
+                List.of("org_id", "project_id", "bucket", "route", "le_ms"), List.of("requests"));
+        this.insertUser = dialect.insertIfAbsent("dashboard.usage_hourly_users", List.of("org_id", "project_id", "bucket", "user_hash"),
+                List.of());
         this.rolledUp = counter(registry, "rolled_up");
         this.duplicates = counter(registry, "duplicate");
         this.invalid = counter(registry, "invalid");
@@ -164,17 +182,16 @@ public class UsageRollup {
      * The recorded offsets of the batch's partitions, locked for this transaction: two consumers that briefly hold one
      * partition during a rebalance roll its records up one after the other, and the second sees them as duplicates.
      */
-    private static Map<TopicPartition, Long> lockOffsets(Connection c, String group, List<ConsumerRecord<String, byte[]>> records)
+    private Map<TopicPartition, Long> lockOffsets(Connection c, String group, List<ConsumerRecord<String, byte[]>> records)
             throws SQLException {
         Set<TopicPartition> partitions = new HashSet<>();
         records.forEach(r -> partitions.add(new TopicPartition(r.topic(), r.partition())));
-        try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO dashboard.usage_offsets (consumer_group, topic, kafka_partition, last_offset) VALUES (?, ?, ?, -1)
-                ON CONFLICT DO NOTHING""")) {
+        try (PreparedStatement insert = c.prepareStatement(insertOffset)) {
             for (TopicPartition tp : partitions) {
                 insert.setString(1, group);
                 insert.setString(2, tp.topic());
                 insert.setInt(3, tp.partition());
+                insert.setLong(4, -1);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -195,27 +212,13 @@ public class UsageRollup {
         return offsets;
     }
 
-    private static void writeHours(Connection c, Map<HourKey, Sums> hours) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO dashboard.usage_hourly AS h (org_id, project_id, bucket, requests, errors, adds, searches, memories_created,
-                    memories_updated, memories_superseded, memories_deleted, llm_prompt_tokens, llm_completion_tokens,
-                    context_tokens, raw_tokens)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (org_id, project_id, bucket) DO UPDATE SET
-                    requests = h.requests + EXCLUDED.requests, errors = h.errors + EXCLUDED.errors,
-                    adds = h.adds + EXCLUDED.adds, searches = h.searches + EXCLUDED.searches,
-                    memories_created = h.memories_created + EXCLUDED.memories_created,
-                    memories_updated = h.memories_updated + EXCLUDED.memories_updated,
-                    memories_superseded = h.memories_superseded + EXCLUDED.memories_superseded,
-                    memories_deleted = h.memories_deleted + EXCLUDED.memories_deleted,
-                    llm_prompt_tokens = h.llm_prompt_tokens + EXCLUDED.llm_prompt_tokens,
-                    llm_completion_tokens = h.llm_completion_tokens + EXCLUDED.llm_completion_tokens,
-                    context_tokens = h.context_tokens + EXCLUDED.context_tokens, raw_tokens = h.raw_tokens + EXCLUDED.raw_tokens""")) {
+    private void writeHours(Connection c, Map<HourKey, Sums> hours) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(upsertHour)) {
             for (Map.Entry<HourKey, Sums> entry : hours.entrySet()) {
                 Sums s = entry.getValue();
                 int i = hourKey(ps, entry.getKey());
                 for (long v : new long[]{s.requests, s.errors, s.adds, s.searches, s.created, s.updated, s.superseded, s.deleted,
-                        s.prompt, s.completion, s.context, s.raw}) {
+                        s.prompt, s.completion, s.context, s.raw}) { // the order of HOUR_SUMS
                     ps.setLong(i++, v);
                 }
                 ps.addBatch();
@@ -224,10 +227,8 @@ public class UsageRollup {
         }
     }
 
-    private static void writeLatencies(Connection c, Map<RouteKey, Long> latencies) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO dashboard.usage_route_latency AS l (org_id, project_id, bucket, route, le_ms, requests) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (org_id, project_id, bucket, route, le_ms) DO UPDATE SET requests = l.requests + EXCLUDED.requests""")) {
+    private void writeLatencies(Connection c, Map<RouteKey, Long> latencies) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(upsertLatency)) {
             for (Map.Entry<RouteKey, Long> entry : latencies.entrySet()) {
                 int i = hourKey(ps, entry.getKey().hour());
                 ps.setString(i++, truncate(entry.getKey().route(), 256));
@@ -239,13 +240,11 @@ public class UsageRollup {
         }
     }
 
-    private static void writeUsers(Connection c, Set<UserKey> users) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO dashboard.usage_hourly_users (org_id, project_id, bucket, user_hash) VALUES (?, ?, ?, decode(?, 'hex'))
-                ON CONFLICT DO NOTHING""")) {
+    private void writeUsers(Connection c, Set<UserKey> users) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insertUser)) {
             for (UserKey u : users) {
                 int i = hourKey(ps, u.hour());
-                ps.setString(i, u.userHash());
+                ps.setBytes(i, HexFormat.of().parseHex(u.userHash()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -281,7 +280,7 @@ public class UsageRollup {
 
     private static String sha256(String userId) {
         try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

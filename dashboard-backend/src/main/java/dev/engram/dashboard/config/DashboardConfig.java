@@ -11,6 +11,14 @@ import java.util.Optional;
 @ConfigMapping(prefix = "engram")
 public interface DashboardConfig {
 
+    /**
+     * The standalone platform's data directory, the one the gateway uses ({@code ENGRAM_DATA_DIR}): the standalone build
+     * (profile {@code standalone}) keeps its H2 database in {@code <data-dir>/dashboard} (the "dashboard" datasource's URL
+     * in application.properties). The PostgreSQL build does not use it.
+     */
+    @WithDefault("${user.home}/.engram/platform")
+    String dataDir();
+
     Dashboard dashboard();
 
     interface Dashboard {

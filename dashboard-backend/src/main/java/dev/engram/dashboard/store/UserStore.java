@@ -13,23 +13,21 @@ public class UserStore {
     private static final int SIGN_UP_LOCK_SPACE = 0x454e47; // "ENG"
 
     private final Repositories.Users repository;
+    private final SqlDialect dialect;
 
     @Inject
-    UserStore(Repositories.Users repository) {
+    UserStore(Repositories.Users repository, SqlDialect dialect) {
         this.repository = repository;
+        this.dialect = dialect;
     }
 
     /**
      * Serialises the rest of the current transaction with every other transaction that locks the same subject
-     * (PostgreSQL transaction-scoped advisory lock, released at commit or rollback), so concurrent first requests of one
+     * (PostgreSQL: a transaction-scoped advisory lock; H2: see {@link SqlDialect#H2}), so concurrent first requests of one
      * person sign them up once.
      */
     public void lockSubject(String subject) {
-        repository.getEntityManager()
-                .createNativeQuery("SELECT CAST(pg_advisory_xact_lock(:space, hashtext(:subject)) AS text)")
-                .setParameter("space", SIGN_UP_LOCK_SPACE)
-                .setParameter("subject", subject)
-                .getSingleResult();
+        dialect.lockSubject(repository.getEntityManager(), SIGN_UP_LOCK_SPACE, subject);
     }
 
     /** Records the person; true when they were new. Their e-mail and name follow the identity provider's latest. */

@@ -1,8 +1,6 @@
 package dev.engram.dashboard.analytics;
 
-import dev.engram.core.domain.MemoryEvent;
 import dev.engram.core.domain.Tenant;
-import dev.engram.core.domain.TokenUsage;
 import dev.engram.core.usage.UsageEvent;
 import dev.engram.core.usage.UsageEventCodec;
 import dev.engram.dashboard.DashboardTestResources;
@@ -25,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,10 +38,8 @@ import static org.hamcrest.Matchers.equalTo;
 @TestProfile(DashboardTestResources.class)
 class AnalyticsTest {
 
-    private static final String SEARCH = "POST /v3/memories/search/";
-    private static final String ADD = "POST /v1/memories/";
-    private static final Instant H10 = Instant.parse("2026-01-01T10:00:00Z");
-    private static final Instant H11 = Instant.parse("2026-01-01T11:00:00Z");
+    private static final String SEARCH = UsageFixture.SEARCH;
+    private static final String ADD = UsageFixture.ADD;
 
     @Inject
     UsageRollup rollup;
@@ -153,40 +148,20 @@ class AnalyticsTest {
     }
 
     /**
-     * Signs up an owner and produces, for their default project: in hour 10 four searches (3, 7, 40, 250 ms; users alice,
-     * bob, alice, none; 10+20+30+40 context tokens), two adds (14 and 15 ms; carol and alice; 100 and 200 raw tokens)
-     * and two processed adds (3 created, 1 updated, 1 superseded, 1 deleted; 350 + 120 LLM tokens); in hour 11 one search
-     * (90 ms, dave, 5 context tokens) and one failed search (1000 ms, status 500, alice); plus an event of another
-     * organisation. Waits until the consumer has rolled it all up.
+     * Signs up an owner and produces {@link UsageFixture#events} for their default project; waits until the consumer has
+     * rolled it all up.
      */
     private static Fixture fixture() {
         Tokens.Person owner = Tokens.person("Owner");
         String orgId = owner.request().get("/api/v1/me").then().statusCode(200).extract().jsonPath().getString("organisations[0].id");
         Tenant t = Tenant.of(orgId, "default");
-        List<UsageEvent> events = new ArrayList<>(List.of(
-                UsageEvent.request(t, H10.plusSeconds(1), UsageEvent.Operation.SEARCH, SEARCH, 200, 3, "alice", 10, 0),
-                UsageEvent.request(t, H10.plusSeconds(2), UsageEvent.Operation.SEARCH, SEARCH, 200, 7, "bob", 20, 0),
-                UsageEvent.request(t, H10.plusSeconds(3), UsageEvent.Operation.SEARCH, SEARCH, 200, 40, "alice", 30, 0),
-                UsageEvent.request(t, H10.plusSeconds(4), UsageEvent.Operation.SEARCH, SEARCH, 200, 250, null, 40, 0),
-                UsageEvent.request(t, H10.plusSeconds(5), UsageEvent.Operation.ADD, ADD, 200, 14, "carol", 0, 100),
-                UsageEvent.request(t, H10.plusSeconds(6), UsageEvent.Operation.ADD, ADD, 200, 15, "alice", 0, 200),
-                UsageEvent.memoryEvents(UsageEvent.Kind.INGEST, t, H10.plusSeconds(7), "carol", memoryEvents(
-                        MemoryEvent.Type.ADD, MemoryEvent.Type.ADD, MemoryEvent.Type.UPDATE, MemoryEvent.Type.NONE), new TokenUsage(300, 50, 1)),
-                UsageEvent.memoryEvents(UsageEvent.Kind.MEMORY_EVENTS, t, H10.plusSeconds(8), "alice", memoryEvents(
-                        MemoryEvent.Type.ADD, MemoryEvent.Type.SUPERSEDE, MemoryEvent.Type.DELETE), new TokenUsage(100, 20, 1)),
-                UsageEvent.request(t, H11.plusSeconds(1), UsageEvent.Operation.SEARCH, SEARCH, 200, 90, "dave", 5, 0),
-                UsageEvent.request(t, H11.plusSeconds(2), UsageEvent.Operation.SEARCH, SEARCH, 500, 1000, "alice", 0, 0),
-                UsageEvent.request(Tenant.of("other-" + orgId, "default"), H10, UsageEvent.Operation.SEARCH, SEARCH, 200, 5, "eve", 99, 0)));
+        List<UsageEvent> events = UsageFixture.events(t);
         List<ConsumerRecord<String, byte[]>> sent = produce(events);
         await(() -> owner.request().get("/api/v1/orgs/" + orgId + "/projects/default/analytics?from=2026-01-01T10:00:00Z&to=2026-01-01T12:00:00Z")
                 .then().statusCode(200).extract().jsonPath().getLong("totals.requests") == 8
                 && owner.request().get("/api/v1/orgs/" + orgId + "/projects/default/analytics?from=2026-01-01T10:00:00Z&to=2026-01-01T12:00:00Z")
                 .then().extract().jsonPath().getLong("totals.memories_created") == 3);
         return new Fixture(owner, orgId, sent);
-    }
-
-    private static List<MemoryEvent> memoryEvents(MemoryEvent.Type... types) {
-        return java.util.Arrays.stream(types).map(type -> new MemoryEvent(UUID.randomUUID(), "fact", type, null, null, null)).toList();
     }
 
     private static List<ConsumerRecord<String, byte[]>> produce(List<UsageEvent> events) {
