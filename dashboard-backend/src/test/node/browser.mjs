@@ -77,3 +77,22 @@ export async function openBrowser(screenshots) {
     },
   };
 }
+
+/**
+ * Opens the console's analytics page until its charts count at least `adds` adds and `searches` searches (usage events
+ * reach the dashboard within seconds) or `timeoutMs` passes; returns the totals by series name.
+ */
+export async function awaitAnalyticsTotals(page, consoleUrl, { adds, searches, timeoutMs = 30000 }) {
+  const deadline = Date.now() + timeoutMs;
+  let totals = {};
+  while (Date.now() < deadline) {
+    await page.goto(`${consoleUrl}/console/#/analytics`);
+    await page.getByRole("heading", { level: 1, name: "Analytics" }).waitFor();
+    await page.locator(".charts figure, .charts .empty, .charts [role=alert]").first().waitFor();
+    totals = Object.fromEntries(await page.locator(".charts figcaption").evaluateAll((captions) => captions.map((c) => [
+      c.firstChild.textContent.trim(), Number((c.querySelector(".total")?.textContent.match(/total (-?[0-9.]+)/) || [])[1])])));
+    if (totals.adds >= adds && totals.searches >= searches) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return totals;
+}

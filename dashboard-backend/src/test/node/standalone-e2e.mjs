@@ -6,7 +6,7 @@
 //     node standalone-e2e.mjs
 process.env.MEM0_TELEMETRY = "false";
 
-import { check, openBrowser, required } from "./browser.mjs";
+import { awaitAnalyticsTotals, check, openBrowser, required } from "./browser.mjs";
 
 const { MemoryClient } = await import("mem0ai");
 
@@ -73,6 +73,13 @@ try {
     check(Array.isArray(added?.results) && added.results.length === 1, `one memory stored: ${JSON.stringify(added)}`);
     const { results } = await client.search("bees", { filters: { user_id: userId } });
     check(results.some((m) => m.memory.includes("bees")), `the search finds it: ${JSON.stringify(results)}`);
+  });
+
+  await step("the analytics page shows those requests (usage events over HTTP, no Kafka)", async () => {
+    const totals = await awaitAnalyticsTotals(page, CONSOLE_URL, { adds: 1, searches: 1 });
+    console.log(`  analytics totals: ${JSON.stringify(totals)}`);
+    check(totals.adds >= 1 && totals.searches >= 1, "the charts count the add and the search");
+    await shot("s04-local-admin-analytics");
   });
 
   await step("project settings are saved", async () => {

@@ -43,6 +43,7 @@ class StandaloneProfileTest {
 
     /** The data directory the launcher would pass (ENGRAM_DATA_DIR); under target/, so a clean build removes it. */
     static final String LOCAL_ADMIN_TOKEN = "standalone-profile-test-local-administrator-secret";
+    static final String USAGE_TOKEN = "standalone-profile-test-usage-secret";
     static final Path DATA_DIR = Path.of("target", "standalone-profile-test", UUID.randomUUID().toString()).toAbsolutePath();
 
     public static class Standalone implements QuarkusTestProfile {
@@ -54,7 +55,8 @@ class StandaloneProfileTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("engram.data-dir", DATA_DIR.toString(), "engram.dashboard.local-admin.token", LOCAL_ADMIN_TOKEN);
+            return Map.of("engram.data-dir", DATA_DIR.toString(), "engram.dashboard.local-admin.token", LOCAL_ADMIN_TOKEN,
+                    "engram.dashboard.usage.ingest-token", USAGE_TOKEN);
         }
 
         @Override

@@ -34,7 +34,8 @@ import java.util.Set;
  * Rolls a polled batch of usage records up into the hourly tables, in one database transaction that also records the
  * last offset of each partition. Records at or below a partition's recorded offset were rolled up before (a redelivery)
  * and are skipped, so a batch applied twice counts once. Records that are not valid usage events are counted and skipped
- * (analytics never stop on one bad record).
+ * (analytics never stop on one bad record). Events delivered over HTTP by the standalone platform's gateway
+ * ({@link #applyDelivered}) carry no offsets and are rolled up the same way.
  */
 @ApplicationScoped
 public class UsageRollup {
@@ -119,11 +120,35 @@ public class UsageRollup {
      */
     public Applied apply(String group, List<ConsumerRecord<String, byte[]>> records) {
         if (records.isEmpty()) return new Applied(0, 0, 0);
+        return inTransaction(c -> apply(c, group, records));
+    }
+
+    /**
+     * Rolls up events delivered over HTTP ({@code POST /internal/usage}, the standalone platform), each an encoded event,
+     * in one transaction. They carry no offsets: the sender does not retry, so nothing arrives twice.
+     *
+     * @throws IllegalStateException when the database fails: nothing of the delivery is kept
+     */
+    public Applied applyDelivered(List<byte[]> encodedEvents) {
+        if (encodedEvents.isEmpty()) return new Applied(0, 0, 0);
+        return inTransaction(c -> {
+            Batch batch = new Batch();
+            for (byte[] value : encodedEvents) batch.add(value, "a usage event delivered over HTTP");
+            batch.write(c);
+            return new Applied(batch.rolled, 0, batch.bad);
+        });
+    }
+
+    private interface Work {
+        Applied run(Connection c) throws SQLException;
+    }
+
+    private Applied inTransaction(Work work) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                Applied applied = apply(c, group, records);
+                Applied applied = work.run(c);
                 c.commit();
                 rolledUp.increment(applied.rolledUp());
                 duplicates.increment(applied.duplicates());
@@ -143,10 +168,8 @@ public class UsageRollup {
     private Applied apply(Connection c, String group, List<ConsumerRecord<String, byte[]>> records) throws SQLException {
         Map<TopicPartition, Long> done = lockOffsets(c, group, records);
         Map<TopicPartition, Long> last = new HashMap<>();
-        Map<HourKey, Sums> hours = new HashMap<>();
-        Map<RouteKey, Long> latencies = new HashMap<>();
-        Set<UserKey> users = new HashSet<>();
-        int rolled = 0, duplicate = 0, bad = 0;
+        Batch batch = new Batch();
+        int duplicate = 0;
         for (ConsumerRecord<String, byte[]> r : records) {
             TopicPartition tp = new TopicPartition(r.topic(), r.partition());
             Long before = done.get(tp);
@@ -155,13 +178,29 @@ public class UsageRollup {
                 continue;
             }
             last.merge(tp, r.offset(), Math::max);
+            batch.add(r.value(), "usage record %s-%d@%d".formatted(r.topic(), r.partition(), r.offset()));
+        }
+        batch.write(c);
+        writeOffsets(c, group, last);
+        return new Applied(batch.rolled, duplicate, batch.bad);
+    }
+
+    /** The sums of one transaction's events, by project and hour, written with one statement batch per table. */
+    private final class Batch {
+        final Map<HourKey, Sums> hours = new HashMap<>();
+        final Map<RouteKey, Long> latencies = new HashMap<>();
+        final Set<UserKey> users = new HashSet<>();
+        int rolled, bad;
+
+        /** Adds one encoded event; one that is not a valid usage event is counted and skipped. */
+        void add(byte[] value, String what) {
             UsageEvent e;
             try {
-                e = UsageEventCodec.decode(r.value() == null ? new byte[0] : r.value());
+                e = UsageEventCodec.decode(value == null ? new byte[0] : value);
             } catch (IllegalArgumentException ex) {
-                LOG.warnf("Skipped usage record %s-%d@%d: %s", r.topic(), r.partition(), r.offset(), ex.getMessage());
+                LOG.warnf("Skipped %s: %s", what, ex.getMessage());
                 bad++;
-                continue;
+                return;
             }
             HourKey hour = new HourKey(e.tenant(), e.occurredAt().truncatedTo(ChronoUnit.HOURS));
             hours.computeIfAbsent(hour, h -> new Sums()).add(e);
@@ -171,11 +210,12 @@ public class UsageRollup {
             if (e.userId() != null) users.add(new UserKey(hour, sha256(e.userId())));
             rolled++;
         }
-        writeHours(c, hours);
-        writeLatencies(c, latencies);
-        writeUsers(c, users);
-        writeOffsets(c, group, last);
-        return new Applied(rolled, duplicate, bad);
+
+        void write(Connection c) throws SQLException {
+            writeHours(c, hours);
+            writeLatencies(c, latencies);
+            writeUsers(c, users);
+        }
     }
 
     /**

@@ -109,5 +109,11 @@ public interface DashboardConfig {
         /** Poll wait. */
         @WithDefault("1s")
         Duration pollTimeout();
+
+        /**
+         * Accept usage events over HTTP at {@code POST /internal/usage} from gateways holding this bearer secret (their
+         * {@code engram.usage.http-token}): the standalone platform, which runs no Kafka. Unset: the endpoint does not exist.
+         */
+        Optional<String> ingestToken();
     }
 }

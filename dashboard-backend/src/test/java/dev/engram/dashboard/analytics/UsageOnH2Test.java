@@ -108,6 +108,18 @@ class UsageOnH2Test {
         assertThat(rollup.apply(GROUP, List.of(bad))).isEqualTo(new UsageRollup.Applied(0, 1, 0));
     }
 
+    @Test
+    void eventsDeliveredOverHttpRollUpLikeRecordsAndAnInvalidOneIsSkipped() {
+        Tenant t = Tenant.of("acme", "default");
+        List<byte[]> delivered = new ArrayList<>();
+        UsageFixture.events(t).forEach(e -> delivered.add(UsageEventCodec.encode(e)));
+        delivered.add("{\"v\": 1}".getBytes(StandardCharsets.UTF_8));
+        assertThat(rollup.applyDelivered(delivered)).isEqualTo(new UsageRollup.Applied(delivered.size() - 1, 0, 1));
+        AnalyticsReport report = reader.report(t, AnalyticsWindow.of("hour", "2026-01-01T10:00:00Z", "2026-01-01T12:00:00Z", NOW));
+        assertThat(report.totals()).containsEntry("requests", 8L).containsEntry("searches", 5L).containsEntry("end_users", 4L);
+        assertThat(rollup.applyDelivered(List.of())).isEqualTo(new UsageRollup.Applied(0, 0, 0));
+    }
+
     /** The events as records of partition 0 of the usage topic, from {@code offset} on. */
     private static List<ConsumerRecord<String, byte[]>> records(List<UsageEvent> events, long offset) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
