@@ -7,6 +7,7 @@ import dev.engram.core.error.NotFoundException;
 import dev.engram.core.error.StorageException;
 import dev.engram.core.error.TooLargeException;
 import dev.engram.core.error.ValidationException;
+import dev.engram.dashboard.memories.MemoryApiUnavailableException;
 import dev.engram.dashboard.security.ForbiddenException;
 import dev.engram.dashboard.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -34,6 +35,7 @@ final class HttpStatusTable {
         TABLE.put(UnauthorizedException.class, new Entry(401, true));
         TABLE.put(ForbiddenException.class, new Entry(403, true));
         TABLE.put(JsonProcessingException.class, new Entry(400, false));
+        TABLE.put(MemoryApiUnavailableException.class, new Entry(503, true));
         TABLE.put(StorageException.class, new Entry(503, false));
         TABLE.put(ConfigurationException.class, new Entry(500, false));
     }
