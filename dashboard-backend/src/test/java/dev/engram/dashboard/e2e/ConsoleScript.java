@@ -15,7 +15,7 @@ import java.util.Map;
 final class ConsoleScript {
 
     private static final List<String> PROJECT_FILES = List.of("package.json", "package-lock.json", ".npmrc", "console-e2e.mjs");
-    private static final long TIMEOUT_SECONDS = 150;
+    private static final long TIMEOUT_SECONDS = 240;
 
     private final NodeProject project;
 
