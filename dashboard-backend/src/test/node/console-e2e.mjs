@@ -278,6 +278,9 @@ try {
     await page.getByRole("row", { name: /without sugar/ }).waitFor();
     await page.getByRole("row", { name: /allergic to peanuts/ }).waitFor();
     check(await page.getByRole("button", { name: /^Delete the memory/ }).count() === 2, "an owner sees a Delete button per memory");
+    check(await page.getByRole("row", { name: /without sugar/ }).getByRole("cell", { name: "active", exact: true }).count() === 1,
+      "the memory's state is shown");
+    check(!(await page.getByRole("button", { name: "Show all" }).isVisible()), "Show all appears only with search results");
     await shot("14-memories-list");
   });
 

@@ -134,8 +134,8 @@ async function memoryDetail(body, ctx, user, id) {
     ["State", m.state || "active"],
     ["Created", formatDate(m.created_at)],
     ["Updated", formatDate(m.updated_at)],
-    ["Happened", formatDate(m.event_time)],
   ];
+  if (m.event_time) facts.push(["Happened", formatDate(m.event_time)]);
   if (m.replaced_by) facts.push(["Replaced by", h("a", { href: href(user, m.replaced_by) }, h("code", {}, m.replaced_by))]);
   if (m.metadata && Object.keys(m.metadata).length) facts.push(["Metadata", h("code", {}, JSON.stringify(m.metadata))]);
   const card = h("section", { class: "card memory-card", "aria-labelledby": "memory-title" },
@@ -154,7 +154,7 @@ async function memoryDetail(body, ctx, user, id) {
     h("th", { scope: "row" }, h("span", { class: `event event-${(e.event || "").toLowerCase()}` }, e.event || "—")),
     h("td", { class: "change" }, change(e)),
     h("td", { class: "date" }, formatDate(e.created_at)),
-    h("td", {}, [e.actor_id, e.role].filter(Boolean).join(" · ") || "—"),
+    h("td", {}, [...new Set([e.actor_id, e.role].filter(Boolean))].join(" · ") || "—"),
     h("td", {}, e.reason || "—")));
   body.append(card,
     h("h2", { id: "sources-title" }, "Sources"),

@@ -44,7 +44,7 @@ class MemoryBrowserTest {
             {"id":"22222222-2222-2222-2222-222222222222","memory":"Alice keeps bees","hash":"h","user_id":"alice","agent_id":null,
              "app_id":null,"run_id":null,"session_id":null,"actor_id":null,"role":null,"metadata":{"hive":2},"categories":["hobbies"],
              "created_at":"2026-03-01T09:00:00Z","updated_at":"2026-03-02T09:00:00Z","expiration_date":null,"immutable":false,
-             "state":"active","replaced_by":null,"event_time":"2026-03-01T08:59:00Z","future_field":"ignored",
+             "state":"ACTIVE","replaced_by":null,"event_time":"2026-03-01T08:59:00Z","future_field":"ignored",
              "sources":[{"event_id":"ev-1","message_index":0,"message_id":"m-1","speaker":"Alice","role":"user","timestamp":"2026-03-01T08:59:00Z"}]}""";
 
     private WireMock gateway;
