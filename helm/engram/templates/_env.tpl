@@ -109,6 +109,8 @@ ENGRAM_KAFKA_GROUP: {{ .Values.config.kafkaGroup | quote }}
 {{- /* Kafka: the dashboard consumes the usage topic (engram.usage.v1) into its analytics rollups. */}}
 {{ include "engram.env.kafka" . }}
 QUARKUS_HTTP_PORT: {{ .Values.dashboardBackend.port | toString | quote }}
+{{- /* The memory browser calls the release's gateway (its Service), with the bootstrap admin key (secretEnv). */}}
+ENGRAM_DASHBOARD_GATEWAY_URL: {{ printf "http://%s:%v" (include "engram.componentName" (dict "root" . "component" "api-gateway")) .Values.apiGateway.port | quote }}
 QUARKUS_OIDC_TENANT_ENABLED: {{ .Values.oidc.enabled | toString | quote }}
 {{- if .Values.oidc.enabled }}
 QUARKUS_OIDC_AUTH_SERVER_URL: {{ required "oidc.authServerUrl is required when oidc.enabled" .Values.oidc.authServerUrl | quote }}
@@ -148,6 +150,7 @@ QUARKUS_HTTP_NON_APPLICATION_ROOT_PATH: "/q"
 
 {{- define "engram.secretEnv.dashboardBackend" -}}
 {{ include "engram.secretEnv" (dict "root" . "name" "QUARKUS_DATASOURCE_PASSWORD" "key" "databasePassword" "optional" false) }}
+{{ include "engram.secretEnv" (dict "root" . "name" "ENGRAM_DASHBOARD_GATEWAY_API_KEY" "key" "bootstrapApiKey" "optional" false) }}
 {{ include "engram.secretEnv" (dict "root" . "name" "ENGRAM_QDRANT_API_KEY" "key" "qdrantApiKey" "optional" true) }}
 {{ include "engram.secretEnv" (dict "root" . "name" "QUARKUS_OIDC_CREDENTIALS_SECRET" "key" "oidcClientSecret" "optional" true) }}
 {{ include "engram.secretEnv" (dict "root" . "name" "KAFKA_SASL_JAAS_CONFIG" "key" "kafkaSaslJaasConfig" "optional" true) }}

@@ -16,6 +16,7 @@ const { MemoryClient } = await import("mem0ai");
 
 const CONSOLE_URL = required("CONSOLE_URL").replace(/\/+$/, "");
 const GATEWAY_URL = required("GATEWAY_URL").replace(/\/+$/, "");
+const GATEWAY_ADMIN_KEY = required("GATEWAY_ADMIN_KEY");
 const SCREENSHOTS = required("SCREENSHOTS");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const TIMEOUT_MS = 20000;
@@ -133,14 +134,21 @@ try {
 
   const client = new MemoryClient({ apiKey: secret, host: GATEWAY_URL });
   const userId = `e2e-user-${stamp}`;
-  await step("the mem0ai client adds a memory with that key (infer false)", async () => {
+  const teaId = await step("the mem0ai client adds a memory with that key (infer false)", async () => {
     const response = await client.add([{ role: "user", content: "I drink green tea every morning" }], { userId, infer: false });
     check(Array.isArray(response?.results) && response.results.length === 1, `one memory stored: ${JSON.stringify(response)}`);
+    return response.results[0].id;
   });
 
   await step("the mem0ai client finds it with a search", async () => {
     const { results } = await client.search("green tea", { filters: { user_id: userId } });
     check(results.some((m) => m.memory.includes("green tea")), `the search finds the memory: ${JSON.stringify(results)}`);
+  });
+
+  await step("the mem0ai client adds a second memory and corrects the first (for the memory browser)", async () => {
+    const response = await client.add([{ role: "user", content: "I am allergic to peanuts" }], { userId, infer: false });
+    check(response?.results?.length === 1, `a second memory stored: ${JSON.stringify(response)}`);
+    await client.update(teaId, { text: "I drink green tea every morning, without sugar" });
   });
 
   await step("the key list shows when the key was last used", async () => {
@@ -252,6 +260,89 @@ try {
     await page.getByRole("row", { name: /e2e app/ }).waitFor();
     await checkNoHorizontalOverflow();
     await shot("11b-keys-narrow");
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  await step("the memory browser lists the project's end users", async () => {
+    await page.getByRole("link", { name: "Memories" }).click();
+    await page.getByRole("heading", { level: 1, name: "Memories" }).waitFor();
+    const row = page.getByRole("row", { name: new RegExp(userId) });
+    await row.waitFor();
+    check((await row.locator("td").first().textContent()).trim() === "2", `the user has 2 memories: ${await row.textContent()}`);
+    await shot("13-memories-users");
+  });
+
+  await step("an end user's memories are listed", async () => {
+    await page.getByRole("link", { name: userId }).click();
+    await page.getByRole("navigation", { name: "Memory browser" }).getByText(userId).waitFor();
+    await page.getByRole("row", { name: /without sugar/ }).waitFor();
+    await page.getByRole("row", { name: /allergic to peanuts/ }).waitFor();
+    check(await page.getByRole("button", { name: /^Delete the memory/ }).count() === 2, "an owner sees a Delete button per memory");
+    check(await page.getByRole("row", { name: /without sugar/ }).getByRole("cell", { name: "active", exact: true }).count() === 1,
+      "the memory's state is shown");
+    check(!(await page.getByRole("button", { name: "Show all" }).isVisible()), "Show all appears only with search results");
+    await shot("14-memories-list");
+  });
+
+  await step("a search finds a memory by meaning", async () => {
+    await page.getByLabel("Search by meaning").fill("peanut allergy");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.getByRole("heading", { name: /Best matches/ }).waitFor();
+    const first = page.locator("#memory-results tbody tr").first();
+    check(/peanuts/.test(await first.textContent()), `the best match is the peanut memory: ${await first.textContent()}`);
+    await shot("15-memories-search");
+    await page.getByRole("button", { name: "Show all" }).click();
+    await page.getByRole("row", { name: /without sugar/ }).waitFor();
+  });
+
+  await step("a memory shows its sources and its history", async () => {
+    await page.getByRole("link", { name: /without sugar/ }).click();
+    await page.getByRole("heading", { level: 2, name: "Memory" }).waitFor();
+    check((await page.locator(".memory-quote").textContent()).includes("without sugar"), "the memory's text is shown");
+    const history = page.getByRole("region", { name: "History" });
+    await history.getByRole("row", { name: /ADD/ }).waitFor();
+    const update = history.getByRole("row", { name: /UPDATE/ });
+    await update.waitFor();
+    check(/every morning.*→.*without sugar/s.test(await update.textContent()), `the update shows old → new: ${await update.textContent()}`);
+    const sources = await page.getByRole("region", { name: "Sources" }).locator("tbody tr").count();
+    check(sources >= 1, "the message the memory came from is listed");
+    await shot("16-memory-detail");
+  });
+
+  await step("deleting asks for confirmation: Escape cancels, the button deletes", async () => {
+    await page.getByRole("button", { name: "Delete memory" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    check(await dialog.getByRole("button", { name: "Cancel" }).evaluate((b) => b === document.activeElement), "focus starts on Cancel");
+    await shot("17-memories-delete-confirmation");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    check((await page.locator(".memory-quote").textContent()).includes("without sugar"), "Escape keeps the memory");
+    await page.getByRole("button", { name: "Delete memory" }).click();
+    await dialog.getByRole("button", { name: "Delete memory" }).click();
+    await page.getByRole("status").filter({ hasText: "Memory deleted." }).waitFor();
+    await page.getByRole("row", { name: /allergic to peanuts/ }).waitFor();
+    check(await page.getByRole("row", { name: /without sugar/ }).count() === 0, "the deleted memory is no longer listed");
+    await shot("18-memories-after-delete");
+  });
+
+  await step("the gateway no longer has the deleted memory", async () => {
+    const org = await page.locator("#org-select").inputValue();
+    const project = await page.locator("#project-select").inputValue();
+    const headers = { Authorization: `Token ${GATEWAY_ADMIN_KEY}`, "X-Engram-Org-Id": org, "X-Engram-Project-Id": project };
+    const gone = await fetch(`${GATEWAY_URL}/v1/memories/${teaId}/`, { headers });
+    check(gone.status === 404, `GET the deleted memory: ${gone.status}`);
+    const left = await (await fetch(`${GATEWAY_URL}/v2/memories/`, { method: "POST", headers: { ...headers, "Content-Type": "application/json" },
+      body: JSON.stringify({ filters: { user_id: userId } }) })).json();
+    check(left.length === 1 && left[0].memory.includes("peanuts"), `the other memory stays: ${JSON.stringify(left)}`);
+  });
+
+  await step("the memory browser works at a phone's width", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.getByRole("row", { name: /allergic to peanuts/ }).waitFor();
+    await checkNoHorizontalOverflow();
+    await shot("19-memories-narrow");
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 

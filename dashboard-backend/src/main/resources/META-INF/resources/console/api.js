@@ -71,4 +71,12 @@ export const endpoints = {
   saveSettings: (org, project, settings) => api("PUT", `/orgs/${enc(org)}/projects/${enc(project)}/settings`, settings),
   analytics: (org, project, granularity) =>
     api("GET", `/orgs/${enc(org)}/projects/${enc(project)}/analytics?granularity=${enc(granularity)}`),
+  memoryUsers: (org, project) => api("GET", `/orgs/${enc(org)}/projects/${enc(project)}/memories/users`),
+  memories: (org, project, user, page, pageSize) =>
+    api("GET", `/orgs/${enc(org)}/projects/${enc(project)}/memories?user_id=${enc(user)}&page=${page}&page_size=${pageSize}`),
+  searchMemories: (org, project, user, query, topK) =>
+    api("POST", `/orgs/${enc(org)}/projects/${enc(project)}/memories/search`, { user_id: user, query, top_k: topK }),
+  memory: (org, project, id) => api("GET", `/orgs/${enc(org)}/projects/${enc(project)}/memories/${enc(id)}`),
+  memoryHistory: (org, project, id) => api("GET", `/orgs/${enc(org)}/projects/${enc(project)}/memories/${enc(id)}/history`),
+  deleteMemory: (org, project, id) => api("DELETE", `/orgs/${enc(org)}/projects/${enc(project)}/memories/${enc(id)}`),
 };

@@ -1,6 +1,7 @@
 // The Engram console: one page, hash routes (#/projects, #/keys, ...), all data from /api/v1 (./api.js).
 import { endpoints as api } from "./api.js";
 import { announce, attempt, confirmAction, errorBox, field, formatDate, h, lineChart, table } from "./ui.js";
+import { memoriesPage } from "./memories.js";
 
 const RANKS = { reader: 0, member: 1, admin: 2, owner: 3 };
 const ROLES = ["reader", "member", "admin", "owner"];
@@ -13,6 +14,7 @@ const routes = {
   projects: { title: "Projects", render: projectsPage },
   keys: { title: "API keys", render: keysPage, needsProject: true },
   analytics: { title: "Analytics", render: analyticsPage, needsProject: true },
+  memories: { title: "Memories", render: (body) => memoriesPage(body, state, atLeast("member")), needsProject: true },
   settings: { title: "Project settings", render: settingsPage, needsProject: true },
   members: { title: "Members and invitations", render: membersPage },
   organisation: { title: "Organisation", render: organisationPage },

@@ -51,6 +51,7 @@ class RoleMatrixTest {
     }
 
     private static Org shared;
+    private static final String MEMORY_ID = UUID.randomUUID().toString();
 
     static Stream<Case> endpoints() {
         List<Case> cases = new ArrayList<>(List.of(
@@ -83,7 +84,16 @@ class RoleMatrixTest {
                 new Case("DELETE owner's key", Role.ADMIN, false, (o, p) -> p.request().delete(o.path("/projects/default/keys/" + key(o, o.owner())))),
                 new Case("GET settings", Role.READER, false, (o, p) -> p.request().get(o.path("/projects/default/settings"))),
                 new Case("PUT settings", Role.ADMIN, false, (o, p) -> p.request().body(Map.of("categories", List.of("food")))
-                        .put(o.path("/projects/default/settings")))));
+                        .put(o.path("/projects/default/settings"))),
+                // The memory browser, against the stand-in gateway's default answers (memories.GatewayStubResource).
+                new Case("GET memory users", Role.READER, false, (o, p) -> p.request().get(o.path("/projects/default/memories/users"))),
+                new Case("GET memories", Role.READER, false, (o, p) -> p.request().get(o.path("/projects/default/memories?user_id=alice"))),
+                new Case("POST memory search", Role.READER, false, (o, p) -> p.request().body(Map.of("user_id", "alice", "query", "tea"))
+                        .post(o.path("/projects/default/memories/search"))),
+                new Case("GET memory", Role.READER, false, (o, p) -> p.request().get(o.path("/projects/default/memories/" + MEMORY_ID))),
+                new Case("GET memory history", Role.READER, false, (o, p) -> p.request()
+                        .get(o.path("/projects/default/memories/" + MEMORY_ID + "/history"))),
+                new Case("DELETE memory", Role.MEMBER, false, (o, p) -> p.request().delete(o.path("/projects/default/memories/" + MEMORY_ID)))));
         return cases.stream();
     }
 

@@ -86,6 +86,11 @@ class DeployArtifactsTest {
                 .isEqualTo("${ENGRAM_BOOTSTRAP_API_KEY:?set ENGRAM_BOOTSTRAP_API_KEY}");
         assertThat(env("dashboard-backend").get("QUARKUS_OIDC_CREDENTIALS_SECRET"))
                 .isEqualTo(env("keycloak").get("ENGRAM_DASHBOARD_CLIENT_SECRET"));
+        // The memory browser acts for projects through the gateway with the gateway's own admin key.
+        assertThat(env("dashboard-backend").get("ENGRAM_DASHBOARD_GATEWAY_API_KEY"))
+                .isEqualTo(env("api-gateway").get("ENGRAM_BOOTSTRAP_API_KEY"));
+        assertThat(env("dashboard-backend").get("ENGRAM_DASHBOARD_GATEWAY_URL"))
+                .isEqualTo("http://api-gateway:" + env("api-gateway").get("ENGRAM_HTTP_PORT"));
     }
 
     @ParameterizedTest

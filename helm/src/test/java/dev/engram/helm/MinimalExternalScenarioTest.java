@@ -99,6 +99,15 @@ class MinimalExternalScenarioTest {
     }
 
     @Test
+    void dashboardBrowsesMemoriesThroughTheReleasesGatewayService() {
+        assertThat(chart.env("Deployment", DASHBOARD))
+                .contains(entry("ENGRAM_DASHBOARD_GATEWAY_URL", literal("http://" + GATEWAY + ":8080")));
+        assertThat(chart.all("Service")).extracting(s -> Yaml.string(s, "metadata.name")).contains(GATEWAY);
+        // The gateway's Service port is the one in the URL.
+        assertThat(Yaml.list(chart.get("Service", GATEWAY), "spec.ports")).extracting(p -> p.get("port")).containsExactly(8080);
+    }
+
+    @Test
     void secretsAreReferencedByTheConfiguredNamesAndKeys() {
         assertThat(chart.env("Deployment", GATEWAY)).contains(
                 entry("QUARKUS_DATASOURCE_PASSWORD", secret(SECRET, "pg-password", false)),
@@ -113,7 +122,9 @@ class MinimalExternalScenarioTest {
                 entry("KAFKA_SASL_JAAS_CONFIG", secret(SECRET, "kafka-jaas", true)))
                 .doesNotContainKey("ENGRAM_BOOTSTRAP_API_KEY");
         assertThat(chart.env("Deployment", DASHBOARD)).contains(
-                entry("QUARKUS_DATASOURCE_PASSWORD", secret(SECRET, "pg-password", false)))
+                entry("QUARKUS_DATASOURCE_PASSWORD", secret(SECRET, "pg-password", false)),
+                // The memory browser acts for projects through the gateway with the gateway's bootstrap admin key.
+                entry("ENGRAM_DASHBOARD_GATEWAY_API_KEY", secret(SECRET, "admin-key", false)))
                 .doesNotContainKeys("ENGRAM_BOOTSTRAP_API_KEY", "ENGRAM_LLM_API_KEY");
     }
 

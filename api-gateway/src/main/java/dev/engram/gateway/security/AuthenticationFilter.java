@@ -1,5 +1,10 @@
 package dev.engram.gateway.security;
 
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.error.NotFoundException;
+import dev.engram.core.error.ValidationException;
+import dev.engram.core.tenant.ApiKeyStore;
+import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.error.ForbiddenException;
 import dev.engram.gateway.error.UnauthorizedException;
 import jakarta.enterprise.inject.Instance;
@@ -16,17 +21,29 @@ import java.util.Optional;
  * Authenticates every API request: reads {@code Authorization: Token <key>} (or {@code Bearer <key>}, or
  * {@code Bearer <OIDC access token>}), asks the {@link CredentialResolver}s for the caller, checks the route's {@link RequiresScope} and the key's rate budget, and
  * fills the request's {@link CallerContext}. Routes without the annotation are refused, so none is open by mistake.
+ *
+ * <p>An admin-scoped credential may act for another tenant by sending {@value #ORG_HEADER} and {@value #PROJECT_HEADER}
+ * (the dashboard's memory browser does): the request then runs as that project, with the credential's own id and scopes.
+ * This grants nothing new, since an admin key can already create keys for any project through the admin API; OIDC tokens
+ * never carry the admin scope, so they cannot do it.
  */
 public class AuthenticationFilter {
+
+    /** Names the organisation an admin credential acts for; sent together with {@link #PROJECT_HEADER}. */
+    public static final String ORG_HEADER = "X-Engram-Org-Id";
+    /** Names the project an admin credential acts for; sent together with {@link #ORG_HEADER}. */
+    public static final String PROJECT_HEADER = "X-Engram-Project-Id";
 
     private final Instance<CredentialResolver> resolvers;
     private final CallerContext context;
     private final RateLimiter rateLimiter;
+    private final ApiKeyStore store;
 
-    AuthenticationFilter(Instance<CredentialResolver> resolvers, CallerContext context, RateLimiter rateLimiter) {
+    AuthenticationFilter(Instance<CredentialResolver> resolvers, CallerContext context, RateLimiter rateLimiter, ApiKeyStore store) {
         this.resolvers = resolvers;
         this.context = context;
         this.rateLimiter = rateLimiter;
+        this.store = store;
     }
 
     @ServerRequestFilter
@@ -53,7 +70,28 @@ public class AuthenticationFilter {
         if (!caller.has(required.value())) {
             throw new ForbiddenException("These credentials lack the '" + required.value().wireName() + "' scope");
         }
-        context.set(caller);
+        context.set(actingFor(request, caller));
+    }
+
+    /** The caller itself, or, when the request names a tenant in the acting-for headers, the caller confined to that tenant. */
+    private Caller actingFor(ContainerRequestContext request, Caller caller) {
+        String org = request.getHeaderString(ORG_HEADER);
+        String project = request.getHeaderString(PROJECT_HEADER);
+        if (org == null && project == null) return caller;
+        if (org == null || project == null) {
+            throw new ValidationException(ORG_HEADER + " and " + PROJECT_HEADER + " must be sent together");
+        }
+        if (!caller.has(KeyScope.ADMIN)) {
+            throw new ForbiddenException("Only credentials with the 'admin' scope may act for another project");
+        }
+        Tenant tenant;
+        try {
+            tenant = Tenant.of(org.strip(), project.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(ORG_HEADER + " and " + PROJECT_HEADER + " must be 1-128 characters without '/' or control characters");
+        }
+        if (store.project(tenant).isEmpty()) throw new NotFoundException("Project not found: " + tenant.orgId() + "/" + tenant.projectId());
+        return new Caller(tenant, caller.credentialId(), caller.scopes(), caller.userEmail());
     }
 
     private static RequiresScope requiredScope(SimpleResourceInfo resource) {

@@ -112,6 +112,15 @@ class OidcBearerTokenTest {
     }
 
     @Test
+    void aTokenCannotActForAnotherProject() {
+        String mine = newProject();
+        String other = newProject();
+        String claimsAdmin = token(mine).claim("engram_scopes", List.of("read", "write", "admin")).sign();
+        bearer(claimsAdmin).header("X-Engram-Org-Id", ORG).header("X-Engram-Project-Id", other).get("/v1/entities/")
+                .then().statusCode(403).body("detail", containsString("admin"));
+    }
+
+    @Test
     void apiKeysStillWorkAlongsideTokens() {
         String project = newProject();
         String key = newKey(project, List.of("read"));

@@ -1,14 +1,16 @@
 package dev.engram.dashboard.gateway;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.engram.core.domain.Tenant;
+import dev.engram.core.error.ConflictException;
+import dev.engram.core.error.NotFoundException;
+import dev.engram.core.error.ValidationException;
 import dev.engram.dashboard.config.DashboardConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,104 +21,127 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Calls the api-gateway with the dashboard's admin-scoped API key ({@code engram.dashboard.gateway.*}). A call may act
- * for one tenant ({@code X-Engram-Org-Id}, {@code X-Engram-Project-Id}: the gateway accepts them from admin keys only).
- * What the dashboard cannot fix (the gateway unreachable, the key refused, a 5xx) is a {@link GatewayUnavailableException}
- * (503); other answers, 4xx included, are returned for the caller to map.
+ * Calls the api-gateway with {@code Authorization: Token <engram.dashboard.gateway.api-key>} (an admin-scoped key): its
+ * administration API (the standalone tenant directory), or its Mem0 API for one project, with
+ * {@code X-Engram-Org-Id} / {@code X-Engram-Project-Id}, which make the gateway run the request as that project (the
+ * memory browser). Gateway answers become the dashboard's exceptions: 404 → {@link NotFoundException}, 409 →
+ * {@link ConflictException}, other 4xx → {@link ValidationException} with the gateway's detail, and everything that is
+ * not the caller's fault (no key, a refused key, no answer, a timeout, a 5xx, a 429) → {@link GatewayUnavailableException}.
+ * Calls are timed ({@code engram.dashboard.gateway.requests}, by method and status).
  */
 @ApplicationScoped
 public class GatewayClient {
 
     public static final String ORG_HEADER = "X-Engram-Org-Id";
     public static final String PROJECT_HEADER = "X-Engram-Project-Id";
+    private static final String UNAVAILABLE = "The api-gateway is unavailable; try again later";
 
-    /** An answer of the gateway: its status and JSON body (a missing node when it had none). */
-    public record Reply(int status, JsonNode body) {
-        public boolean ok() {
-            return status >= 200 && status < 300;
-        }
-
-        /** The problem's detail (RFC 9457) or a generic text. */
-        public String detail() {
-            JsonNode d = body.path("detail");
-            return d.isTextual() ? d.asText() : "The api-gateway answered " + status;
-        }
-    }
-
+    private final ObjectMapper json;
     private final URI base;
     private final Optional<String> apiKey;
     private final Duration timeout;
-    private final ObjectMapper json;
-    private final MeterRegistry registry;
     private final HttpClient http;
+    private final MeterRegistry registry;
 
-    @Inject
+    @jakarta.inject.Inject
     GatewayClient(DashboardConfig config, ObjectMapper json, MeterRegistry registry) {
-        DashboardConfig.Gateway g = config.dashboard().gateway();
-        String url = g.url().toString();
-        this.base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-        this.apiKey = g.apiKey().map(String::strip).filter(k -> !k.isEmpty());
-        this.timeout = g.timeout();
+        this(config.dashboard().gateway().url(), config.dashboard().gateway().apiKey(), config.dashboard().gateway().timeout(), json, registry);
+    }
+
+    GatewayClient(URI url, Optional<String> apiKey, Duration timeout, ObjectMapper json, MeterRegistry registry) {
+        String u = url.toString().strip();
+        this.base = URI.create(u.endsWith("/") ? u : u + "/");
+        this.apiKey = apiKey.map(String::strip).filter(k -> !k.isEmpty());
+        this.timeout = timeout;
         this.json = json;
         this.registry = registry;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    public Reply get(String path, Tenant actingFor) {
-        return send("GET", path, null, actingFor);
+    /**
+     * {@code GET path}, as the project {@code tenant} (null: as the key itself, for the administration API); {@code path}
+     * is relative to the gateway's base URL and already encoded.
+     */
+    public JsonNode get(Tenant tenant, String path) {
+        return send(tenant, path, "GET", HttpRequest.BodyPublishers.noBody());
     }
 
-    public Reply post(String path, Object body, Tenant actingFor) {
-        return send("POST", path, body, actingFor);
-    }
-
-    public Reply delete(String path, Tenant actingFor) {
-        return send("DELETE", path, null, actingFor);
-    }
-
-    /** Sends one request; {@code actingFor} may be null (the platform administration routes). */
-    public Reply send(String method, String path, Object body, Tenant actingFor) {
-        String key = apiKey.orElseThrow(() -> new GatewayUnavailableException(
-                "The dashboard has no API key for the api-gateway: set engram.dashboard.gateway.api-key (ENGRAM_DASHBOARD_GATEWAY_API_KEY) to a key with the admin scope"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
-                .header("Authorization", "Token " + key).header("Accept", "application/json");
-        if (actingFor != null) request.header(ORG_HEADER, actingFor.orgId()).header(PROJECT_HEADER, actingFor.projectId());
+    /** {@code POST path} with {@code body} as JSON. */
+    public JsonNode post(Tenant tenant, String path, Object body) {
         try {
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("A request body for the api-gateway could not be written", e);
+            return send(tenant, path, "POST", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write the gateway request body", e);
         }
+    }
+
+    public JsonNode delete(Tenant tenant, String path) {
+        return send(tenant, path, "DELETE", HttpRequest.BodyPublishers.noBody());
+    }
+
+    private JsonNode send(Tenant tenant, String path, String method, HttpRequest.BodyPublisher body) {
+        String key = apiKey.orElseThrow(() -> new GatewayUnavailableException(
+                "The dashboard cannot call the api-gateway: set engram.dashboard.gateway.api-key to an admin-scoped API key of the gateway"));
+        URI uri = base.resolve(path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).method(method, body)
+                .header("Authorization", "Token " + key).header("Content-Type", "application/json").header("Accept", "application/json");
+        if (tenant != null) request.header(ORG_HEADER, tenant.orgId()).header(PROJECT_HEADER, tenant.projectId());
+        HttpResponse<String> response;
         Timer.Sample sample = Timer.start(registry);
         String outcome = "error";
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             outcome = Integer.toString(response.statusCode());
-            Reply reply = new Reply(response.statusCode(), parse(response.body()));
-            if (reply.status() == 401 || reply.status() == 403) {
-                throw new GatewayUnavailableException("The api-gateway refused the dashboard's API key (engram.dashboard.gateway.api-key): it must be an active key with the admin scope");
-            }
-            if (reply.status() >= 500) throw new GatewayUnavailableException("The api-gateway failed: " + reply.detail());
-            return reply;
         } catch (IOException e) {
-            throw new GatewayUnavailableException("The api-gateway at " + base + " is unreachable (" + e.getClass().getSimpleName() + ")", e);
+            throw new GatewayUnavailableException(UNAVAILABLE, new IOException(method + " " + uri + " failed: " + e, e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GatewayUnavailableException("Interrupted while calling the api-gateway", e);
+            throw new GatewayUnavailableException(UNAVAILABLE, e);
         } finally {
             sample.stop(registry.timer("engram.dashboard.gateway.requests", "method", method, "status", outcome));
         }
+        return answer(method, uri, response);
     }
 
-    private JsonNode parse(byte[] body) {
-        if (body.length == 0) return MissingNode.getInstance();
-        try {
-            return json.readTree(body);
-        } catch (IOException e) {
-            return MissingNode.getInstance(); // not JSON (a proxy's error page): the status says enough
+    private JsonNode answer(String method, URI uri, HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            try {
+                return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
+            } catch (JsonProcessingException e) {
+                throw new GatewayUnavailableException(UNAVAILABLE, failure(method, uri, status, "a body that is not JSON"));
+            }
         }
+        String detail = detail(response.body());
+        if (status == 404) throw new NotFoundException(detail != null ? detail : "Not found");
+        if (status == 409) throw new ConflictException(detail != null ? detail : "Conflict");
+        if (status == 401 || status == 403) {
+            throw new GatewayUnavailableException(
+                    "The api-gateway refused the dashboard's key: engram.dashboard.gateway.api-key must be an active key with the admin scope",
+                    failure(method, uri, status, detail));
+        }
+        if (status >= 400 && status < 500 && status != 429) {
+            throw new ValidationException(detail != null ? detail : "The api-gateway refused the request (" + status + ")");
+        }
+        throw new GatewayUnavailableException(UNAVAILABLE, failure(method, uri, status, detail));
+    }
+
+    /** What the gateway answered, for the log. */
+    private static IllegalStateException failure(String method, URI uri, int status, String detail) {
+        return new IllegalStateException(method + " " + uri + " answered " + status + (detail == null ? "" : ": " + detail));
+    }
+
+    /** The gateway's problem {@code detail} (Mem0-style bodies say {@code message} or {@code error}). */
+    private String detail(String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            for (String field : new String[] {"detail", "message", "error"}) {
+                JsonNode d = node.path(field);
+                if (d.isTextual() && !d.asText().isBlank()) return d.asText();
+            }
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // not JSON: no detail to show
+        }
+        return null;
     }
 }

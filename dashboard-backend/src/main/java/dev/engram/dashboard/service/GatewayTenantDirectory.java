@@ -3,6 +3,7 @@ package dev.engram.dashboard.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.error.ConflictException;
+import dev.engram.core.error.NotFoundException;
 import dev.engram.core.tenant.ApiKey;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.core.tenant.Project;
@@ -29,7 +30,7 @@ import java.util.UUID;
  */
 final class GatewayTenantDirectory implements TenantDirectory {
 
-    private static final String ADMIN = "/api/v1/admin";
+    private static final String ADMIN = "api/v1/admin";
 
     private final GatewayClient gateway;
 
@@ -43,10 +44,12 @@ final class GatewayTenantDirectory implements TenantDirectory {
         body.put("org_id", tenant.orgId());
         body.put("project_id", tenant.projectId());
         body.put("name", name);
-        GatewayClient.Reply reply = gateway.post(ADMIN + "/projects", body, null);
-        if (reply.status() == 409) return false;
-        expect(reply, "create a project");
-        return true;
+        try {
+            gateway.post(null, ADMIN + "/projects", body);
+            return true;
+        } catch (ConflictException e) {
+            return false;
+        }
     }
 
     @Override
@@ -56,10 +59,8 @@ final class GatewayTenantDirectory implements TenantDirectory {
 
     @Override
     public List<Project> projects(String orgId) {
-        GatewayClient.Reply reply = gateway.get(ADMIN + "/projects?org_id=" + encode(orgId), null);
-        expect(reply, "list projects");
         List<Project> out = new ArrayList<>();
-        for (JsonNode p : reply.body()) {
+        for (JsonNode p : gateway.get(null, ADMIN + "/projects?org_id=" + encode(orgId))) {
             out.add(new Project(Tenant.of(p.path("org_id").asText(), p.path("project_id").asText()), p.path("name").asText(),
                     instant(p.path("created_at"))));
         }
@@ -74,41 +75,34 @@ final class GatewayTenantDirectory implements TenantDirectory {
         body.put("name", name);
         body.put("scopes", scopes.stream().sorted().map(KeyScope::wireName).toList());
         body.put("user_email", userEmail);
-        GatewayClient.Reply reply = gateway.post(ADMIN + "/keys", body, null);
-        expect(reply, "create an API key");
-        String text = reply.body().path("key").asText(null);
+        JsonNode created = gateway.post(null, ADMIN + "/keys", body);
+        String text = created.path("key").asText(null);
         if (text == null) throw new GatewayUnavailableException("The api-gateway created an API key but did not return it");
-        return new IssuedKey(key(reply.body()), text);
+        return new IssuedKey(key(created), text);
     }
 
     @Override
     public List<ApiKey> keys(Tenant tenant) {
-        GatewayClient.Reply reply = gateway.get(ADMIN + "/projects/" + encode(tenant.orgId()) + "/" + encode(tenant.projectId()) + "/keys", null);
-        expect(reply, "list API keys");
         List<ApiKey> out = new ArrayList<>();
-        for (JsonNode k : reply.body()) out.add(key(k));
+        for (JsonNode k : gateway.get(null, ADMIN + "/projects/" + encode(tenant.orgId()) + "/" + encode(tenant.projectId()) + "/keys")) {
+            out.add(key(k));
+        }
         return out;
     }
 
     @Override
     public boolean revoke(UUID keyId, Instant at) {
-        GatewayClient.Reply reply = gateway.delete(ADMIN + "/keys/" + keyId, null);
-        if (reply.status() == 404) return false;
-        expect(reply, "revoke an API key");
-        return true;
+        try {
+            gateway.delete(null, ADMIN + "/keys/" + keyId);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     @Override
     public int revokeAll(Tenant tenant, Instant at) {
-        GatewayClient.Reply reply = gateway.delete(ADMIN + "/projects/" + encode(tenant.orgId()) + "/" + encode(tenant.projectId()), null);
-        expect(reply, "revoke a project's keys");
-        return reply.body().path("revoked_keys").asInt();
-    }
-
-    /** Anything but success here is the gateway disagreeing with a request the dashboard validated: not the user's fault. */
-    private static void expect(GatewayClient.Reply reply, String what) {
-        if (reply.status() == 409) throw new ConflictException(reply.detail());
-        if (!reply.ok()) throw new GatewayUnavailableException("The api-gateway could not " + what + ": " + reply.detail());
+        return gateway.delete(null, ADMIN + "/projects/" + encode(tenant.orgId()) + "/" + encode(tenant.projectId())).path("revoked_keys").asInt();
     }
 
     private static ApiKey key(JsonNode k) {

@@ -20,13 +20,16 @@ import dev.engram.testing.process.FreePorts;
  * The console end to end, every part real: Keycloak with the Engram realm, PostgreSQL, Kafka (usage events), the
  * packaged dashboard and the packaged gateway (POSTGRES storage, Lucene index, journal ingest, usage events on) as
  * processes sharing that database, and Debian's headless Chromium. A new person registers on Keycloak, lands in the console with an organisation and a default
- * project, creates an API key, and the mem0ai client uses it on the gateway (src/test/node/console-e2e.mjs).
+ * project, creates an API key, and the mem0ai client uses it on the gateway; the memory browser then shows those memories
+ * (through the gateway, with its bootstrap admin key acting for the project) and deletes one (src/test/node/console-e2e.mjs).
  * Screenshots: target/screenshots/*.png.
  */
 class ConsoleIT {
 
     private static final Path MODULE = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
     private static final String USAGE_TOPIC = "engram.usage.v1";
+    /** The gateway's bootstrap admin key, which the dashboard's memory browser uses (as the Helm chart wires it). */
+    private static final String ADMIN_KEY = "eng_consoleitadmin0123456789abcdefghijklmnop";
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
     private static KeycloakServer keycloak;
@@ -50,18 +53,7 @@ class ConsoleIT {
                 "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
                 "QUARKUS_DATASOURCE_PASSWORD", postgres.password());
 
-        int dashboardPort = FreePorts.find();
-        Map<String, String> dashboardEnv = new HashMap<>(database);
-        dashboardEnv.putAll(Map.of(
-                "QUARKUS_HTTP_PORT", Integer.toString(dashboardPort),
-                "QUARKUS_HTTP_HOST", "127.0.0.1",
-                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
-                "QUARKUS_OIDC_CLIENT_ID", KeycloakServer.DASHBOARD_CLIENT_ID,
-                "QUARKUS_OIDC_CREDENTIALS_SECRET", keycloak.dashboardClientSecret(),
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
-        dashboard = AppProcess.start("dashboard-backend", MODULE.resolve("target/quarkus-app/quarkus-run.jar"), dashboardPort,
-                dashboardEnv, logs.resolve("dashboard.log"));
-
+        // The gateway first: the dashboard is configured with its URL (the memory browser calls it).
         int gatewayPort = FreePorts.find();
         gatewayData = Files.createTempDirectory("engram-e2e-gateway");
         Map<String, String> gatewayEnv = new HashMap<>(database);
@@ -74,8 +66,23 @@ class ConsoleIT {
                 "ENGRAM_DATA_DIR", gatewayData.toString(),
                 "ENGRAM_USAGE_ENABLED", "true",
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+        gatewayEnv.put("ENGRAM_BOOTSTRAP_API_KEY", ADMIN_KEY);
         gateway = AppProcess.start("api-gateway", MODULE.resolveSibling("api-gateway").resolve("target/quarkus-app/quarkus-run.jar"),
                 gatewayPort, gatewayEnv, logs.resolve("gateway.log"));
+
+        int dashboardPort = FreePorts.find();
+        Map<String, String> dashboardEnv = new HashMap<>(database);
+        dashboardEnv.putAll(Map.of(
+                "QUARKUS_HTTP_PORT", Integer.toString(dashboardPort),
+                "QUARKUS_HTTP_HOST", "127.0.0.1",
+                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
+                "QUARKUS_OIDC_CLIENT_ID", KeycloakServer.DASHBOARD_CLIENT_ID,
+                "QUARKUS_OIDC_CREDENTIALS_SECRET", keycloak.dashboardClientSecret(),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+        dashboardEnv.put("ENGRAM_DASHBOARD_GATEWAY_URL", gateway.url());
+        dashboardEnv.put("ENGRAM_DASHBOARD_GATEWAY_API_KEY", ADMIN_KEY);
+        dashboard = AppProcess.start("dashboard-backend", MODULE.resolve("target/quarkus-app/quarkus-run.jar"), dashboardPort,
+                dashboardEnv, logs.resolve("dashboard.log"));
     }
 
     @AfterAll
@@ -98,6 +105,7 @@ class ConsoleIT {
         int rc = script.run(Map.of(
                 "CONSOLE_URL", dashboard.url(),
                 "GATEWAY_URL", gateway.url(),
+                "GATEWAY_ADMIN_KEY", ADMIN_KEY,
                 "SCREENSHOTS", MODULE.resolve("target/screenshots").toString(),
                 "MEM0_TELEMETRY", "false",
                 "MEM0_DIR", MODULE.resolve("target/console-e2e/.mem0").toString()));

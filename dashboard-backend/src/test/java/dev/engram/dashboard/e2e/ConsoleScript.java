@@ -16,7 +16,7 @@ final class ConsoleScript {
 
     private static final List<String> PROJECT_FILES = List.of("package.json", "package-lock.json", ".npmrc", "browser.mjs",
             "console-e2e.mjs", "standalone-e2e.mjs");
-    private static final long TIMEOUT_SECONDS = 150;
+    private static final long TIMEOUT_SECONDS = 240;
 
     private final NodeProject project;
 

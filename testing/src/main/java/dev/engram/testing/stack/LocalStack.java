@@ -414,6 +414,9 @@ public final class LocalStack implements AutoCloseable {
                     dashboardEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
                     dashboardEnv.put("QUARKUS_OIDC_CLIENT_ID", "engram-dashboard");
                     dashboardEnv.put("QUARKUS_OIDC_CREDENTIALS_SECRET", keycloak.dashboardClientSecret());
+                    // The memory browser calls this stack's gateway with its bootstrap admin key.
+                    dashboardEnv.put("ENGRAM_DASHBOARD_GATEWAY_URL", gateway.url());
+                    dashboardEnv.put("ENGRAM_DASHBOARD_GATEWAY_API_KEY", adminApiKey);
                     dashboardApp = app("dashboard", dashboardJar, dashboardEnv, List.of(), work);
                 }
 

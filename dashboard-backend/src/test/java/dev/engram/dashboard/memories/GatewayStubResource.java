@@ -1,0 +1,69 @@
+package dev.engram.dashboard.memories;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+/**
+ * A WireMock server standing in for the api-gateway's Mem0 API, so the dashboard's memory browser can be tested for what
+ * it sends and how it maps every kind of answer. The real gateway is exercised end to end by ConsoleIT. Every route the
+ * browser calls has a low-priority default answer (the role matrix only needs some success); tests add their own
+ * higher-priority stubs for projects of their own and talk to the server through {@link #client()}.
+ */
+public class GatewayStubResource implements QuarkusTestResourceLifecycleManager {
+
+    /** The admin key the dashboard is configured with. */
+    public static final String API_KEY = "eng_dashboardtestadmin0123456789abcdefghij";
+    static final String MEMORY = """
+            {"id":"11111111-1111-1111-1111-111111111111","memory":"Likes tea","user_id":"alice","categories":["food"],
+             "metadata":{},"created_at":"2026-01-01T10:00:00Z","updated_at":"2026-01-01T10:00:00Z","state":"active","sources":[]}""";
+    private static final int DEFAULT_PRIORITY = 10;
+
+    private WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        server.stubFor(get(urlPathEqualTo("/v1/entities/")).atPriority(DEFAULT_PRIORITY).willReturn(okJson("""
+                {"count":1,"next":null,"previous":null,"results":[{"id":"alice","name":"alice","type":"user","total_memories":1,
+                 "created_at":"2026-01-01T10:00:00Z","updated_at":"2026-01-01T10:00:00Z","owner":null,"metadata":{}}],
+                 "total_users":1,"total_agents":0,"total_apps":0,"total_runs":0}""")));
+        server.stubFor(post(urlPathEqualTo("/v2/memories/")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(okJson("{\"count\":1,\"next\":null,\"previous\":null,\"results\":[" + MEMORY + "]}")));
+        server.stubFor(post(urlPathEqualTo("/v2/memories/search/")).atPriority(DEFAULT_PRIORITY).willReturn(okJson("[]")));
+        server.stubFor(get(urlPathMatching("/v1/memories/[0-9a-f-]+/")).atPriority(DEFAULT_PRIORITY).willReturn(okJson(MEMORY)));
+        server.stubFor(get(urlPathMatching("/v1/memories/[0-9a-f-]+/history/")).atPriority(DEFAULT_PRIORITY).willReturn(okJson("[]")));
+        server.stubFor(delete(urlPathMatching("/v1/memories/[0-9a-f-]+/")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(okJson("{\"message\":\"Memory deleted successfully!\"}")));
+        server.stubFor(any(anyUrl()).atPriority(DEFAULT_PRIORITY + 1).willReturn(aResponse().withStatus(599)));
+        return Map.of("engram.dashboard.gateway.url", server.baseUrl(),
+                "engram.dashboard.gateway.api-key", API_KEY,
+                "engram.dashboard.gateway.timeout", "2s");
+    }
+
+    /** A client of the running stub (tests run in another class loader than this manager, so they reach it over HTTP). */
+    static WireMock client() {
+        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("engram.dashboard.gateway.url", String.class);
+        java.net.URI uri = java.net.URI.create(url);
+        return new WireMock(uri.getHost(), uri.getPort());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) server.stop();
+    }
+}
