@@ -7,74 +7,14 @@
 // the exit code is 0 only when every step passed.
 process.env.MEM0_TELEMETRY = "false";
 
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { awaitAnalyticsTotals, check, openBrowser, required } from "./browser.mjs";
 
-const { chromium } = await import("playwright-core");
 const { MemoryClient } = await import("mem0ai");
 
 const CONSOLE_URL = required("CONSOLE_URL").replace(/\/+$/, "");
 const GATEWAY_URL = required("GATEWAY_URL").replace(/\/+$/, "");
 const GATEWAY_ADMIN_KEY = required("GATEWAY_ADMIN_KEY");
-const SCREENSHOTS = required("SCREENSHOTS");
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const TIMEOUT_MS = 20000;
-
-function required(name) {
-  const value = process.env[name];
-  if (!value) {
-    console.error(`console-e2e: set ${name}`);
-    process.exit(2);
-  }
-  return value;
-}
-
-mkdirSync(SCREENSHOTS, { recursive: true });
-const userDataDir = mkdtempSync(join(tmpdir(), "engram-chromium-"));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: CHROMIUM,
-  headless: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-  viewport: { width: 1280, height: 860 },
-  locale: "en-GB",
-  timezoneId: "UTC",
-});
-context.setDefaultTimeout(TIMEOUT_MS);
-const page = context.pages()[0] || (await context.newPage());
-const consoleErrors = [];
-page.on("pageerror", (e) => consoleErrors.push(String(e)));
-// Script errors only: the browser also logs every refused request (the deliberate 400, the 401 after sign-out).
-page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && consoleErrors.push(m.text()));
-
-let failed = 0;
-async function step(name, body) {
-  try {
-    const value = await body();
-    console.log(`ok ${name}`);
-    return value;
-  } catch (e) {
-    failed++;
-    console.log(`FAILED ${name}: ${e.message}\n  at page ${page.url()}`);
-    await page.screenshot({ path: join(SCREENSHOTS, `failure-${name.replace(/[^a-z0-9]+/gi, "-").slice(0, 40)}.png`), fullPage: true }).catch(() => {});
-    throw e;
-  }
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-/** The page is no wider than the window (wide tables scroll inside their own box). */
-async function checkNoHorizontalOverflow() {
-  const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  check(scrollWidth <= innerWidth, `the page is ${scrollWidth}px wide in a ${innerWidth}px window`);
-}
-
-async function shot(name) {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
+const { page, step, shot, checkNoHorizontalOverflow, finish } = await openBrowser(required("SCREENSHOTS"));
 
 const stamp = Date.now().toString(36);
 const person = { username: `ada-${stamp}`, email: `ada-${stamp}@example.com`, first: "Ada", last: "Lovelace", password: `Pw-${stamp}-secret!` };
@@ -164,17 +104,7 @@ try {
 
   await step("the analytics page shows those requests", async () => {
     // Usage events reach the dashboard through Kafka within seconds; the page is reloaded until they are rolled up.
-    const deadline = Date.now() + 30000;
-    let totals = {};
-    while (Date.now() < deadline) {
-      await page.goto(`${CONSOLE_URL}/console/#/analytics`);
-      await page.getByRole("heading", { level: 1, name: "Analytics" }).waitFor();
-      await page.locator(".charts figure, .charts .empty, .charts [role=alert]").first().waitFor();
-      totals = Object.fromEntries(await page.locator(".charts figcaption").evaluateAll((captions) => captions.map((c) => [
-        c.firstChild.textContent.trim(), Number((c.querySelector(".total")?.textContent.match(/total (-?[0-9.]+)/) || [])[1])])));
-      if (totals.adds >= 1 && totals.searches >= 1) break;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    const totals = await awaitAnalyticsTotals(page, CONSOLE_URL, { adds: 1, searches: 1 });
     console.log(`  analytics totals: ${JSON.stringify(totals)}`);
     check(totals.adds >= 1 && totals.searches >= 1, "the charts count the add and the search");
     await shot("06-analytics");
@@ -354,15 +284,7 @@ try {
     check(status === 401, `the API refuses the ended session: ${status}`);
   });
 
-  await step("no script errors on any page", async () => check(consoleErrors.length === 0, consoleErrors.join(" | ")));
+  await finish();
 } catch (e) {
-  if (!failed) {
-    failed++;
-    console.log(`FAILED: ${e.message}`);
-  }
-} finally {
-  await context.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  await finish(e);
 }
-console.log(failed ? `${failed} failed` : "all passed");
-process.exit(failed ? 1 : 0);

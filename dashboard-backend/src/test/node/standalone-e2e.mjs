@@ -75,11 +75,23 @@ try {
     check(results.some((m) => m.memory.includes("bees")), `the search finds it: ${JSON.stringify(results)}`);
   });
 
+  await step("the memory browser shows that memory with its source, through the gateway", async () => {
+    await page.getByRole("link", { name: "Memories" }).click();
+    await page.getByRole("heading", { level: 1, name: "Memories" }).waitFor();
+    await page.getByRole("link", { name: userId }).click();
+    await page.getByRole("link", { name: /keep bees/ }).click();
+    await page.getByRole("heading", { level: 2, name: "Memory" }).waitFor();
+    check((await page.locator(".memory-quote").textContent()).includes("bees"), "the memory's text is shown");
+    await page.getByRole("region", { name: "History" }).getByRole("row", { name: /ADD/ }).waitFor();
+    check(await page.getByRole("region", { name: "Sources" }).locator("tbody tr").count() >= 1, "its source message is listed");
+    await shot("s04-local-admin-memory");
+  });
+
   await step("the analytics page shows those requests (usage events over HTTP, no Kafka)", async () => {
     const totals = await awaitAnalyticsTotals(page, CONSOLE_URL, { adds: 1, searches: 1 });
     console.log(`  analytics totals: ${JSON.stringify(totals)}`);
     check(totals.adds >= 1 && totals.searches >= 1, "the charts count the add and the search");
-    await shot("s04-local-admin-analytics");
+    await shot("s05-local-admin-analytics");
   });
 
   await step("project settings are saved", async () => {
