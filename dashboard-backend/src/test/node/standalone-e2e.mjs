@@ -94,6 +94,14 @@ try {
     await shot("s05-local-admin-analytics");
   });
 
+  await step("the members page explains that the local administrator is the only member", async () => {
+    await page.getByRole("link", { name: "Members" }).click();
+    await page.getByRole("heading", { level: 1, name: "Members and invitations" }).waitFor();
+    await page.getByRole("row", { name: /Local administrator/ }).waitFor();
+    await page.getByText(/without an identity provider/).waitFor();
+    check(await page.getByRole("button", { name: "Send invitation" }).count() === 0, "no invitation form without an identity provider");
+  });
+
   await step("project settings are saved", async () => {
     await page.getByRole("link", { name: "Project settings" }).click();
     await page.getByRole("heading", { level: 1, name: "Project settings" }).waitFor();

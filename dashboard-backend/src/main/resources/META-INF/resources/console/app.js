@@ -351,6 +351,11 @@ async function membersPage(body) {
   });
   body.append(errors, h("h2", {}, "Members"),
     table("Members", ["Name", "E-mail", "Role", "Joined", "Actions"], rows));
+  if (state.me.local_administrator) {
+    body.append(h("p", { class: "hint" }, "This Engram runs standalone, without an identity provider: the local administrator is "
+      + "its only member. Invitations need sign-in through an identity provider (OIDC), as in the distributed platform."));
+    return;
+  }
   if (!atLeast("admin")) return;
   const invitations = await api.invitations(org.id);
   const memberName = new Map(members.map((m) => [m.subject, m.display_name || m.email]));

@@ -28,11 +28,13 @@ final class Views {
         }
     }
 
-    record Me(String subject, String email, boolean emailVerified, String name, boolean signedUp, int invitationsAccepted,
-              List<Org> organisations) {
+    /** {@code localAdministrator}: the standalone platform's sign-in, where no one else can sign in (no invitations). */
+    record Me(String subject, String email, boolean emailVerified, String name, boolean localAdministrator, boolean signedUp,
+              int invitationsAccepted, List<Org> organisations) {
         static Me of(SignIn s) {
             return new Me(s.caller().subject(), s.caller().email(), s.caller().emailVerified(), s.caller().friendlyName(),
-                    s.organisationCreated(), s.invitationsAccepted(), s.organisations().stream().map(Org::of).toList());
+                    s.caller().isLocalAdministrator(), s.organisationCreated(), s.invitationsAccepted(),
+                    s.organisations().stream().map(Org::of).toList());
         }
     }
 
