@@ -96,3 +96,17 @@ export async function awaitAnalyticsTotals(page, consoleUrl, { adds, searches, t
   }
   return totals;
 }
+
+/** Creates an API key named `name` on the console's API keys page and returns its secret, which the page shows once. */
+export async function createApiKey(page, name) {
+  await page.getByRole("link", { name: "API keys" }).click();
+  await page.getByRole("heading", { level: 1, name: "API keys" }).waitFor();
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Create key" }).click();
+  const field = page.getByLabel("Secret key");
+  await field.waitFor();
+  const value = await field.inputValue();
+  check(/^\S{20,}$/.test(value), `a secret key is shown: ${value}`);
+  await page.getByRole("row", { name: new RegExp(name) }).waitFor();
+  return value;
+}

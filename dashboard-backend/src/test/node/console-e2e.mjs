@@ -7,7 +7,7 @@
 // the exit code is 0 only when every step passed.
 process.env.MEM0_TELEMETRY = "false";
 
-import { awaitAnalyticsTotals, check, openBrowser, required } from "./browser.mjs";
+import { awaitAnalyticsTotals, check, createApiKey, openBrowser, required } from "./browser.mjs";
 
 const { MemoryClient } = await import("mem0ai");
 
@@ -59,15 +59,7 @@ try {
   });
 
   const secret = await step("an API key is created and its secret shown once", async () => {
-    await page.getByRole("link", { name: "API keys" }).click();
-    await page.getByRole("heading", { level: 1, name: "API keys" }).waitFor();
-    await page.getByLabel("Name").fill("e2e app");
-    await page.getByRole("button", { name: "Create key" }).click();
-    const field = page.getByLabel("Secret key");
-    await field.waitFor();
-    const value = await field.inputValue();
-    check(/^\S{20,}$/.test(value), `a secret key is shown: ${value}`);
-    await page.getByRole("row", { name: /e2e app/ }).waitFor();
+    const value = await createApiKey(page, "e2e app");
     await shot("04-key-created");
     return value;
   });

@@ -6,7 +6,7 @@
 //     node standalone-e2e.mjs
 process.env.MEM0_TELEMETRY = "false";
 
-import { awaitAnalyticsTotals, check, openBrowser, required } from "./browser.mjs";
+import { awaitAnalyticsTotals, check, createApiKey, openBrowser, required } from "./browser.mjs";
 
 const { MemoryClient } = await import("mem0ai");
 
@@ -53,15 +53,7 @@ try {
   });
 
   const secret = await step("an API key is created through the gateway and its secret shown once", async () => {
-    await page.getByRole("link", { name: "API keys" }).click();
-    await page.getByRole("heading", { level: 1, name: "API keys" }).waitFor();
-    await page.getByLabel("Name").fill("standalone app");
-    await page.getByRole("button", { name: "Create key" }).click();
-    const field = page.getByLabel("Secret key");
-    await field.waitFor();
-    const value = await field.inputValue();
-    check(/^\S{20,}$/.test(value), `a secret key is shown: ${value}`);
-    await page.getByRole("row", { name: /standalone app/ }).waitFor();
+    const value = await createApiKey(page, "standalone app");
     await shot("s03-local-admin-key-created");
     return value;
   });
