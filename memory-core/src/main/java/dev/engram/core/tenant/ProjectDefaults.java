@@ -13,7 +13,8 @@ import java.util.Map;
  * settings; applied by the gateway before an add is queued ({@link #applyTo}).
  *
  * @param customInstructions    extraction guidance for adds without their own; null = none
- * @param categories            category name to description, in order, for adds without their own; null = the defaults
+ * @param categories            category name to description (null descriptions become ""), in order, for adds without
+ *                              their own; null = the engine's default categories
  * @param defaultExpirationDays adds without an {@code expiration_date} expire this many days after the day they are
  *                              made (UTC); null = never
  * @param offlineOnly           true: the project's adds use the offline extractor and reconciler
@@ -26,10 +27,16 @@ public record ProjectDefaults(String customInstructions, Map<String, String> cat
 
     public ProjectDefaults {
         customInstructions = customInstructions == null || customInstructions.isBlank() ? null : customInstructions;
-        categories = categories == null || categories.isEmpty() ? null : Collections.unmodifiableMap(new LinkedHashMap<>(categories));
+        categories = categories == null || categories.isEmpty() ? null : ordered(categories);
         if (defaultExpirationDays != null && defaultExpirationDays < 1) {
             throw new IllegalArgumentException("defaultExpirationDays must be at least 1 (or null: never), not " + defaultExpirationDays);
         }
+    }
+
+    private static Map<String, String> ordered(Map<String, String> categories) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        categories.forEach((name, description) -> copy.put(name, description == null ? "" : description));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** True when these defaults change nothing. */
