@@ -1,7 +1,9 @@
 package dev.engram.dashboard;
 
 import dev.engram.core.tenant.ApiKey;
+import dev.engram.core.domain.Tenant;
 import dev.engram.core.tenant.JdbcApiKeyStore;
+import dev.engram.core.tenant.ProjectDefaults;
 import dev.engram.core.tenant.KeyScope;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -15,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -199,6 +202,18 @@ class SignUpAndKeysTest {
                 .body("extraction_mode", equalTo("llm")).body("categories", equalTo(List.of("food", "travel")))
                 .body("default_expiration_days", equalTo(30)).body("webhooks[0].url", equalTo("https://hooks.example.com/engram"))
                 .body("webhooks[1].url", equalTo("http://localhost:9000/hook")).body("updated_at", notNullValue());
+        // The engine's subset reaches the platform's project, where the gateways read it for the project's adds.
+        Map<String, String> categories = new LinkedHashMap<>();
+        categories.put("food", "");
+        categories.put("travel", "");
+        assertThat(platformDefaults(orgId)).isEqualTo(new ProjectDefaults("Remember food preferences", categories, 30, false));
+
+        owner.request().body(Map.of("extraction_mode", "offline")).put(path).then().statusCode(200);
+        assertThat(platformDefaults(orgId)).isEqualTo(new ProjectDefaults(null, null, null, true));
+    }
+
+    private ProjectDefaults platformDefaults(String orgId) {
+        return JdbcApiKeyStore.onManagedSchema(platform).project(Tenant.of(orgId, "default")).orElseThrow().defaults();
     }
 
     @Test

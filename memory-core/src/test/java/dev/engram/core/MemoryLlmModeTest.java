@@ -77,4 +77,18 @@ class MemoryLlmModeTest {
         assertThat(r.events()).extracting(MemoryEvent::text).singleElement().asString().contains("shellfish");
         assertThat(memory.search("food allergy", Scope.user("fallback-user"))).isNotEmpty();
     }
+
+    @Test
+    void anOfflineOnlyAddNeverCallsTheModel() {
+        Scope u = Scope.user("offline-only-user");
+        memory.add("I live in Paris.", u);
+        int callsBefore = llm.requestCount();
+
+        AddResult r = memory.add(AddRequest.of(u, "We moved to Berlin last month, and I am allergic to shellfish.").withOfflineOnly(true));
+
+        assertThat(r.extractor()).isEqualTo("offline");
+        assertThat(r.usage().calls()).isZero();
+        assertThat(llm.requestCount()).isEqualTo(callsBefore);
+        assertThat(memory.getAll(u)).extracting(MemoryRecord::text).anySatisfy(t -> assertThat(t).contains("shellfish"));
+    }
 }

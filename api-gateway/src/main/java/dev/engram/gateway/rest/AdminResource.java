@@ -1,18 +1,22 @@
 package dev.engram.gateway.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.core.error.ValidationException;
 import dev.engram.gateway.rest.dto.AdminBodies;
 import dev.engram.core.tenant.ApiKey;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.core.tenant.Project;
+import dev.engram.core.tenant.ProjectDefaults;
 import dev.engram.gateway.security.RequiresScope;
 import dev.engram.gateway.service.AdminService;
+import dev.engram.gateway.service.ProjectDefaultsReader;
 import dev.engram.gateway.service.ReindexService;
 import dev.engram.gateway.service.WireValues;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,7 +32,10 @@ import java.util.Map;
  * Platform administration (ADMIN scope):
  * <ul>
  *   <li>{@code POST /api/v1/admin/projects/} {@code {org_id, project_id?, name?}} → 201 project</li>
- *   <li>{@code GET /api/v1/admin/projects/?org_id=} → projects</li>
+ *   <li>{@code GET /api/v1/admin/projects/?org_id=} → projects, each with its {@code defaults}</li>
+ *   <li>{@code PUT /api/v1/admin/projects/{org_id}/{project_id}/defaults/} {@code {custom_instructions?, categories?,
+ *       default_expiration_days?, extraction_mode?}} → the project's stored defaults for its adds (the body replaces
+ *       them all)</li>
  *   <li>{@code DELETE /api/v1/admin/projects/{org_id}/{project_id}/} → revokes every key of the project</li>
  *   <li>{@code POST /api/v1/admin/keys/} {@code {org_id, project_id, name?, scopes?, user_email?}} → 201 key, with the
  *       key text shown this once</li>
@@ -86,6 +93,14 @@ public class AdminResource {
         return Map.of("message", "Project keys revoked", "revoked_keys", admin.revokeProject(orgId, projectId));
     }
 
+    @PUT
+    @Path("/projects/{org_id}/{project_id}/defaults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope(KeyScope.ADMIN)
+    public Map<String, Object> updateDefaults(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId, JsonNode body) {
+        return defaults(admin.updateDefaults(orgId, projectId, ProjectDefaultsReader.read(body)));
+    }
+
     @POST
     @Path("/keys")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -119,6 +134,18 @@ public class AdminResource {
         out.put("project_id", p.tenant().projectId());
         out.put("name", p.name());
         out.put("created_at", WireValues.format(p.createdAt()));
+        out.put("defaults", defaults(p.defaults()));
+        return out;
+    }
+
+    /** {@code {custom_instructions, categories: [{name: description}] or null, default_expiration_days, extraction_mode}}. */
+    private static Map<String, Object> defaults(ProjectDefaults d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("custom_instructions", d.customInstructions());
+        out.put("categories", d.categories() == null ? null
+                : d.categories().entrySet().stream().map(e -> Map.of(e.getKey(), e.getValue())).toList());
+        out.put("default_expiration_days", d.defaultExpirationDays());
+        out.put("extraction_mode", d.offlineOnly() ? "offline" : "llm");
         return out;
     }
 

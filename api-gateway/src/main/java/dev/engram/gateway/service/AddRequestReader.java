@@ -28,8 +28,8 @@ import java.util.Set;
 public class AddRequestReader {
 
     private static final Set<String> ROLES = Set.of("user", "assistant", "system");
-    private static final int MAX_INSTRUCTIONS_CHARS = 8_000;
-    private static final int MAX_CATEGORIES = 100;
+    static final int MAX_INSTRUCTIONS_CHARS = 8_000;
+    static final int MAX_CATEGORIES = 100;
 
     private final EngramConfig.Limits limits;
     private final JsonLimits json;
@@ -49,7 +49,8 @@ public class AddRequestReader {
         List<Message> messages = messages(body.get("messages"));
         boolean infer = BodyFields.bool(body, "infer", true);
         AddRequest request = new AddRequest(null, scope, messages, json.metadata(body.get("metadata")), infer,
-                WireValues.timestamp(body.get("timestamp"), "timestamp"), instructions(body), categories(body.get("custom_categories")),
+                WireValues.timestamp(body.get("timestamp"), "timestamp"), instructions(body, "custom_instructions"),
+                categories(body.get("custom_categories"), "custom_categories"),
                 WireValues.date(BodyFields.text(body, "expiration_date"), "expiration_date"), BodyFields.bool(body, "immutable", false));
         boolean async = infer && (!legacy || BodyFields.bool(body, "async_mode", true));
         String format = BodyFields.text(body, "output_format");
@@ -109,35 +110,39 @@ public class AddRequestReader {
         return text;
     }
 
-    private static String instructions(JsonNode body) {
-        String s = BodyFields.text(body, "custom_instructions");
-        if (s != null && s.length() > MAX_INSTRUCTIONS_CHARS) throw new TooLargeException("custom_instructions exceeds " + MAX_INSTRUCTIONS_CHARS + " characters");
+    /** Extraction guidance of at most {@value #MAX_INSTRUCTIONS_CHARS} characters, or null. */
+    static String instructions(JsonNode body, String field) {
+        String s = BodyFields.text(body, field);
+        if (s != null && s.length() > MAX_INSTRUCTIONS_CHARS) throw new TooLargeException(field + " exceeds " + MAX_INSTRUCTIONS_CHARS + " characters");
         return s;
     }
 
-    /** {@code [{"name":"description"}, …]} (Mem0), also accepted as one object of name to description. */
-    private static Map<String, String> categories(JsonNode node) {
+    /**
+     * {@code [{"name":"description"}, …]} (Mem0), also accepted as a list of names or one object of name to
+     * description; null when absent or empty.
+     */
+    static Map<String, String> categories(JsonNode node, String field) {
         if (BodyFields.absent(node)) return null;
         Map<String, String> out = new LinkedHashMap<>();
         if (node.isObject()) {
-            putCategories(node, out);
+            putCategories(node, out, field);
         } else if (node.isArray()) {
             for (JsonNode item : node) {
                 if (item.isTextual()) out.put(item.asText(), "");
-                else if (item.isObject()) putCategories(item, out);
-                else throw new ValidationException("custom_categories must be a list of {\"name\": \"description\"} objects");
+                else if (item.isObject()) putCategories(item, out, field);
+                else throw new ValidationException(field + " must be a list of {\"name\": \"description\"} objects");
             }
         } else {
-            throw new ValidationException("custom_categories must be a list of {\"name\": \"description\"} objects");
+            throw new ValidationException(field + " must be a list of {\"name\": \"description\"} objects");
         }
-        if (out.size() > MAX_CATEGORIES) throw new ValidationException("custom_categories holds more than " + MAX_CATEGORIES + " categories");
+        if (out.size() > MAX_CATEGORIES) throw new ValidationException(field + " holds more than " + MAX_CATEGORIES + " categories");
         return out.isEmpty() ? null : out;
     }
 
-    private static void putCategories(JsonNode obj, Map<String, String> out) {
+    private static void putCategories(JsonNode obj, Map<String, String> out, String field) {
         for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
             var e = it.next();
-            if (!e.getValue().isTextual()) throw new ValidationException("custom_categories descriptions must be strings");
+            if (!e.getValue().isTextual()) throw new ValidationException(field + " descriptions must be strings");
             out.put(e.getKey(), e.getValue().asText());
         }
     }

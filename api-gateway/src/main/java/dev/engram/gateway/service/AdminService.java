@@ -9,6 +9,7 @@ import dev.engram.core.tenant.ApiKeyStore;
 import dev.engram.core.tenant.ApiKeys;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.core.tenant.Project;
+import dev.engram.core.tenant.ProjectDefaults;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -26,10 +27,12 @@ public class AdminService {
     }
 
     private final ApiKeyStore store;
+    private final ProjectDefaultsCache defaultsCache;
     private final Clock clock = Clock.systemUTC();
 
-    AdminService(ApiKeyStore store) {
+    AdminService(ApiKeyStore store, ProjectDefaultsCache defaultsCache) {
         this.store = store;
+        this.defaultsCache = defaultsCache;
     }
 
     public Project createProject(String orgId, String projectId, String name) {
@@ -44,6 +47,14 @@ public class AdminService {
 
     public List<Project> projects(String orgId) {
         return store.projects(orgId == null || orgId.isBlank() ? null : orgId);
+    }
+
+    /** Replaces the project's defaults for its adds; this gateway applies them from its next add. */
+    public ProjectDefaults updateDefaults(String orgId, String projectId, ProjectDefaults defaults) {
+        Tenant tenant = tenant(orgId, projectId);
+        if (!store.updateDefaults(tenant, defaults, clock.instant())) throw new NotFoundException("Project not found");
+        defaultsCache.invalidate(tenant);
+        return store.project(tenant).map(Project::defaults).orElseThrow(() -> new NotFoundException("Project not found"));
     }
 
     public IssuedKey createKey(String orgId, String projectId, String name, List<String> scopes, String userEmail) {

@@ -1,6 +1,7 @@
 package dev.engram.gateway.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.core.domain.AddRequest;
 import dev.engram.core.domain.AddResult;
 import dev.engram.core.domain.Page;
 import dev.engram.core.engine.MemoryEngine;
@@ -22,6 +23,7 @@ import org.jboss.logging.Logger;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +32,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Adds: background ones are recorded as PENDING events and queued durably; synchronous ones ({@code infer:false},
+ * Adds: what an add leaves out (instructions, categories, expiration, extraction mode) comes from its project's
+ * defaults ({@link ProjectDefaultsCache}), resolved here so the queued event carries it. Background ones are recorded as PENDING events and queued durably; synchronous ones ({@code infer:false},
  * legacy {@code async_mode:false}, or {@code engram.ingest.synchronous}) run on the engine before the response.
  */
 @ApplicationScoped
@@ -53,13 +56,15 @@ public class IngestService {
     private final boolean alwaysSynchronous;
     private final RequestUsage usage;
     private final UsageSink usageSink;
+    private final ProjectDefaultsCache projectDefaults;
     private final Clock clock = Clock.systemUTC();
     /** Writes PENDING records beside the enqueue; virtual threads, since each just waits on the database. */
     private final ExecutorService recorder = Executors.newVirtualThreadPerTaskExecutor();
 
     IngestService(CallerContext caller, AddRequestReader reader, MemoryEngine engine, IngestQueue queue, EventStore events,
-                  EngramConfig config, RequestUsage usage, UsageSink usageSink) {
+                  EngramConfig config, RequestUsage usage, UsageSink usageSink, ProjectDefaultsCache projectDefaults) {
         this.caller = caller;
+        this.projectDefaults = projectDefaults;
         this.usage = usage;
         this.usageSink = usageSink;
         this.reader = reader;
@@ -83,7 +88,8 @@ public class IngestService {
      */
     public Accepted add(AddCommand command) {
         String eventId = UUID.randomUUID().toString();
-        var request = command.request().withEventId(eventId);
+        AddRequest asked = command.request();
+        var request = projectDefaults.get(asked.scope().tenant()).applyTo(asked, LocalDate.now(clock)).withEventId(eventId);
         usage.added(request);
         if (!command.async() || alwaysSynchronous) {
             AddResult result = engine.add(request);

@@ -68,8 +68,17 @@ public class GatewayClient {
 
     /** {@code POST path} with {@code body} as JSON. */
     public JsonNode post(Tenant tenant, String path, Object body) {
+        return send(tenant, path, "POST", jsonBody(body));
+    }
+
+    /** {@code PUT path} with {@code body} as JSON. */
+    public JsonNode put(Tenant tenant, String path, Object body) {
+        return send(tenant, path, "PUT", jsonBody(body));
+    }
+
+    private HttpRequest.BodyPublisher jsonBody(Object body) {
         try {
-            return send(tenant, path, "POST", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+            return HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot write the gateway request body", e);
         }

@@ -5,11 +5,14 @@ import dev.engram.core.tenant.ApiKey;
 import dev.engram.core.tenant.ApiKeyStore;
 import dev.engram.core.tenant.JdbcApiKeyStore;
 import dev.engram.core.tenant.KeyScope;
+import dev.engram.core.error.NotFoundException;
 import dev.engram.core.tenant.Project;
+import dev.engram.core.tenant.ProjectDefaults;
 import dev.engram.core.tenant.ApiKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +28,7 @@ import java.util.function.Supplier;
 final class DatabaseTenantDirectory implements TenantDirectory {
 
     private final ApiKeyStore store;
+    private final Clock clock = Clock.systemUTC();
 
     DatabaseTenantDirectory(DataSource platformDataSource) {
         this.store = JdbcApiKeyStore.onManagedSchema(platformDataSource);
@@ -70,6 +74,11 @@ final class DatabaseTenantDirectory implements TenantDirectory {
             }
             return n;
         });
+    }
+
+    @Override
+    public void publishDefaults(Tenant tenant, ProjectDefaults defaults) {
+        if (!outside(() -> store.updateDefaults(tenant, defaults, clock.instant()))) throw new NotFoundException("Project not found");
     }
 
     private static <T> T outside(Supplier<T> work) {

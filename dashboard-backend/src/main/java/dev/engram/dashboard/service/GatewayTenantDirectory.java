@@ -7,6 +7,7 @@ import dev.engram.core.error.NotFoundException;
 import dev.engram.core.tenant.ApiKey;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.core.tenant.Project;
+import dev.engram.core.tenant.ProjectDefaults;
 import dev.engram.dashboard.gateway.GatewayClient;
 import dev.engram.dashboard.gateway.GatewayUnavailableException;
 
@@ -103,6 +104,18 @@ final class GatewayTenantDirectory implements TenantDirectory {
     @Override
     public int revokeAll(Tenant tenant, Instant at) {
         return gateway.delete(null, ADMIN + "/projects/" + encode(tenant.orgId()) + "/" + encode(tenant.projectId())).path("revoked_keys").asInt();
+    }
+
+    /** {@code PUT .../defaults}; an absent project is the gateway's 404, a {@link NotFoundException}. */
+    @Override
+    public void publishDefaults(Tenant tenant, ProjectDefaults defaults) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("custom_instructions", defaults.customInstructions());
+        body.put("categories", defaults.categories() == null ? null
+                : defaults.categories().entrySet().stream().map(e -> Map.of(e.getKey(), e.getValue())).toList());
+        body.put("default_expiration_days", defaults.defaultExpirationDays());
+        body.put("extraction_mode", defaults.offlineOnly() ? "offline" : "llm");
+        gateway.put(null, ADMIN + "/projects/" + encode(tenant.orgId()) + "/" + encode(tenant.projectId()) + "/defaults", body);
     }
 
     private static ApiKey key(JsonNode k) {

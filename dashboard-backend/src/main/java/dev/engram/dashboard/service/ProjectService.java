@@ -128,10 +128,17 @@ public class ProjectService {
         return settings.find(orgId, projectId).orElse(ProjectSettings.defaults());
     }
 
+    /**
+     * Saves the settings and publishes their engine subset ({@link ProjectSettings#engineDefaults()}) to the tenant
+     * directory, where the gateways pick it up for the project's adds within seconds. A failed publication rolls the
+     * save back, so the console never shows settings the engine does not apply.
+     */
     @Transactional
     public ProjectSettings saveSettings(String orgId, String projectId, ProjectSettings proposed) {
-        get(orgId, projectId);
-        return settings.save(orgId, projectId, SettingsValidator.validate(proposed), clock.instant());
+        Project project = get(orgId, projectId);
+        ProjectSettings saved = settings.save(orgId, projectId, SettingsValidator.validate(proposed), clock.instant());
+        directory.publishDefaults(project.tenant(), saved.engineDefaults());
+        return saved;
     }
 
     private static boolean createdBy(ApiKey key, Caller caller) {

@@ -16,6 +16,8 @@ import java.util.Set;
 final class SettingsValidator {
 
     static final int MAX_INSTRUCTIONS_BYTES = 8 * 1024;
+    /** The gateway's limit for an add's (and a project's) custom instructions. */
+    static final int MAX_INSTRUCTIONS_CHARS = 8_000;
     static final int MAX_CATEGORIES = 50;
     static final int MAX_CATEGORY_LENGTH = 64;
     static final int MIN_EXPIRATION_DAYS = 1;
@@ -33,6 +35,9 @@ final class SettingsValidator {
         String instructions = blankToNull(s.customInstructions());
         if (instructions != null && instructions.getBytes(StandardCharsets.UTF_8).length > MAX_INSTRUCTIONS_BYTES) {
             throw new ValidationException("'custom_instructions' must be at most 8 KB (UTF-8)");
+        }
+        if (instructions != null && instructions.length() > MAX_INSTRUCTIONS_CHARS) {
+            throw new ValidationException("'custom_instructions' must be at most " + MAX_INSTRUCTIONS_CHARS + " characters (the engine's limit)");
         }
         List<String> categories = categories(s.categories());
         ExtractionMode mode = s.extractionMode() == null ? ExtractionMode.OFFLINE : s.extractionMode();

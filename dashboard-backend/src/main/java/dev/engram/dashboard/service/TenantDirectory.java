@@ -4,6 +4,7 @@ import dev.engram.core.domain.Tenant;
 import dev.engram.core.tenant.ApiKey;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.core.tenant.Project;
+import dev.engram.core.tenant.ProjectDefaults;
 
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +39,13 @@ public interface TenantDirectory {
 
     /** Revokes every active key of the project; returns how many. */
     int revokeAll(Tenant tenant, Instant at);
+
+    /**
+     * Replaces the project's defaults for its adds (what the gateways apply to an add that leaves them out).
+     *
+     * @throws dev.engram.core.error.NotFoundException when the project does not exist
+     */
+    void publishDefaults(Tenant tenant, ProjectDefaults defaults);
 
     /** A new key and its text, which only the response to its creation ever shows. */
     record IssuedKey(ApiKey key, String text) {

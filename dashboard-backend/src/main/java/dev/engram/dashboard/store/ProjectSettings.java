@@ -1,11 +1,16 @@
 package dev.engram.dashboard.store;
 
+import dev.engram.core.tenant.ProjectDefaults;
+
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Settings of one project. {@code defaultExpirationDays} null means memories never expire. Webhooks are stored here and
- * delivered by a later component.
+ * Settings of one project. {@code defaultExpirationDays} null means memories never expire. The engine applies the subset
+ * {@link #engineDefaults()} to the project's adds; the LLM provider and model and the webhooks are stored here only
+ * (webhooks are delivered by a later component).
  */
 public record ProjectSettings(String customInstructions, List<String> categories, ExtractionMode extractionMode,
                               String llmProvider, String llmModel, Integer defaultExpirationDays, List<Webhook> webhooks,
@@ -26,5 +31,15 @@ public record ProjectSettings(String customInstructions, List<String> categories
     /** What a project has before anyone changes its settings. */
     public static ProjectSettings defaults() {
         return new ProjectSettings(null, List.of(), ExtractionMode.OFFLINE, null, null, null, List.of(), null);
+    }
+
+    /**
+     * What the gateways apply to the project's adds: the instructions, the categories (names, without descriptions),
+     * the expiration, and {@link ExtractionMode#OFFLINE} as offline-only extraction.
+     */
+    public ProjectDefaults engineDefaults() {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (String c : categories) named.put(c, "");
+        return new ProjectDefaults(customInstructions, named, defaultExpirationDays, extractionMode == ExtractionMode.OFFLINE);
     }
 }

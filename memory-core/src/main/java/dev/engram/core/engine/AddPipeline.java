@@ -86,8 +86,9 @@ final class AddPipeline {
         ReentrantLock lock = locks.lockFor(request.scope());
         lock.lock();
         try {
+            Extractor ex = request.offlineOnly() ? extractor.offline() : extractor;
             Extraction extraction = request.infer()
-                    ? extractor.extract(new ExtractionRequest(messages, request.scope(), said, zone, request.customInstructions(),
+                    ? ex.extract(new ExtractionRequest(messages, request.scope(), said, zone, request.customInstructions(),
                     request.categories() != null ? request.categories() : DefaultCategories.ALL))
                     : verbatim(messages);
             List<Fact> facts = new ArrayList<>();
@@ -103,7 +104,7 @@ final class AddPipeline {
                 dedupeWithinBatch(facts, vectors, batch);
                 List<FactCandidates> withCandidates = new ArrayList<>(facts.size());
                 for (int i = 0; i < facts.size(); i++) withCandidates.add(new FactCandidates(facts.get(i), candidates(request.scope(), facts.get(i), vectors.get(i))));
-                Reconciliation rec = reconciler.reconcile(withCandidates);
+                Reconciliation rec = (request.offlineOnly() ? reconciler.offline() : reconciler).reconcile(withCandidates);
                 Map<String, float[]> vectorByText = new HashMap<>();
                 for (int i = 0; i < facts.size(); i++) vectorByText.put(facts.get(i).text(), vectors.get(i));
                 for (Decision d : rec.decisions()) apply(d, batch, vectorByText, withCandidates);

@@ -10,4 +10,9 @@ public interface Extractor {
 
     /** A short name for metrics and results ("offline", "llm"). */
     String name();
+
+    /** The extractor for adds that must not call a model ({@code AddRequest.offlineOnly}): this one unless it calls one. */
+    default Extractor offline() {
+        return this;
+    }
 }

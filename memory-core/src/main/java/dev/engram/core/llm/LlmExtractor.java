@@ -45,4 +45,10 @@ public final class LlmExtractor implements Extractor {
     public String name() {
         return NAME;
     }
+
+    /** The fallback, which calls no model. */
+    @Override
+    public Extractor offline() {
+        return fallback.offline();
+    }
 }

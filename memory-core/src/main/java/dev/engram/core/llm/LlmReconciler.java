@@ -44,4 +44,10 @@ public final class LlmReconciler implements Reconciler {
         Reconciliation offline = fallback.reconcile(facts);
         return new Reconciliation(offline.decisions(), outcome.usage().plus(offline.usage()));
     }
+
+    /** The fallback, which calls no model. */
+    @Override
+    public Reconciler offline() {
+        return fallback.offline();
+    }
 }

@@ -10,4 +10,9 @@ import java.util.List;
 public interface Reconciler {
 
     Reconciliation reconcile(List<FactCandidates> facts);
+
+    /** The reconciler for adds that must not call a model ({@code AddRequest.offlineOnly}): this one unless it calls one. */
+    default Reconciler offline() {
+        return this;
+    }
 }

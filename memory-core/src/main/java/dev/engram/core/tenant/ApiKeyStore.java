@@ -14,7 +14,11 @@ public interface ApiKeyStore {
     /** Creates the project; false when it already exists. */
     boolean createProject(Tenant tenant, String name, Instant at);
 
+    /** The project, with its defaults. */
     Optional<Project> project(Tenant tenant);
+
+    /** Replaces the project's defaults ({@link ProjectDefaults#NONE} clears them); false when the project does not exist. */
+    boolean updateDefaults(Tenant tenant, ProjectDefaults defaults, Instant at);
 
     /** Projects of one organisation, or of all when {@code orgId} is null, oldest first. */
     List<Project> projects(String orgId);

@@ -20,15 +20,17 @@ import java.util.UUID;
 /**
  * {@link ApiKeyStore} on the platform database, tables {@code projects} and {@code api_keys}, in plain JDBC that H2 and
  * PostgreSQL both understand. On the embedded database the store migrates its own schema ({@code db/embedded-tenant});
- * on PostgreSQL the tables come from Flyway ({@code db/postgresql/V2}), shared with the dashboard.
+ * on PostgreSQL the tables come from Flyway ({@code db/postgresql/V2}, {@code V3}), shared with the dashboard. A project's
+ * {@link ProjectDefaults} are JSON text in {@code projects.defaults} ({@link ProjectDefaultsJson}).
  */
 public final class JdbcApiKeyStore implements ApiKeyStore {
 
+    private static final String PROJECT_COLUMNS = "SELECT org_id, project_id, name, created_at, defaults FROM projects";
     private static final String KEY_COLUMNS =
             "id, org_id, project_id, name, prefix, scopes, user_email, created_at, last_used_at, revoked_at";
 
     /** The embedded schema's scripts, oldest first: add new ones at the end. */
-    public static final List<String> SCHEMA_SCRIPTS = List.of("V1__keys.sql");
+    public static final List<String> SCHEMA_SCRIPTS = List.of("V1__keys.sql", "V2__project_defaults.sql");
     public static final String SCHEMA_LOCATION = "db/embedded-tenant";
 
     private final DataSource dataSource;
@@ -67,16 +69,29 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 
     @Override
     public Optional<Project> project(Tenant tenant) {
-        List<Project> found = queryProjects("SELECT org_id, project_id, name, created_at FROM projects WHERE org_id = ? AND project_id = ?",
-                tenant.orgId(), tenant.projectId());
+        List<Project> found = queryProjects(PROJECT_COLUMNS + " WHERE org_id = ? AND project_id = ?", tenant.orgId(), tenant.projectId());
         return found.stream().findFirst();
     }
 
     @Override
     public List<Project> projects(String orgId) {
         return orgId == null
-                ? queryProjects("SELECT org_id, project_id, name, created_at FROM projects ORDER BY created_at, org_id, project_id")
-                : queryProjects("SELECT org_id, project_id, name, created_at FROM projects WHERE org_id = ? ORDER BY created_at, project_id", orgId);
+                ? queryProjects(PROJECT_COLUMNS + " ORDER BY created_at, org_id, project_id")
+                : queryProjects(PROJECT_COLUMNS + " WHERE org_id = ? ORDER BY created_at, project_id", orgId);
+    }
+
+    @Override
+    public boolean updateDefaults(Tenant tenant, ProjectDefaults defaults, Instant at) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE projects SET defaults = ?, defaults_updated_at = ? WHERE org_id = ? AND project_id = ?")) {
+            s.setString(1, ProjectDefaultsJson.write(defaults));
+            s.setTimestamp(2, Timestamp.from(at));
+            s.setString(3, tenant.orgId());
+            s.setString(4, tenant.projectId());
+            return s.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw failure("store a project's defaults", e);
+        }
     }
 
     @Override
@@ -142,7 +157,8 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, args); ResultSet r = s.executeQuery()) {
             List<Project> out = new ArrayList<>();
             while (r.next()) {
-                out.add(new Project(Tenant.of(r.getString(1), r.getString(2)), r.getString(3), r.getTimestamp(4).toInstant()));
+                out.add(new Project(Tenant.of(r.getString(1), r.getString(2)), r.getString(3), r.getTimestamp(4).toInstant(),
+                        ProjectDefaultsJson.read(r.getString(5))));
             }
             return out;
         } catch (SQLException e) {

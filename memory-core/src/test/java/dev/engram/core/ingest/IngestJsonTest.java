@@ -35,13 +35,14 @@ class IngestJsonTest {
                 List.of(new Message("user", "我喜欢咖啡 \"quoted\"", "Alice", "m-1", Instant.parse("2025-01-02T03:04:05.123456789Z")),
                         Message.assistant("Noted.")),
                 metadata, false, Instant.parse("2025-01-02T03:00:00Z"), "only food preferences", categories,
-                LocalDate.of(2026, 12, 31), true);
+                LocalDate.of(2026, 12, 31), true, true);
         IngestEvent event = new IngestEvent(request, Instant.parse("2025-01-02T03:04:06.5Z"));
 
         IngestEvent back = IngestJson.fromBytes(IngestJson.toBytes(event));
 
         assertThat(back).isEqualTo(event);
         assertThat(back.request().categories().keySet()).containsExactly("zeta", "alpha");
+        assertThat(back.request().offlineOnly()).isTrue();
         assertThat(back.tenant()).isEqualTo(ACME);
         assertThat(back.orderingKey()).isEqualTo(event.orderingKey());
     }
@@ -56,6 +57,7 @@ class IngestJsonTest {
         IngestEvent back = IngestJson.fromJson(json);
         assertThat(back).isEqualTo(event);
         assertThat(back.request().categories()).isNull();
+        assertThat(back.request().offlineOnly()).isFalse();
         assertThat(back.request().scope().tenant()).isEqualTo(Tenant.DEFAULT);
     }
 
@@ -81,6 +83,7 @@ class IngestJsonTest {
         assertThat(event.eventId()).isEqualTo("e");
         assertThat(event.request().messages()).containsExactly(Message.user("hi"));
         assertThat(event.request().infer()).isTrue();
+        assertThat(event.request().offlineOnly()).isFalse(); // an event written before offline_only existed
     }
 
     @Test

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every {@link ApiKeyStore} does, whatever the database: keys found by their text only through its hash, confined
- * to their project, revocation, and projects listed per organisation. Each implementation runs it with a thin subclass.
+ * to their project, revocation, projects listed per organisation, and each project's defaults. Each implementation runs it with a thin subclass.
  */
 public abstract class AbstractApiKeyStoreContractTest {
 
@@ -117,5 +119,62 @@ public abstract class AbstractApiKeyStoreContractTest {
         assertThat(store.hasActiveAdminKey()).isTrue();
         store.revoke(admin.id(), T0.plusSeconds(1));
         assertThat(store.hasActiveAdminKey()).isEqualTo(before);
+    }
+
+    @Test
+    void defaultsRoundTripWithCategoriesInOrderAndAreListedWithTheProject() {
+        Tenant t = tenant("org-d", "p");
+        store.createProject(t, "P", T0);
+        assertThat(store.project(t)).hasValueSatisfying(p -> assertThat(p.defaults()).isEqualTo(ProjectDefaults.NONE));
+        Map<String, String> categories = new LinkedHashMap<>();
+        categories.put("zeta", "last letter, listed first");
+        categories.put("alpha", "");
+        ProjectDefaults defaults = new ProjectDefaults("Only food preferences. \"Quoted\" 日本語", categories, 30, true);
+
+        assertThat(store.updateDefaults(t, defaults, T0.plusSeconds(1))).isTrue();
+
+        assertThat(store.project(t)).hasValueSatisfying(p -> {
+            assertThat(p.defaults()).isEqualTo(defaults);
+            assertThat(p.defaults().categories().keySet()).containsExactly("zeta", "alpha");
+            assertThat(p.name()).isEqualTo("P");
+        });
+        assertThat(store.projects(t.orgId())).singleElement().extracting(Project::defaults).isEqualTo(defaults);
+    }
+
+    @Test
+    void updatingDefaultsReplacesThemAndNoneClearsThem() {
+        Tenant t = tenant("org-u", "p");
+        store.createProject(t, "P", T0);
+        store.updateDefaults(t, new ProjectDefaults("first", Map.of("a", "A"), 7, true), T0);
+
+        ProjectDefaults second = new ProjectDefaults(null, null, 90, false);
+        assertThat(store.updateDefaults(t, second, T0.plusSeconds(1))).isTrue();
+        assertThat(store.project(t)).hasValueSatisfying(p -> assertThat(p.defaults()).isEqualTo(second));
+
+        assertThat(store.updateDefaults(t, ProjectDefaults.NONE, T0.plusSeconds(2))).isTrue();
+        assertThat(store.project(t)).hasValueSatisfying(p -> assertThat(p.defaults().isNone()).isTrue());
+    }
+
+    @Test
+    void defaultsOfAnUnknownProjectAreRefused() {
+        Tenant unknown = tenant("org-n", "none");
+        assertThat(store.updateDefaults(unknown, new ProjectDefaults("x", null, null, false), T0)).isFalse();
+        assertThat(store.project(unknown)).isEmpty();
+    }
+
+    @Test
+    void defaultsBelongToOneProjectOnly() {
+        Tenant a = tenant("org-i", "a"), b = tenant("org-i", "b"), other = tenant("org-j", "a");
+        store.createProject(a, "A", T0);
+        store.createProject(b, "B", T0);
+        store.createProject(other, "Other org, same project id", T0);
+        ProjectDefaults bDefaults = new ProjectDefaults("b's rules", Map.of("b", ""), 1, false);
+        store.updateDefaults(b, bDefaults, T0);
+
+        store.updateDefaults(a, new ProjectDefaults("a's rules", Map.of("a", ""), 5, true), T0.plusSeconds(1));
+
+        assertThat(store.project(b)).hasValueSatisfying(p -> assertThat(p.defaults()).isEqualTo(bDefaults));
+        assertThat(store.project(other)).hasValueSatisfying(p -> assertThat(p.defaults()).isEqualTo(ProjectDefaults.NONE));
+        assertThat(store.project(a)).hasValueSatisfying(p -> assertThat(p.defaults().customInstructions()).isEqualTo("a's rules"));
     }
 }
