@@ -278,8 +278,9 @@ async function settingsPage(body) {
   const instructions = h("textarea", { id: "custom-instructions", rows: "5", maxlength: "8192" });
   instructions.value = s.custom_instructions || "";
   const categories = h("input", { id: "categories", value: (s.categories || []).join(", "), autocomplete: "off" });
-  const mode = h("select", { id: "extraction-mode" }, h("option", { value: "offline" }, "Offline (no LLM)"), h("option", { value: "llm" }, "LLM"));
-  mode.value = s.extraction_mode || "offline";
+  const mode = h("select", { id: "extraction-mode" }, h("option", { value: "llm" }, "LLM when the platform has one (else offline rules)"),
+    h("option", { value: "offline" }, "Offline only (never call an LLM)"));
+  mode.value = s.extraction_mode || "llm";
   const provider = h("input", { id: "llm-provider", value: s.llm_provider || "", maxlength: "64", autocomplete: "off" });
   const model = h("input", { id: "llm-model", value: s.llm_model || "", maxlength: "128", autocomplete: "off" });
   const expiration = h("input", { id: "default-expiration", type: "number", min: "1", max: "3650", value: s.default_expiration_days ?? "" });
@@ -290,7 +291,7 @@ async function settingsPage(body) {
     h("legend", { class: "visually-hidden" }, "Settings"),
     field("Custom instructions", instructions, "Guidance for fact extraction, up to 8 KB."),
     field("Categories", categories, "Comma-separated, up to 50."),
-    field("Extraction mode", mode),
+    field("Extraction mode", mode, "Offline only keeps this project's conversations away from any LLM."),
     field("LLM provider", provider),
     field("LLM model", model),
     field("Default expiration (days)", expiration, "Empty: memories never expire."),

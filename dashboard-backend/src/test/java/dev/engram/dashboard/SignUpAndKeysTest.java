@@ -192,7 +192,7 @@ class SignUpAndKeysTest {
         Tokens.Person owner = Tokens.person("Val");
         String orgId = owner.request().get("/api/v1/me").jsonPath().getString("organisations[0].id");
         String path = "/api/v1/orgs/" + orgId + "/projects/default/settings";
-        owner.request().get(path).then().statusCode(200).body("extraction_mode", equalTo("offline")).body("categories.size()", equalTo(0));
+        owner.request().get(path).then().statusCode(200).body("extraction_mode", equalTo("llm")).body("categories.size()", equalTo(0));
         owner.request().body(Map.of("custom_instructions", "Remember food preferences", "categories", List.of("food", "travel"),
                         "extraction_mode", "llm", "llm_provider", "openai", "llm_model", "gpt-4o-mini", "default_expiration_days", 30,
                         "webhooks", List.of(Map.of("url", "https://hooks.example.com/engram", "events", List.of("memory.created")),

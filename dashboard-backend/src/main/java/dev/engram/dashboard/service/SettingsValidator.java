@@ -40,7 +40,7 @@ final class SettingsValidator {
             throw new ValidationException("'custom_instructions' must be at most " + MAX_INSTRUCTIONS_CHARS + " characters (the engine's limit)");
         }
         List<String> categories = categories(s.categories());
-        ExtractionMode mode = s.extractionMode() == null ? ExtractionMode.OFFLINE : s.extractionMode();
+        ExtractionMode mode = s.extractionMode() == null ? ExtractionMode.LLM : s.extractionMode();
         String provider = bounded(s.llmProvider(), 64, "llm_provider");
         String model = bounded(s.llmModel(), 128, "llm_model");
         Integer days = s.defaultExpirationDays();

@@ -1,6 +1,9 @@
 package dev.engram.dashboard.store;
 
-/** How a project's conversations become facts: the offline (rule-based) extractor, or an LLM. */
+/**
+ * How a project's conversations become facts: {@code LLM} (the default) uses the platform's LLM when one is configured and
+ * the offline rules otherwise; {@code OFFLINE} never calls an LLM for this project.
+ */
 public enum ExtractionMode {
     OFFLINE, LLM
 }

@@ -30,7 +30,7 @@ public record ProjectSettings(String customInstructions, List<String> categories
 
     /** What a project has before anyone changes its settings. */
     public static ProjectSettings defaults() {
-        return new ProjectSettings(null, List.of(), ExtractionMode.OFFLINE, null, null, null, List.of(), null);
+        return new ProjectSettings(null, List.of(), ExtractionMode.LLM, null, null, null, List.of(), null);
     }
 
     /**
