@@ -293,7 +293,7 @@ async function settingsPage(body) {
     field("Categories", categories, "Comma-separated, up to 50."),
     field("Extraction mode", mode, "Offline only keeps this project's conversations away from any LLM."),
     field("LLM provider", provider),
-    field("LLM model", model),
+    field("LLM model", model, "Provider and model are kept with the project; the LLM itself is configured per deployment for now."),
     field("Default expiration (days)", expiration, "Empty: memories never expire."),
     field("Webhooks", webhooks, "One per line: the https URL, a space, then comma-separated event names. Stored now, delivered in a later release."));
   const lastSaved = h("p", { class: "hint" }, `Last saved: ${formatDate(s.updated_at)}`);
