@@ -56,7 +56,7 @@ class StandaloneProfileTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("engram.data-dir", DATA_DIR.toString(), "engram.dashboard.local-admin.token", LOCAL_ADMIN_TOKEN,
-                    "engram.dashboard.usage.ingest-token", USAGE_TOKEN);
+                    "engram.dashboard.usage.ingest-token", USAGE_TOKEN, "engram.dashboard.usage.retention", "36500d");
         }
 
         @Override

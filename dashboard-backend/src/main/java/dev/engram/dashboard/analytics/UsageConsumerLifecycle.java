@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Starts the usage consumer with the application when analytics are on and Kafka is configured
- * ({@code kafka.bootstrap.servers}); without Kafka (standalone) there is nothing to consume and the analytics stay empty.
+ * ({@code kafka.bootstrap.servers}); without Kafka (standalone) usage events arrive over HTTP instead
+ * ({@link UsageIngestRoute}).
  */
 @Singleton
 public class UsageConsumerLifecycle {

@@ -110,6 +110,10 @@ public interface DashboardConfig {
         @WithDefault("1s")
         Duration pollTimeout();
 
+        /** How long hourly rollups are kept (at least {@code 1d}); older hours are deleted hourly. */
+        @WithDefault("400d")
+        Duration retention();
+
         /**
          * Accept usage events over HTTP at {@code POST /internal/usage} from gateways holding this bearer secret (their
          * {@code engram.usage.http-token}): the standalone platform, which runs no Kafka. Unset: the endpoint does not exist.

@@ -120,6 +120,32 @@ class UsageOnH2Test {
         assertThat(rollup.applyDelivered(List.of())).isEqualTo(new UsageRollup.Applied(0, 0, 0));
     }
 
+    @Test
+    void retentionDeletesTheHoursThatEndedBeforeItAndKeepsTheRest() {
+        Tenant t = Tenant.of("acme", "default");
+        rollup.apply(GROUP, records(UsageFixture.events(t), 0));
+        UsageRetention retention = new UsageRetention(dataSource, java.time.Duration.ofDays(2), new SimpleMeterRegistry());
+        AnalyticsWindow window = AnalyticsWindow.of("hour", "2026-01-01T10:00:00Z", "2026-01-01T12:00:00Z", NOW);
+
+        assertThat(retention.prune(Instant.parse("2026-01-03T10:30:00Z"))).as("10:00 is the cutoff hour: kept").isZero();
+        assertThat(reader.report(t, window).totals()).containsEntry("requests", 8L);
+
+        assertThat(retention.prune(Instant.parse("2026-01-03T11:00:00Z"))).as("the 10:00 hour goes, 11:00 stays").isPositive();
+        AnalyticsReport left = reader.report(t, window);
+        assertThat(series(left, "searches")).containsExactly(0L, 1L);
+        assertThat(series(left, "end_users")).containsExactly(0L, 2L);
+
+        assertThat(retention.prune(NOW)).isPositive();
+        assertThat(reader.report(t, window).totals()).containsEntry("requests", 0L).containsEntry("end_users", 0L);
+        assertThat(retention.prune(NOW)).as("idempotent").isZero();
+    }
+
+    @Test
+    void aRetentionUnderADayIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new UsageRetention(dataSource, java.time.Duration.ofHours(2), new SimpleMeterRegistry()))
+                .hasMessageContaining("at least 1d");
+    }
+
     /** The events as records of partition 0 of the usage topic, from {@code offset} on. */
     private static List<ConsumerRecord<String, byte[]>> records(List<UsageEvent> events, long offset) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
