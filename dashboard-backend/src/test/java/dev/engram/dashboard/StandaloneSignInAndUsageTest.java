@@ -1,8 +1,8 @@
 package dev.engram.dashboard;
 
 import dev.engram.core.domain.Tenant;
-import dev.engram.core.usage.HttpUsageTransport;
 import dev.engram.core.usage.UsageEvent;
+import dev.engram.core.usage.UsageEventCodec;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,15 +74,15 @@ class StandaloneSignInAndUsageTest {
         List<UsageEvent> events = List.of(
                 UsageEvent.request(tenant, at, UsageEvent.Operation.ADD, "POST /v1/memories/", 200, 12, "alice", 0, 40),
                 UsageEvent.request(tenant, at, UsageEvent.Operation.SEARCH, "POST /v2/memories/search/", 200, 7, "bob", 25, 0));
-        byte[] body = HttpUsageTransport.encode(events);
+        byte[] body = UsageEventCodec.encodeBatch(events);
 
-        given().header("Authorization", "Bearer wrong").contentType(HttpUsageTransport.CONTENT_TYPE).body(body)
+        given().header("Authorization", "Bearer wrong").contentType(UsageEventCodec.BATCH_CONTENT_TYPE).body(body)
                 .post("/internal/usage").then().statusCode(401);
         given().header("Authorization", "Bearer " + StandaloneProfileTest.USAGE_TOKEN).contentType("application/json").body(body)
                 .post("/internal/usage").then().statusCode(415);
         assertThat(requests(tenant)).isZero();
 
-        given().header("Authorization", "Bearer " + StandaloneProfileTest.USAGE_TOKEN).contentType(HttpUsageTransport.CONTENT_TYPE)
+        given().header("Authorization", "Bearer " + StandaloneProfileTest.USAGE_TOKEN).contentType(UsageEventCodec.BATCH_CONTENT_TYPE)
                 .body(body).post("/internal/usage").then().statusCode(204);
         assertThat(requests(tenant)).isEqualTo(2);
     }

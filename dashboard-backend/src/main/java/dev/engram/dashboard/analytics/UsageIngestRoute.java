@@ -1,8 +1,7 @@
 package dev.engram.dashboard.analytics;
 
-import dev.engram.core.usage.HttpUsageTransport;
+import dev.engram.core.usage.UsageEventCodec;
 import dev.engram.dashboard.config.DashboardConfig;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,12 +12,10 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code POST /internal/usage}: usage events delivered over HTTP by gateways of the standalone platform
- * ({@link HttpUsageTransport}: newline-delimited JSON, {@code Authorization: Bearer <secret>}), rolled up like records of
+ * (newline-delimited JSON, {@link UsageEventCodec#encodeBatch}, {@code Authorization: Bearer <secret>}), rolled up like records of
  * the usage topic, one request in one transaction. Registered only when {@code engram.dashboard.usage.ingest-token} is
  * set. 204 when rolled up; 401 for another secret; 413 beyond {@value #MAX_BODY_BYTES} bytes; 415 for another content
  * type; 503 when the database fails (the sender counts the batch as failed).
@@ -50,28 +47,13 @@ public class UsageIngestRoute {
 
     private static void rollUp(RoutingContext ctx, UsageRollup rollup) {
         try {
-            rollup.applyDelivered(lines(ctx.body().buffer()));
+            io.vertx.core.buffer.Buffer body = ctx.body().buffer();
+            rollup.applyDelivered(UsageEventCodec.splitBatch(body == null ? new byte[0] : body.getBytes()));
             ctx.response().setStatusCode(204).end();
         } catch (IllegalStateException e) {
             LOG.warnf("Usage events over HTTP were not rolled up: %s", e.getMessage());
             ctx.response().setStatusCode(503).end();
         }
-    }
-
-    /** The body's non-empty lines, each one encoded event. */
-    static List<byte[]> lines(Buffer body) {
-        List<byte[]> out = new ArrayList<>();
-        if (body == null) return out;
-        byte[] bytes = body.getBytes();
-        int start = 0;
-        for (int i = 0; i <= bytes.length; i++) {
-            if (i == bytes.length || bytes[i] == '\n') {
-                int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
-                if (end > start) out.add(java.util.Arrays.copyOfRange(bytes, start, end));
-                start = i + 1;
-            }
-        }
-        return out;
     }
 
     private static boolean authorised(RoutingContext ctx, byte[] secret) {
@@ -81,6 +63,6 @@ public class UsageIngestRoute {
     }
 
     private static boolean isNdjson(String contentType) {
-        return contentType != null && contentType.strip().toLowerCase(java.util.Locale.ROOT).startsWith(HttpUsageTransport.CONTENT_TYPE);
+        return contentType != null && contentType.strip().toLowerCase(java.util.Locale.ROOT).startsWith(UsageEventCodec.BATCH_CONTENT_TYPE);
     }
 }

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.domain.TokenUsage;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -22,11 +26,15 @@ import java.util.UUID;
  * }</pre>
  *
  * Readers ignore unknown fields, so a producer may add fields without a new version; a change of meaning needs one, and a
- * reader refuses versions it does not know ({@link UnsupportedVersionException}).
+ * reader refuses versions it does not know ({@link UnsupportedVersionException}). A batch over HTTP (the standalone
+ * platform) is the same objects as newline-delimited JSON ({@value #BATCH_CONTENT_TYPE}): {@link #encodeBatch},
+ * {@link #splitBatch}.
  */
 public final class UsageEventCodec {
 
     public static final int VERSION = 1;
+    /** The content type of a batch: one encoded event per line. */
+    public static final String BATCH_CONTENT_TYPE = "application/x-ndjson";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A record of a version this reader does not know, or not a usage event at all. */
@@ -37,6 +45,30 @@ public final class UsageEventCodec {
     }
 
     private UsageEventCodec() {
+    }
+
+    /** The events as newline-delimited JSON (an encoded event has no raw newline). */
+    public static byte[] encodeBatch(List<UsageEvent> batch) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(batch.size() * 256);
+        for (UsageEvent e : batch) {
+            out.writeBytes(encode(e));
+            out.write('\n');
+        }
+        return out.toByteArray();
+    }
+
+    /** A batch's non-empty lines ({@code \n} or {@code \r\n}), each one event for {@link #decode}. */
+    public static List<byte[]> splitBatch(byte[] batch) {
+        List<byte[]> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= batch.length; i++) {
+            if (i == batch.length || batch[i] == '\n') {
+                int end = i > start && batch[i - 1] == '\r' ? i - 1 : i;
+                if (end > start) out.add(Arrays.copyOfRange(batch, start, end));
+                start = i + 1;
+            }
+        }
+        return out;
     }
 
     public static byte[] encode(UsageEvent e) {

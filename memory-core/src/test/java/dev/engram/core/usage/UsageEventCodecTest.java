@@ -25,6 +25,21 @@ class UsageEventCodecTest {
     }
 
     @Test
+    void aBatchIsNewlineDelimitedAndSplitsBackIntoItsEvents() {
+        UsageEvent a = UsageEvent.request(ACME, AT, UsageEvent.Operation.ADD, "POST /v1/memories/", 200, 5, "alice", 0, 30);
+        UsageEvent b = UsageEvent.request(ACME, AT, UsageEvent.Operation.SEARCH, "POST /v3/memories/search/", 200, 12, "bob", 40, 0);
+        byte[] batch = UsageEventCodec.encodeBatch(List.of(a, b));
+        assertThat(new String(batch, StandardCharsets.UTF_8)).endsWith("\n").hasLineCount(2);
+        assertThat(UsageEventCodec.splitBatch(batch)).extracting(UsageEventCodec::decode).containsExactly(a, b);
+
+        // CRLF line ends and blank lines (a hand-written or proxied body) are tolerated; an empty body is no event
+        String crlf = new String(UsageEventCodec.encode(a), StandardCharsets.UTF_8) + "\r\n\r\n" + new String(UsageEventCodec.encode(b), StandardCharsets.UTF_8);
+        assertThat(UsageEventCodec.splitBatch(crlf.getBytes(StandardCharsets.UTF_8))).extracting(UsageEventCodec::decode).containsExactly(a, b);
+        assertThat(UsageEventCodec.splitBatch(new byte[0])).isEmpty();
+        assertThat(UsageEventCodec.encodeBatch(List.of())).isEmpty();
+    }
+
+    @Test
     void anIngestEventKeepsCountsByTypeAndLlmTokens() {
         var events = List.of(event(MemoryEvent.Type.ADD), event(MemoryEvent.Type.ADD), event(MemoryEvent.Type.SUPERSEDE),
                 event(MemoryEvent.Type.DELETE), event(MemoryEvent.Type.NONE));

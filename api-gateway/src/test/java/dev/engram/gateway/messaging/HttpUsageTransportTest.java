@@ -1,7 +1,9 @@
-package dev.engram.core.usage;
+package dev.engram.gateway.messaging;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.engram.core.domain.Tenant;
+import dev.engram.core.usage.UsageEvent;
+import dev.engram.core.usage.UsageEventCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ class HttpUsageTransportTest {
         transport().send(batch);
         assertThat(received).containsExactlyElementsOf(batch);
         assertThat(authorizations).containsExactly("Bearer s3cret");
-        assertThat(contentTypes).containsExactly(HttpUsageTransport.CONTENT_TYPE);
+        assertThat(contentTypes).containsExactly(UsageEventCodec.BATCH_CONTENT_TYPE);
     }
 
     @Test

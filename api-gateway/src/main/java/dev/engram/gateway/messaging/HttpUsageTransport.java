@@ -1,6 +1,9 @@
-package dev.engram.core.usage;
+package dev.engram.gateway.messaging;
 
-import java.io.ByteArrayOutputStream;
+import dev.engram.core.usage.BufferedUsageSink;
+import dev.engram.core.usage.UsageEvent;
+import dev.engram.core.usage.UsageEventCodec;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,14 +14,12 @@ import java.util.List;
 
 /**
  * Delivers usage events to a dashboard over HTTP: one {@code POST} per batch, the events as newline-delimited JSON
- * ({@link UsageEventCodec}, content type {@value #CONTENT_TYPE}), authenticated with a shared bearer secret. The
+ * ({@link UsageEventCodec#encodeBatch}), authenticated with a shared bearer secret. The
  * standalone platform's way (no Kafka): the dashboard rolls each request up in one transaction. Like the Kafka transport
  * it does not retry: a batch the dashboard did not take is counted as failed by {@link BufferedUsageSink}, and a retry
  * could count requests twice.
  */
 public final class HttpUsageTransport implements BufferedUsageSink.Transport {
-
-    public static final String CONTENT_TYPE = "application/x-ndjson";
 
     private final URI url;
     private final String secret;
@@ -37,8 +38,8 @@ public final class HttpUsageTransport implements BufferedUsageSink.Transport {
     public void send(List<UsageEvent> batch) {
         if (batch.isEmpty()) return;
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
-                .header("Authorization", "Bearer " + secret).header("Content-Type", CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(encode(batch))).build();
+                .header("Authorization", "Bearer " + secret).header("Content-Type", UsageEventCodec.BATCH_CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(UsageEventCodec.encodeBatch(batch))).build();
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
@@ -50,15 +51,5 @@ public final class HttpUsageTransport implements BufferedUsageSink.Transport {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while delivering usage events", e);
         }
-    }
-
-    /** The batch as newline-delimited JSON (the codec's JSON has no raw newlines). */
-    public static byte[] encode(List<UsageEvent> batch) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(batch.size() * 256);
-        for (UsageEvent e : batch) {
-            out.writeBytes(UsageEventCodec.encode(e));
-            out.write('\n');
-        }
-        return out.toByteArray();
     }
 }
