@@ -12,9 +12,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,29 +58,18 @@ public class UsageRetention {
     /** Deletes the rollups of hours before {@code now - retention}; returns how many rows went. */
     public int prune(Instant now) {
         Instant cutoff = now.minus(retention).truncatedTo(ChronoUnit.HOURS);
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                int rows = 0;
-                for (String table : TABLES) {
-                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE bucket < ?")) {
-                        ps.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
-                        rows += ps.executeUpdate();
-                    }
+        int rows = JdbcTransaction.run(dataSource, "Pruning usage rollups", c -> {
+            int deleted = 0;
+            for (String table : TABLES) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE bucket < ?")) {
+                    ps.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+                    deleted += ps.executeUpdate();
                 }
-                c.commit();
-                pruned.increment(rows);
-                return rows;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Pruning usage rollups failed: " + e.getMessage(), e);
-        }
+            return deleted;
+        });
+        pruned.increment(rows);
+        return rows;
     }
 
     synchronized void start(@Observes StartupEvent event) {

@@ -139,30 +139,12 @@ public class UsageRollup {
         });
     }
 
-    private interface Work {
-        Applied run(Connection c) throws SQLException;
-    }
-
-    private Applied inTransaction(Work work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                Applied applied = work.run(c);
-                c.commit();
-                rolledUp.increment(applied.rolledUp());
-                duplicates.increment(applied.duplicates());
-                invalid.increment(applied.invalid());
-                return applied;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Rolling up usage records failed: " + e.getMessage(), e);
-        }
+    private Applied inTransaction(JdbcTransaction.Work<Applied> work) {
+        Applied applied = JdbcTransaction.run(dataSource, "Rolling up usage records", work);
+        rolledUp.increment(applied.rolledUp());
+        duplicates.increment(applied.duplicates());
+        invalid.increment(applied.invalid());
+        return applied;
     }
 
     private Applied apply(Connection c, String group, List<ConsumerRecord<String, byte[]>> records) throws SQLException {
