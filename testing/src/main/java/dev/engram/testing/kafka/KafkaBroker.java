@@ -1,5 +1,6 @@
 package dev.engram.testing.kafka;
 
+import dev.engram.testing.process.StopOnce;
 import dev.engram.testing.process.FreePorts;
 import dev.engram.testing.process.WorkDirectory;
 import java.io.File;
@@ -51,16 +52,14 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path directory;
     private final int port;
     private final Process process;
-    private final Thread shutdownHook;
+    private final StopOnce stopper;
     private Admin admin;
-    private boolean closed;
 
     private KafkaBroker(Path directory, int port, Process process) {
         this.directory = directory;
         this.port = port;
         this.process = process;
-        this.shutdownHook = new Thread(this::stop, "kafka-broker-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.stopper = new StopOnce("kafka-broker", this::stop);
     }
 
     /** Starts a broker with the defaults: no automatic topic creation, a 60 s startup timeout. */
@@ -77,7 +76,7 @@ public final class KafkaBroker implements AutoCloseable {
      * stopped when the JVM exits. Do not close it.
      */
     public static synchronized KafkaBroker shared() {
-        if (shared == null || shared.closed) {
+        if (shared == null || shared.stopper.stopped()) {
             shared = start();
         }
         return shared;
@@ -132,19 +131,11 @@ public final class KafkaBroker implements AutoCloseable {
     /** Stops the broker and deletes its data. */
     @Override
     public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down; the hook runs stop(), which is idempotent
-        }
+        stopper.close();
     }
 
+    // Under the broker's lock as well: admin() must not create a client while the broker stops.
     private synchronized void stop() {
-        if (closed) {
-            return;
-        }
-        closed = true;
         if (admin != null) {
             admin.close(Duration.ofSeconds(2));
         }
@@ -159,7 +150,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private synchronized Admin admin() {
-        if (closed) {
+        if (stopper.stopped()) {
             throw new IllegalStateException("the broker is closed");
         }
         if (admin == null) {

@@ -1,5 +1,6 @@
 package dev.engram.testing.keycloak;
 
+import dev.engram.testing.process.StopOnce;
 import dev.engram.testing.process.Command;
 import dev.engram.testing.process.FreePorts;
 import dev.engram.testing.process.WorkDirectory;
@@ -51,8 +52,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final String clientSecret;
     private final String adminPassword;
     private final Path log;
-    private final Thread shutdownHook;
-    private boolean closed;
+    private final StopOnce stopper;
 
     private KeycloakServer(Process process, int port, String clientSecret, String adminPassword, Path log) {
         this.process = process;
@@ -60,8 +60,7 @@ public final class KeycloakServer implements AutoCloseable {
         this.clientSecret = clientSecret;
         this.adminPassword = adminPassword;
         this.log = log;
-        this.shutdownHook = new Thread(this::stop, "keycloak-server-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.stopper = new StopOnce("keycloak-server", this::stop);
     }
 
     /** Starts a Keycloak with the Engram realm and returns once the realm's discovery document answers. */
@@ -108,7 +107,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** The server shared by everything in this JVM, started on first use and stopped when the JVM exits. Do not close it. */
     public static synchronized KeycloakServer shared() {
-        if (shared == null || shared.closed) {
+        if (shared == null || shared.stopper.stopped()) {
             shared = start();
         }
         return shared;
@@ -152,19 +151,10 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down; the hook runs stop(), which is idempotent
-        }
+        stopper.close();
     }
 
-    private synchronized void stop() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    private void stop() {
         // kc.sh forwards TERM to its java child; the JVM itself is stopped too in case the script is gone already.
         List<ProcessHandle> children = process.descendants().toList();
         process.destroy();

@@ -1,5 +1,6 @@
 package dev.engram.testing.postgres;
 
+import dev.engram.testing.process.StopOnce;
 import dev.engram.testing.process.Command;
 import dev.engram.testing.process.FreePorts;
 import dev.engram.testing.process.WorkDirectory;
@@ -43,8 +44,7 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final boolean asPostgresUser;
     private final Set<String> databases = ConcurrentHashMap.newKeySet();
-    private final Thread shutdownHook;
-    private boolean closed;
+    private final StopOnce stopper;
 
     private PostgresServer(Path binaries, Path directory, int port, boolean asPostgresUser) {
         this.binaries = binaries;
@@ -52,8 +52,7 @@ public final class PostgresServer implements AutoCloseable {
         this.port = port;
         this.asPostgresUser = asPostgresUser;
         this.databases.add("postgres");
-        this.shutdownHook = new Thread(this::stop, "postgres-server-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.stopper = new StopOnce("postgres-server", this::stop);
     }
 
     /** Initialises a cluster in a new temporary directory and starts a server on it; returns once it accepts connections. */
@@ -90,7 +89,7 @@ public final class PostgresServer implements AutoCloseable {
      * stopped when the JVM exits. Do not close it.
      */
     public static synchronized PostgresServer shared() {
-        if (shared == null || shared.closed) {
+        if (shared == null || shared.stopper.stopped()) {
             shared = start();
         }
         return shared;
@@ -140,19 +139,10 @@ public final class PostgresServer implements AutoCloseable {
     /** Stops the server and deletes the cluster. */
     @Override
     public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down; the hook runs stop(), which is idempotent
-        }
+        stopper.close();
     }
 
     private synchronized void stop() {
-        if (closed) {
-            return;
-        }
-        closed = true;
         try {
             if (Files.exists(dataDirectory().resolve("postmaster.pid"))) {
                 run(true, "pg_ctl", "-D", dataDirectory().toString(), "-m", "fast", "-w", "-t", "30", "stop");

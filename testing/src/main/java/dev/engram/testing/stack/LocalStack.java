@@ -1,5 +1,6 @@
 package dev.engram.testing.stack;
 
+import dev.engram.testing.process.StopOnce;
 import dev.engram.testing.kafka.KafkaBroker;
 import dev.engram.testing.postgres.PostgresServer;
 import dev.engram.testing.process.FreePorts;
@@ -72,8 +73,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<App> workers;
     private final App dashboard;
     private final KeycloakServer keycloak;
-    private final Thread shutdownHook;
-    private boolean closed;
+    private final StopOnce stopper;
 
     /** One app process and the HTTP port it serves. */
     record App(ManagedProcess process, int port) {
@@ -94,8 +94,7 @@ public final class LocalStack implements AutoCloseable {
         this.workers = workers;
         this.dashboard = dashboard;
         this.keycloak = keycloak;
-        this.shutdownHook = new Thread(this::stop, "local-stack-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.stopper = new StopOnce("local-stack", this::stop);
     }
 
     public static Builder builder() {
@@ -210,17 +209,10 @@ public final class LocalStack implements AutoCloseable {
     /** Stops the apps (SIGTERM, in parallel), the Qdrant emulator, Kafka and PostgreSQL. */
     @Override
     public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down; the hook runs stop(), which is idempotent
-        }
+        stopper.close();
     }
 
-    private synchronized void stop() {
-        if (closed) return;
-        closed = true;
+    private void stop() {
         List<ManagedProcess> apps = new ArrayList<>();
         if (dashboard != null) apps.add(dashboard.process());
         apps.add(gateway.process());
