@@ -1,5 +1,6 @@
 package dev.engram.gateway.service;
 
+import dev.engram.core.domain.CleanText;
 import dev.engram.core.domain.HistoryEntry;
 import dev.engram.core.domain.ListRequest;
 import dev.engram.core.domain.MemoryRecord;
@@ -105,15 +106,10 @@ public class MemoryService {
         UUID id = WireValues.memoryId(memoryId);
         engine.get(tenant, id).orElseThrow(MemoryService::notFound);
         List<UUID> chain = linked ? supersededChain(tenant, id) : List.of();
-        engine.delete(tenant, id);
-        int cascade = 0;
-        for (UUID older : chain) {
-            if (engine.get(tenant, older).isPresent()) {
-                engine.delete(tenant, older);
-                cascade++;
-            }
-        }
-        return cascade;
+        List<UUID> ids = new ArrayList<>(List.of(id));
+        for (UUID older : chain) if (engine.get(tenant, older).isPresent()) ids.add(older);
+        engine.deleteAll(tenant, ids); // one operation: all of them or none
+        return ids.size() - 1;
     }
 
     /**
@@ -154,13 +150,15 @@ public class MemoryService {
         List<BatchBody.Item> items = batchItems(body);
         Tenant tenant = caller.tenant();
         List<UpdateRequest> updates = new ArrayList<>();
-        for (BatchBody.Item item : items) {
+        for (int i = 0; i < items.size(); i++) {
+            BatchBody.Item item = items.get(i);
             UUID id = WireValues.memoryId(item.memoryId());
             engine.get(tenant, id).orElseThrow(() -> new NotFoundException("Memory not found: " + id));
             if (item.text() == null && item.metadata() == null) throw new ValidationException("Each batch item needs text or metadata");
-            updates.add(new UpdateRequest(tenant, id, item.text(), json.metadata(item.metadata()), null, null, false));
+            String text = item.text() == null ? null : CleanText.required(item.text(), "memories[" + i + "].text");
+            updates.add(new UpdateRequest(tenant, id, text, json.metadata(item.metadata()), null, null, false));
         }
-        updates.forEach(engine::update);
+        engine.updateAll(updates);
         return updates.size();
     }
 
@@ -174,7 +172,7 @@ public class MemoryService {
             engine.get(tenant, id).orElseThrow(() -> new NotFoundException("Memory not found: " + id));
             ids.add(id);
         }
-        ids.forEach(id -> engine.delete(tenant, id));
+        engine.deleteAll(tenant, ids);
         return ids.size();
     }
 

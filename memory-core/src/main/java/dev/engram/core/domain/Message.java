@@ -3,7 +3,7 @@ package dev.engram.core.domain;
 import java.time.Instant;
 
 /**
- * One conversation message as a client sends it.
+ * One conversation message as a client sends it, its content normalised by {@link CleanText}.
  *
  * @param role      user, assistant or system
  * @param name      the speaker's name, when given (becomes the memory's actor)
@@ -11,6 +11,11 @@ import java.time.Instant;
  * @param timestamp when the message was said, when known (else the add's timestamp)
  */
 public record Message(String role, String content, String name, String id, Instant timestamp) {
+
+    /** The content as {@link CleanText} normalises it. */
+    public Message {
+        content = CleanText.clean(content);
+    }
 
     public static Message user(String content) {
         return new Message("user", content, null, null, null);

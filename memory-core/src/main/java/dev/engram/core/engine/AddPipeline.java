@@ -2,6 +2,7 @@ package dev.engram.core.engine;
 
 import dev.engram.core.domain.AddRequest;
 import dev.engram.core.domain.AddResult;
+import dev.engram.core.domain.CleanText;
 import dev.engram.core.domain.HistoryEntry;
 import dev.engram.core.domain.HistoryEvent;
 import dev.engram.core.domain.MemoryEvent;
@@ -56,6 +57,7 @@ final class AddPipeline {
     private final Embedder embedder;
     private final VectorIndex index;
     private final MemoryStore store;
+    private final AtomicWriter writer;
     private final Extractor extractor;
     private final Reconciler reconciler;
     private final EngineSettings settings;
@@ -63,11 +65,12 @@ final class AddPipeline {
     private final ZoneId zone;
     private final ScopeLocks locks = new ScopeLocks(256);
 
-    AddPipeline(Embedder embedder, VectorIndex index, MemoryStore store, Extractor extractor, Reconciler reconciler,
+    AddPipeline(Embedder embedder, VectorIndex index, MemoryStore store, AtomicWriter writer, Extractor extractor, Reconciler reconciler,
                 EngineSettings settings, Clock clock, ZoneId zone) {
         this.embedder = embedder;
         this.index = index;
         this.store = store;
+        this.writer = writer;
         this.extractor = extractor;
         this.reconciler = reconciler;
         this.settings = settings;
@@ -93,8 +96,8 @@ final class AddPipeline {
                     : verbatim(messages);
             List<Fact> facts = new ArrayList<>();
             for (Fact f : extraction.facts()) {
-                String text = f.text() == null ? "" : f.text().strip();
-                if (text.isEmpty()) continue;
+                if (CleanText.isBlank(f.text())) continue; // an extractor's blank fact is no memory (and no embedder input)
+                String text = CleanText.clean(f.text()).strip();
                 if (text.length() > settings.maxMemoryChars()) text = text.substring(0, settings.maxMemoryChars());
                 facts.add(f.withText(text));
             }
@@ -136,13 +139,17 @@ final class AddPipeline {
                 throw new TooLargeException("messages[" + i + "].content exceeds " + settings.maxMessageChars() + " characters");
             }
         }
+        if (r.messages().stream().allMatch(m -> CleanText.isBlank(m.content()))) {
+            throw new ValidationException((r.messages().size() == 1 ? "messages[0].content" : "every messages[].content")
+                    + " is empty once invisible characters are removed: give some text to remember");
+        }
     }
 
     private Extraction verbatim(List<Message> messages) {
         List<Fact> facts = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
-            if (m.role().equals("system") || m.content().isBlank()) continue;
+            if (m.role().equals("system") || CleanText.isBlank(m.content())) continue;
             facts.add(new Fact(m.content(), List.of(i), m.name() != null ? m.name() : m.role(), m.role(), null, null, List.of()));
         }
         return new Extraction(facts, TokenUsage.NONE, "verbatim");
@@ -237,11 +244,9 @@ final class AddPipeline {
 
     private void commit(Tenant tenant, Batch batch) {
         if (batch.records.isEmpty() && batch.historyEntries.isEmpty()) return;
-        store.write(tenant, new ArrayList<>(batch.records.values()), batch.historyEntries);
         List<IndexEntry> entries = new ArrayList<>();
         for (var e : batch.vectors.entrySet()) entries.add(new IndexEntry(batch.records.get(e.getKey()), e.getValue()));
-        if (!entries.isEmpty()) index.upsert(tenant, entries);
-        if (!batch.deleted.isEmpty()) index.delete(tenant, batch.deleted);
+        writer.write(tenant, new ArrayList<>(batch.records.values()), batch.historyEntries, entries, batch.deleted);
     }
 
     /** Everything one add writes, accumulated before a single store transaction and index write. */

@@ -1,6 +1,7 @@
 package dev.engram.core.engine;
 
 import dev.engram.core.domain.AddRequest;
+import dev.engram.core.domain.CleanText;
 import dev.engram.core.domain.AddResult;
 import dev.engram.core.domain.HistoryEntry;
 import dev.engram.core.domain.HistoryEvent;
@@ -38,6 +39,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -59,6 +63,8 @@ public final class MemoryEngine implements AutoCloseable {
     private final Clock clock;
     private final ZoneId zone;
     private final AddPipeline adds;
+    private final IndexRepair repairs;
+    private final AtomicWriter writer;
     private final Timer addTimer;
     private final Timer searchTimer;
     private final Map<MemoryEvent.Type, Counter> eventCounters = new EnumMap<>(MemoryEvent.Type.class);
@@ -76,7 +82,9 @@ public final class MemoryEngine implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.zone = zone;
-        this.adds = new AddPipeline(embedder, index, store, extractor, reconciler, settings, clock, zone);
+        this.repairs = new IndexRepair(store, index, embedder);
+        this.writer = new AtomicWriter(store, index, repairs);
+        this.adds = new AddPipeline(embedder, index, store, writer, extractor, reconciler, settings, clock, zone);
         this.addTimer = Timer.builder("engram.memory.add").description("Time to process one add (extraction, reconciliation, writes)")
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
         this.searchTimer = Timer.builder("engram.memory.search").description("Time to answer one search, embedding included")
@@ -97,15 +105,14 @@ public final class MemoryEngine implements AutoCloseable {
     }
 
     private SearchResult doSearch(SearchRequest r) {
-        if (r.query() == null || r.query().isBlank()) throw new ValidationException("query must not be empty");
-        if (r.query().length() > settings.maxQueryChars()) throw new TooLargeException("query exceeds " + settings.maxQueryChars() + " characters");
+        String query = CleanText.required(r.query(), "query");
+        if (query.length() > settings.maxQueryChars()) throw new TooLargeException("query exceeds " + settings.maxQueryChars() + " characters");
         if (r.topK() < 1 || r.topK() > SearchRequest.MAX_TOP_K) throw new ValidationException("top_k must be between 1 and " + SearchRequest.MAX_TOP_K);
         double threshold = r.threshold() != null ? r.threshold() : settings.defaultSearchThreshold();
         if (threshold < 0 || threshold > 1) throw new ValidationException("threshold must be between 0 and 1");
         if (r.maxTokens() != null && r.maxTokens() < 1) throw new ValidationException("max_tokens must be positive");
 
         Filter filter = readFilter(r.filter(), r.includeSuperseded(), r.showExpired());
-        String query = r.query().strip();
         float[] vector = embedder.embed(query);
         int k = Math.min(SearchRequest.MAX_TOP_K, Math.max(r.topK() * settings.searchOverfetch(), 20));
         List<IndexHit> hits = index.search(r.tenant(), new IndexQuery(vector, query, filter, k, r.hybrid()));
@@ -160,14 +167,47 @@ public final class MemoryEngine implements AutoCloseable {
     }
 
     public MemoryRecord update(UpdateRequest u) {
-        MemoryRecord old = get(u.tenant(), u.memoryId()).orElseThrow(() -> new NotFoundException("Memory not found"));
-        if (old.immutable()) throw new ConflictException("Memory " + old.id() + " is immutable and cannot be updated");
+        return updateAll(List.of(u)).get(0);
+    }
+
+    /**
+     * Applies every update or none: all are validated and embedded before the first write, then the store (one
+     * transaction, history included) and the index are written as one operation. Later updates of the same memory apply
+     * on top of earlier ones.
+     */
+    public List<MemoryRecord> updateAll(List<UpdateRequest> updates) {
+        if (updates.isEmpty()) return List.of();
+        Tenant tenant = updates.get(0).tenant();
         Instant now = clock.instant();
+        Map<UUID, MemoryRecord> current = new LinkedHashMap<>();
+        List<HistoryEntry> history = new ArrayList<>();
+        List<MemoryRecord> results = new ArrayList<>();
+        for (UpdateRequest u : updates) {
+            if (!u.tenant().equals(tenant)) throw new IllegalArgumentException("One batch of updates belongs to one tenant");
+            MemoryRecord old = current.containsKey(u.memoryId()) ? current.get(u.memoryId())
+                    : get(tenant, u.memoryId()).orElseThrow(() -> new NotFoundException("Memory not found: " + u.memoryId()));
+            MemoryRecord updated = prepareUpdate(old, u, now);
+            current.put(updated.id(), updated);
+            history.add(new HistoryEntry(UUID.randomUUID(), old.id(), HistoryEvent.UPDATE, old.text(), updated.text(), "api", null, now,
+                    null, null, "updated by client"));
+            results.add(updated);
+        }
+        List<MemoryRecord> records = new ArrayList<>(current.values());
+        List<float[]> vectors = embedder.embedAll(records.stream().map(MemoryRecord::text).toList());
+        List<IndexEntry> entries = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) entries.add(new IndexEntry(records.get(i), vectors.get(i)));
+        writer.write(tenant, records, history, entries, List.of());
+        return results;
+    }
+
+    /** The memory as the update leaves it, checked in full; nothing is written. */
+    private MemoryRecord prepareUpdate(MemoryRecord old, UpdateRequest u, Instant now) {
+        if (old.immutable()) throw new ConflictException("Memory " + old.id() + " is immutable and cannot be updated");
         MemoryRecord updated = old;
         if (u.text() != null) {
-            if (u.text().isBlank()) throw new ValidationException("text must not be empty");
-            if (u.text().length() > settings.maxMemoryChars()) throw new TooLargeException("text exceeds " + settings.maxMemoryChars() + " characters");
-            updated = updated.withText(u.text().strip(), now);
+            String text = CleanText.required(u.text(), "text");
+            if (text.length() > settings.maxMemoryChars()) throw new TooLargeException("text exceeds " + settings.maxMemoryChars() + " characters");
+            updated = updated.withText(text, now);
         }
         if (u.metadata() != null) {
             Map<String, Object> merged = new LinkedHashMap<>(old.metadata());
@@ -181,33 +221,45 @@ public final class MemoryEngine implements AutoCloseable {
         if (u.clearExpiration()) updated = updated.withExpirationDate(null, now);
         else if (u.expirationDate() != null) updated = updated.withExpirationDate(u.expirationDate(), now);
         if (updated == old) throw new ValidationException("Nothing to update: give text, metadata, timestamp or expiration_date");
-        updated = new MemoryRecord(updated.id(), updated.scope(), updated.text(), updated.hash(), updated.actor(), updated.role(),
+        return new MemoryRecord(updated.id(), updated.scope(), updated.text(), updated.hash(), updated.actor(), updated.role(),
                 updated.metadata(), updated.categories(), updated.createdAt(), now, updated.eventTime(), updated.expirationDate(),
                 updated.immutable(), updated.state(), updated.replacedBy(), updated.sources(), updated.slot());
-        HistoryEntry h = new HistoryEntry(UUID.randomUUID(), old.id(), HistoryEvent.UPDATE, old.text(), updated.text(), "api", null, now,
-                null, null, "updated by client");
-        store.write(u.tenant(), List.of(updated), List.of(h));
-        index.upsert(u.tenant(), List.of(new IndexEntry(updated, embedder.embed(updated.text()))));
-        return updated;
     }
 
     public void delete(Tenant tenant, UUID id) {
-        MemoryRecord old = get(tenant, id).orElseThrow(() -> new NotFoundException("Memory not found"));
-        deleteRecords(tenant, List.of(old), "deleted by client");
+        deleteAll(tenant, List.of(id));
     }
 
-    /** Deletes every memory (active or superseded) matching the filter; returns how many. */
+    /** Deletes every listed memory or none: a {@link NotFoundException} when one of them does not exist. */
+    public void deleteAll(Tenant tenant, Collection<UUID> ids) {
+        Map<UUID, MemoryRecord> found = new LinkedHashMap<>();
+        for (UUID id : new LinkedHashSet<>(ids)) {
+            found.put(id, get(tenant, id).orElseThrow(() -> new NotFoundException("Memory not found: " + id)));
+        }
+        deleteRecords(tenant, new ArrayList<>(found.values()), "deleted by client");
+    }
+
+    /**
+     * Deletes every memory (active or superseded) matching the filter in one operation; returns how many. Index entries
+     * without a record are dropped.
+     */
     public int deleteAll(Tenant tenant, Filter filter) {
         Filter f = Filter.and(filter == null ? Filter.ALL : filter, Filters.lifecycle(true));
         int total = 0;
         while (true) {
-            IndexPage page = index.list(tenant, f, 0, 500);
-            if (page.ids().isEmpty()) return total;
-            List<MemoryRecord> batch = new ArrayList<>(store.getAll(tenant, page.ids()).values());
-            if (batch.isEmpty()) { // only index entries without records are left: drop them
-                index.delete(tenant, page.ids());
-                continue;
+            Set<UUID> ids = new LinkedHashSet<>();
+            for (int offset = 0; ; offset += 500) {
+                IndexPage page = index.list(tenant, f, offset, 500);
+                ids.addAll(page.ids());
+                if (page.ids().size() < 500) break;
             }
+            if (ids.isEmpty()) return total;
+            Map<UUID, MemoryRecord> records = store.getAll(tenant, ids);
+            List<MemoryRecord> batch = new ArrayList<>();
+            for (MemoryRecord m : records.values()) if (m.state() != MemoryState.DELETED) batch.add(m);
+            List<UUID> orphans = ids.stream().filter(id -> !records.containsKey(id) || records.get(id).state() == MemoryState.DELETED).toList();
+            if (!orphans.isEmpty()) index.delete(tenant, orphans); // index ahead of the store: nothing to keep
+            if (batch.isEmpty()) continue;
             deleteRecords(tenant, batch, "deleted with its scope");
             total += batch.size();
         }
@@ -221,8 +273,12 @@ public final class MemoryEngine implements AutoCloseable {
             tombstones.add(m.withState(MemoryState.DELETED, m.replacedBy(), now));
             history.add(new HistoryEntry(UUID.randomUUID(), m.id(), HistoryEvent.DELETE, m.text(), null, "api", null, now, null, null, reason));
         }
-        store.write(tenant, tombstones, history);
-        index.delete(tenant, records.stream().map(MemoryRecord::id).toList());
+        writer.write(tenant, tombstones, history, List.of(), records.stream().map(MemoryRecord::id).toList());
+    }
+
+    /** Compares the tenant's store and index; with {@code repair}, rewrites the index entries that differ from the store. */
+    public ConsistencyReport checkConsistency(Tenant tenant, boolean repair) {
+        return repairs.check(tenant, repair);
     }
 
     public List<HistoryEntry> history(Tenant tenant, UUID id) {
@@ -264,6 +320,14 @@ public final class MemoryEngine implements AutoCloseable {
 
     public Embedder embedder() {
         return embedder;
+    }
+
+    MemoryStore store() {
+        return store;
+    }
+
+    VectorIndex index() {
+        return index;
     }
 
     @Override

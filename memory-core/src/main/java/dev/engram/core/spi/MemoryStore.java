@@ -22,7 +22,17 @@ public interface MemoryStore extends AutoCloseable {
     /**
      * Writes records (insert or replace by id) and appends history entries, atomically: all or nothing, durable on return.
      */
-    void write(Tenant tenant, List<MemoryRecord> records, List<HistoryEntry> history);
+    default void write(Tenant tenant, List<MemoryRecord> records, List<HistoryEntry> history) {
+        write(tenant, records, history, () -> {
+        });
+    }
+
+    /**
+     * Like {@link #write(Tenant, List, List)}, and runs {@code beforeCommit} inside the same transaction once the rows are
+     * written but not yet committed (readers do not see them). When {@code beforeCommit} throws, nothing is written and
+     * its exception propagates; the engine uses it to write the index so that a failed index write leaves the store as it was.
+     */
+    void write(Tenant tenant, List<MemoryRecord> records, List<HistoryEntry> history, Runnable beforeCommit);
 
     Optional<MemoryRecord> get(Tenant tenant, UUID id);
 

@@ -83,6 +83,30 @@ public abstract class AbstractMemoryStoreContractTest {
     }
 
     @Test
+    void aWriteWhoseBeforeCommitStepFailsLeavesNothing() {
+        MemoryRecord kept = simpleRecord(ACME, UUID.randomUUID(), "kept");
+        store.write(ACME, List.of(kept), List.of());
+        MemoryRecord changed = kept.withText("changed", T0.plusSeconds(5));
+        MemoryRecord added = simpleRecord(ACME, UUID.randomUUID(), "added");
+        boolean[] ranInside = {false};
+
+        assertThatThrownBy(() -> store.write(ACME, List.of(changed, added), List.of(history(added.id(), HistoryEvent.ADD, T0),
+                history(kept.id(), HistoryEvent.UPDATE, T0)), () -> {
+            ranInside[0] = true;
+            throw new IllegalStateException("the index write failed");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("the index write failed");
+
+        assertThat(ranInside[0]).isTrue();
+        assertThat(store.get(ACME, kept.id())).contains(kept);
+        assertThat(store.get(ACME, added.id())).isEmpty();
+        List<MemoryRecord> all = new java.util.ArrayList<>();
+        store.scan(ACME, all::add);
+        assertThat(all).containsExactly(kept);
+        assertThat(store.history(ACME, kept.id())).isEmpty();
+        assertThat(store.history(ACME, added.id())).isEmpty();
+    }
+
+    @Test
     void returnsMetadataThatCannotBeChangedThroughTheRecord() {
         MemoryRecord record = fullRecord(ACME, UUID.randomUUID());
         store.write(ACME, List.of(record), List.of());

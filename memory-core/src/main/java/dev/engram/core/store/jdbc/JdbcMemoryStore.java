@@ -135,9 +135,13 @@ public final class JdbcMemoryStore implements MemoryStore {
     }
 
     @Override
-    public void write(Tenant tenant, List<MemoryRecord> records, List<HistoryEntry> history) {
+    public void write(Tenant tenant, List<MemoryRecord> records, List<HistoryEntry> history, Runnable beforeCommit) {
+        Objects.requireNonNull(beforeCommit, "beforeCommit");
         Set<UUID> referenced = StoredRecords.checkWrite(tenant, records, history);
-        if (records.isEmpty() && history.isEmpty()) return;
+        if (records.isEmpty() && history.isEmpty()) {
+            beforeCommit.run();
+            return;
+        }
         TenantSql sql = new TenantSql(tenant);
         inTransaction("write", connection -> {
             for (UUID missing : missingMemories(connection, sql, referenced)) throw StoredRecords.unknownMemory(tenant, missing);
@@ -159,6 +163,7 @@ public final class JdbcMemoryStore implements MemoryStore {
                     insert.executeBatch();
                 }
             }
+            beforeCommit.run();
             return null;
         });
     }

@@ -48,7 +48,8 @@ public final class InMemoryMemoryStore implements MemoryStore {
     private volatile boolean closed;
 
     @Override
-    public void write(Tenant tenant, List<MemoryRecord> records, List<HistoryEntry> history) {
+    public void write(Tenant tenant, List<MemoryRecord> records, List<HistoryEntry> history, Runnable beforeCommit) {
+        java.util.Objects.requireNonNull(beforeCommit, "beforeCommit");
         Set<UUID> referenced = StoredRecords.checkWrite(tenant, records, history);
         List<MemoryRecord> stored = records.stream().map(StoredRecords::normalize).toList();
         List<HistoryEntry> entries = history.stream().map(StoredRecords::normalize).toList();
@@ -65,12 +66,38 @@ public final class InMemoryMemoryStore implements MemoryStore {
                     throw new StorageException("History entry " + entry.id() + " already exists in tenant " + tenant.key(), null);
                 }
             }
-            if (stored.isEmpty() && entries.isEmpty()) return;
+            if (stored.isEmpty() && entries.isEmpty()) {
+                beforeCommit.run();
+                return;
+            }
+            // Under the write lock no reader sees the change before beforeCommit has run; when it throws, the
+            // previous values come back.
+            boolean created = !tenants.containsKey(tenant);
             TenantData data = tenants.computeIfAbsent(tenant, t -> new TenantData());
-            for (MemoryRecord record : stored) data.records.put(record.id(), record);
+            Map<UUID, MemoryRecord> previous = new HashMap<>();
+            for (MemoryRecord record : stored) {
+                MemoryRecord before = data.records.put(record.id(), record);
+                previous.putIfAbsent(record.id(), before);
+            }
             for (HistoryEntry entry : entries) {
                 data.history.computeIfAbsent(entry.memoryId(), id -> new ArrayList<>()).add(entry);
                 data.historyIds.add(entry.id());
+            }
+            try {
+                beforeCommit.run();
+            } catch (RuntimeException | Error e) {
+                for (var p : previous.entrySet()) {
+                    if (p.getValue() == null) data.records.remove(p.getKey());
+                    else data.records.put(p.getKey(), p.getValue());
+                }
+                for (HistoryEntry entry : entries) {
+                    List<HistoryEntry> list = data.history.get(entry.memoryId());
+                    list.remove(entry);
+                    if (list.isEmpty()) data.history.remove(entry.memoryId());
+                    data.historyIds.remove(entry.id());
+                }
+                if (created) tenants.remove(tenant);
+                throw e;
             }
         } finally {
             lock.writeLock().unlock();

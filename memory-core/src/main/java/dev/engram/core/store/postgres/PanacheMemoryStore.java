@@ -48,9 +48,13 @@ public class PanacheMemoryStore implements MemoryStore {
     }
 
     @Override
-    public void write(Tenant tenant, List<MemoryRecord> records, List<HistoryEntry> entries) {
+    public void write(Tenant tenant, List<MemoryRecord> records, List<HistoryEntry> entries, Runnable beforeCommit) {
+        Objects.requireNonNull(beforeCommit, "beforeCommit");
         Set<UUID> referenced = StoredRecords.checkWrite(tenant, records, entries);
-        if (records.isEmpty() && entries.isEmpty()) return;
+        if (records.isEmpty() && entries.isEmpty()) {
+            beforeCommit.run();
+            return;
+        }
         Transactions.inNew("write memories", () -> {
             if (!referenced.isEmpty()) {
                 Set<UUID> existing = new HashSet<>(ids(memories.of(tenant).find("id in :ids", Map.of("ids", referenced)).list()));
@@ -64,6 +68,7 @@ public class PanacheMemoryStore implements MemoryStore {
             for (HistoryEntry entry : entries) history.persist(HistoryEntity.of(tenant, StoredRecords.normalize(entry)));
             // Inside the transaction, so a constraint violation is reported by this write, not by the commit.
             memories.flush();
+            beforeCommit.run();
         });
     }
 

@@ -1,0 +1,118 @@
+package dev.engram.core.engine;
+
+import dev.engram.core.domain.MemoryRecord;
+import dev.engram.core.domain.MemoryState;
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.filter.Field;
+import dev.engram.core.filter.Filter;
+import dev.engram.core.spi.IndexEntry;
+import dev.engram.core.spi.IndexPage;
+import dev.engram.core.spi.MemoryStore;
+import dev.engram.core.spi.VectorIndex;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Brings the index in line with the store, the system of record: a memory that is active or superseded in the store has
+ * an index entry with its text and state; nothing else has one.
+ */
+public final class IndexRepair {
+
+    /** Memories compared per index query. */
+    static final int BATCH = 64;
+    private static final int PAGE = 1000;
+
+    private final MemoryStore store;
+    private final VectorIndex index;
+    private final Embedder embedder;
+
+    public IndexRepair(MemoryStore store, VectorIndex index, Embedder embedder) {
+        this.store = store;
+        this.index = index;
+        this.embedder = embedder;
+    }
+
+    /** Rewrites the index entries of {@code ids} from the store: re-embedded when the memory is live, removed otherwise. */
+    public int sync(Tenant tenant, Collection<UUID> ids) {
+        Set<UUID> distinct = new LinkedHashSet<>(ids);
+        if (distinct.isEmpty()) return 0;
+        Map<UUID, MemoryRecord> records = store.getAll(tenant, distinct);
+        List<MemoryRecord> live = new ArrayList<>();
+        List<UUID> gone = new ArrayList<>();
+        for (UUID id : distinct) {
+            MemoryRecord r = records.get(id);
+            if (r != null && r.state() != MemoryState.DELETED) live.add(r);
+            else gone.add(id);
+        }
+        if (!live.isEmpty()) {
+            List<float[]> vectors = embedder.embedAll(live.stream().map(MemoryRecord::text).toList());
+            List<IndexEntry> entries = new ArrayList<>(live.size());
+            for (int i = 0; i < live.size(); i++) entries.add(new IndexEntry(live.get(i), vectors.get(i)));
+            index.upsert(tenant, entries);
+        }
+        if (!gone.isEmpty()) index.delete(tenant, gone);
+        return distinct.size();
+    }
+
+    /** Compares the tenant's store and index; with {@code repair}, rewrites every entry found missing, stale or orphaned. */
+    public ConsistencyReport check(Tenant tenant, boolean repair) {
+        Set<UUID> live = new HashSet<>();
+        Set<UUID> missing = new LinkedHashSet<>();
+        Set<UUID> stale = new LinkedHashSet<>();
+        List<MemoryRecord> pending = new ArrayList<>(BATCH);
+        store.scan(tenant, m -> {
+            if (m.state() == MemoryState.DELETED) return;
+            live.add(m.id());
+            pending.add(m);
+            if (pending.size() == BATCH) {
+                compare(tenant, pending, missing, stale);
+                pending.clear();
+            }
+        });
+        compare(tenant, pending, missing, stale);
+
+        Set<UUID> orphans = new LinkedHashSet<>();
+        long indexEntries = 0;
+        for (int offset = 0; ; offset += PAGE) {
+            IndexPage page = index.list(tenant, Filter.ALL, offset, PAGE);
+            indexEntries += page.ids().size();
+            for (UUID id : page.ids()) if (!live.contains(id)) orphans.add(id);
+            if (page.ids().size() < PAGE) break;
+        }
+        int repaired = 0;
+        if (repair) {
+            Set<UUID> fix = new LinkedHashSet<>(missing);
+            fix.addAll(stale);
+            fix.addAll(orphans);
+            List<UUID> all = new ArrayList<>(fix);
+            for (int i = 0; i < all.size(); i += 256) repaired += sync(tenant, all.subList(i, Math.min(all.size(), i + 256)));
+        }
+        return new ConsistencyReport(live.size(), indexEntries, missing.size(), orphans.size(), stale.size(), repaired);
+    }
+
+    /** Sorts the batch's memories into present and matching, missing, or present with another text or state. */
+    private void compare(Tenant tenant, List<MemoryRecord> batch, Set<UUID> missing, Set<UUID> stale) {
+        if (batch.isEmpty()) return;
+        List<String> ids = batch.stream().map(m -> m.id().toString()).toList();
+        Set<UUID> present = new HashSet<>(index.list(tenant, Filter.in(Field.MEMORY_ID, ids), 0, batch.size()).ids());
+        List<Filter> exact = new ArrayList<>(batch.size());
+        for (MemoryRecord m : batch) {
+            if (!present.contains(m.id())) continue;
+            exact.add(Filter.and(Filter.eq(Field.MEMORY_ID, m.id().toString()), Filter.eq(Field.TEXT, m.text()),
+                    Filter.eq(Field.STATE, m.state().name())));
+        }
+        Set<UUID> matching = exact.isEmpty() ? Set.of()
+                : new HashSet<>(index.list(tenant, Filter.or(exact.toArray(Filter[]::new)), 0, batch.size()).ids());
+        for (MemoryRecord m : batch) {
+            if (!present.contains(m.id())) missing.add(m.id());
+            else if (!matching.contains(m.id())) stale.add(m.id());
+        }
+    }
+}
