@@ -11,6 +11,7 @@ import dev.engram.core.domain.SearchHit;
 import dev.engram.core.domain.SearchRequest;
 import dev.engram.core.domain.Source;
 import dev.engram.core.domain.Tenant;
+import dev.engram.core.engine.Embedder;
 import dev.engram.core.engine.EngineSettings;
 import dev.engram.core.filter.Filters;
 
@@ -28,10 +29,12 @@ import java.util.Objects;
 final class EngineRetriever implements Retriever {
 
     private final EngineVariant variant;
+    private final Embedder embedder;
     private final EngineSettings limits = EngineSettings.defaults();
 
-    EngineRetriever(EngineVariant variant) {
+    EngineRetriever(EngineVariant variant, Embedder embedder) {
         this.variant = variant;
+        this.embedder = embedder;
     }
 
     @Override
@@ -46,7 +49,7 @@ final class EngineRetriever implements Retriever {
 
     @Override
     public Index load(String questionId, List<Session> haystack) {
-        Memory memory = variant.memory().get();
+        Memory memory = variant.memory().apply(embedder);
         Scope scope = Scope.user("lme-" + questionId);
         try {
             for (Session s : haystack) {

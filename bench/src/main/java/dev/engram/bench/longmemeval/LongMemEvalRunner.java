@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -33,14 +35,15 @@ import java.util.function.Consumer;
  *   --limit N          at most N questions (after the subset)
  *   --variant NAME     an engine variant of {@link EngineVariants} (repeatable; default: default)
  *   --out DIR          where report.json and report.md go (default bench/target/longmemeval)
- *   --cache DIR        the dense baseline's vector cache (default bench/target/longmemeval-cache)
+ *   --cache DIR        the vector cache of the dense baseline and the engine (default bench/target/longmemeval-cache)
+ *   --cold true        the engine embeds everything itself (no cache): its ingest rate then includes embedding
  * </pre>
  * Exit status: 0 done, 2 bad arguments, 1 the run failed.
  */
 public final class LongMemEvalRunner {
 
     static final int TOP_K = 10, SHORT_K = 5;
-    private static final Set<String> OPTIONS = Set.of("set", "data", "per-type", "seed", "limit", "variant", "out", "cache");
+    private static final Set<String> OPTIONS = Set.of("set", "data", "per-type", "seed", "limit", "variant", "out", "cache", "cold");
 
     private LongMemEvalRunner() {
     }
@@ -79,9 +82,17 @@ public final class LongMemEvalRunner {
             System.err.printf(Locale.ROOT, "longmemeval: %d of %d questions (read in %.1f s)%n", questions.size(), dataset.questions().size(), (System.nanoTime() - t0) / 1e9);
 
             Embedder embedder = Embedder.defaultEmbedder();
-            try (VectorCache cache = new VectorCache(embedder, Path.of(cli.get("cache", "bench/target/longmemeval-cache")))) {
+            Path cacheDir = Path.of(cli.get("cache", "bench/target/longmemeval-cache"));
+            boolean cold = Boolean.parseBoolean(cli.get("cold", "false"));
+            Map<String, VectorCache> engineCaches = new HashMap<>();
+            try (VectorCache cache = new VectorCache(embedder, cacheDir)) {
                 List<Retriever> systems = new ArrayList<>();
-                for (var v : variants) systems.add(new EngineRetriever(v));
+                for (var v : variants) {
+                    Embedder model = EngineVariants.embedder(v);
+                    Embedder used = cold ? model : CachedEmbeddingModel.around(model,
+                            model.name().equals(embedder.name()) ? cache : engineCaches.computeIfAbsent(model.name(), n -> new VectorCache(model, cacheDir)));
+                    systems.add(new EngineRetriever(v, used));
+                }
                 systems.add(new Bm25Retriever());
                 systems.add(new DenseRetriever(embedder, cache));
                 String command = ("./engram quality --set longmemeval " + String.join(" ", args)).strip();
@@ -94,6 +105,8 @@ public final class LongMemEvalRunner {
                 Files.writeString(out.resolve("report.md"), md, StandardCharsets.UTF_8);
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("report.json").toFile(), report);
                 System.err.println("longmemeval: report written to " + out.toAbsolutePath() + "/report.{md,json}");
+            } finally {
+                engineCaches.values().forEach(VectorCache::close);
             }
             return 0;
         } catch (IOException | RuntimeException e) {

@@ -14,7 +14,7 @@ import java.util.List;
  * by both, each half scaled by 1/√2, so it meets documents of either language with the right model. The dimension is the
  * sum of the two.
  */
-final class BilingualEmbeddingModel implements EmbeddingModel {
+final class BilingualEmbeddingModel implements QueryEmbeddingModel {
 
     private static final float HALF = (float) (1 / Math.sqrt(2));
 
@@ -53,7 +53,8 @@ final class BilingualEmbeddingModel implements EmbeddingModel {
     }
 
     /** The query vector: both models, each half scaled so the whole has unit length. */
-    float[] embedQuery(String text) {
+    @Override
+    public float[] embedQuery(String text) {
         float[] a = cjk.embed(text).content().vector();
         float[] b = other.embed(text).content().vector();
         float[] v = new float[dimension()];

@@ -75,7 +75,7 @@ public final class Embedder {
 
     /** A search query's vector (a model may embed queries differently from the texts it stores). */
     public float[] embedQuery(String text) {
-        return model instanceof BilingualEmbeddingModel b ? b.embedQuery(text) : embed(text);
+        return model instanceof QueryEmbeddingModel q ? q.embedQuery(text) : embed(text);
     }
 
     public List<float[]> embedAll(List<String> texts) {
