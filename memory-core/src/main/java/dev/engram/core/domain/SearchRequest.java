@@ -2,6 +2,8 @@ package dev.engram.core.domain;
 
 import dev.engram.core.filter.Filter;
 
+import java.time.Instant;
+
 /**
  * A search inside one tenant.
  *
@@ -12,6 +14,8 @@ import dev.engram.core.filter.Filter;
  * @param hybrid            true: vector + BM25 fused; false: vector only
  * @param includeSuperseded also return superseded memories (they are hidden by default: the newest wins)
  * @param showExpired       also return memories past their expiration date
+ * @param referenceTime     the "now" of the question (time expressions such as "last week" are relative to it); null = now.
+ *                          Accepted but not used by the engine yet
  */
 public record SearchRequest(
         Tenant tenant,
@@ -22,36 +26,41 @@ public record SearchRequest(
         Integer maxTokens,
         boolean hybrid,
         boolean includeSuperseded,
-        boolean showExpired) {
+        boolean showExpired,
+        Instant referenceTime) {
 
     public static final int DEFAULT_TOP_K = 10;
     public static final int MAX_TOP_K = 1000;
 
     public static SearchRequest of(Tenant tenant, String query, Filter filter) {
-        return new SearchRequest(tenant, query, filter, DEFAULT_TOP_K, null, null, true, false, false);
+        return new SearchRequest(tenant, query, filter, DEFAULT_TOP_K, null, null, true, false, false, null);
     }
 
     public SearchRequest withTopK(int k) {
-        return new SearchRequest(tenant, query, filter, k, threshold, maxTokens, hybrid, includeSuperseded, showExpired);
+        return new SearchRequest(tenant, query, filter, k, threshold, maxTokens, hybrid, includeSuperseded, showExpired, referenceTime);
     }
 
     public SearchRequest withThreshold(Double t) {
-        return new SearchRequest(tenant, query, filter, topK, t, maxTokens, hybrid, includeSuperseded, showExpired);
+        return new SearchRequest(tenant, query, filter, topK, t, maxTokens, hybrid, includeSuperseded, showExpired, referenceTime);
     }
 
     public SearchRequest withMaxTokens(Integer budget) {
-        return new SearchRequest(tenant, query, filter, topK, threshold, budget, hybrid, includeSuperseded, showExpired);
+        return new SearchRequest(tenant, query, filter, topK, threshold, budget, hybrid, includeSuperseded, showExpired, referenceTime);
     }
 
     public SearchRequest withHybrid(boolean on) {
-        return new SearchRequest(tenant, query, filter, topK, threshold, maxTokens, on, includeSuperseded, showExpired);
+        return new SearchRequest(tenant, query, filter, topK, threshold, maxTokens, on, includeSuperseded, showExpired, referenceTime);
     }
 
     public SearchRequest withIncludeSuperseded(boolean on) {
-        return new SearchRequest(tenant, query, filter, topK, threshold, maxTokens, hybrid, on, showExpired);
+        return new SearchRequest(tenant, query, filter, topK, threshold, maxTokens, hybrid, on, showExpired, referenceTime);
     }
 
     public SearchRequest withShowExpired(boolean on) {
-        return new SearchRequest(tenant, query, filter, topK, threshold, maxTokens, hybrid, includeSuperseded, on);
+        return new SearchRequest(tenant, query, filter, topK, threshold, maxTokens, hybrid, includeSuperseded, on, referenceTime);
+    }
+
+    public SearchRequest withReferenceTime(Instant when) {
+        return new SearchRequest(tenant, query, filter, topK, threshold, maxTokens, hybrid, includeSuperseded, showExpired, when);
     }
 }

@@ -101,8 +101,14 @@ final class AddPipeline {
                 if (text.length() > settings.maxMemoryChars()) text = text.substring(0, settings.maxMemoryChars());
                 facts.add(f.withText(text));
             }
-            List<float[]> vectors = embedder.embedAll(facts.stream().map(Fact::text).toList());
+            List<MemoryRecord> evidence = request.infer() ? evidence(request, eventId, messages, said, now) : List.of();
+            List<String> texts = new ArrayList<>(facts.size() + evidence.size());
+            for (Fact f : facts) texts.add(f.text());
+            for (MemoryRecord e : evidence) texts.add(Evidence.embeddedText(e.text(), settings.retrieval().evidenceEmbedChars()));
+            List<float[]> all = embedder.embedAll(texts);
+            List<float[]> vectors = new ArrayList<>(all.subList(0, facts.size()));
             Batch batch = new Batch(request, eventId, messages, now, said);
+            for (int i = 0; i < evidence.size(); i++) batch.put(evidence.get(i), all.get(facts.size() + i));
             if (request.infer()) {
                 dedupeWithinBatch(facts, vectors, batch);
                 List<FactCandidates> withCandidates = new ArrayList<>(facts.size());
@@ -143,6 +149,19 @@ final class AddPipeline {
             throw new ValidationException((r.messages().size() == 1 ? "messages[0].content" : "every messages[].content")
                     + " is empty once invisible characters are removed: give some text to remember");
         }
+    }
+
+    /** The add's user and assistant messages as evidence records, when the engine keeps evidence. */
+    private List<MemoryRecord> evidence(AddRequest request, String eventId, List<Message> messages, Instant said, Instant now) {
+        if (!settings.retrieval().keepEvidence()) return List.of();
+        List<MemoryRecord> out = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            Message m = messages.get(i);
+            if (!Evidence.worthKeeping(m)) continue;
+            out.add(Evidence.record(request.scope(), eventId, i, m, settings.maxMemoryChars(), request.metadata(),
+                    request.expirationDate(), said, now));
+        }
+        return out;
     }
 
     private Extraction verbatim(List<Message> messages) {
@@ -217,6 +236,7 @@ final class AddPipeline {
                 MemoryRecord superseded = old.withState(MemoryState.SUPERSEDED, added.id(), batch.now);
                 batch.put(superseded, vectorFor(old.text(), vectors));
                 batch.history(old.id(), HistoryEvent.SUPERSEDE, old.text(), added.text(), sup.fact(), added.id(), sup.reason());
+                batch.retireEvidenceOf(old, added.id());
                 batch.events.add(new MemoryEvent(added.id(), added.text(), MemoryEvent.Type.SUPERSEDE, old.text(), old.id(), sup.reason()));
             }
             case Decision.Delete del -> {
@@ -302,6 +322,19 @@ final class AddPipeline {
 
         void putStoreOnly(MemoryRecord r) {
             records.put(r.id(), r);
+        }
+
+        /**
+         * The messages a superseded fact came from now speak of an old value: their evidence points to the newer memory,
+         * and search leaves it out unless superseded memories are asked for.
+         */
+        void retireEvidenceOf(MemoryRecord old, UUID newer) {
+            // Messages of this add say the newer value: only earlier messages are retired.
+            List<UUID> unseen = old.sources().stream().filter(src -> !eventId.equals(src.eventId()))
+                    .map(src -> Evidence.id(old.scope(), src)).toList();
+            for (MemoryRecord e : store.getAll(old.tenant(), unseen).values()) {
+                if (e.state() == MemoryState.EVIDENCE) records.put(e.id(), e.withState(MemoryState.EVIDENCE, newer, now));
+            }
         }
 
         /** The latest state of a memory in this batch, else as loaded with the candidates. */

@@ -4,6 +4,7 @@ import dev.engram.core.error.ConfigurationException;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ public final class Embedder {
 
     /** The default model's name as recorded in indexes. */
     public static final String DEFAULT_MODEL_NAME = "bge-small-zh-v15-q";
+
+    /** The bilingual model's name as recorded in indexes (bge-small-zh for CJK text beside bge-small-en for the rest). */
+    public static final String BILINGUAL_MODEL_NAME = "bge-small-zh-v15-q+bge-small-en-v15-q";
 
     private final EmbeddingModel model;
     private final String name;
@@ -40,8 +44,21 @@ public final class Embedder {
         return DefaultHolder.INSTANCE;
     }
 
+    /**
+     * Both bundled in-process models (bge-small-zh-v1.5 and bge-small-en-v1.5, quantized; 512 + 384 dimensions): each
+     * text is embedded by the model of its language, each query by both (see {@link BilingualEmbeddingModel}).
+     */
+    public static Embedder bilingual() {
+        return BilingualHolder.INSTANCE;
+    }
+
     private static final class DefaultHolder {
         static final Embedder INSTANCE = new Embedder(new BgeSmallZhV15QuantizedEmbeddingModel(), DEFAULT_MODEL_NAME);
+    }
+
+    private static final class BilingualHolder {
+        static final Embedder INSTANCE = new Embedder(new BilingualEmbeddingModel(DefaultHolder.INSTANCE.model,
+                new BgeSmallEnV15QuantizedEmbeddingModel()), BILINGUAL_MODEL_NAME);
     }
 
     public String name() {
@@ -54,6 +71,11 @@ public final class Embedder {
 
     public float[] embed(String text) {
         return model.embed(text).content().vector();
+    }
+
+    /** A search query's vector (a model may embed queries differently from the texts it stores). */
+    public float[] embedQuery(String text) {
+        return model instanceof QueryEmbeddingModel q ? q.embedQuery(text) : embed(text);
     }
 
     public List<float[]> embedAll(List<String> texts) {

@@ -14,6 +14,7 @@ package dev.engram.core.engine;
  * @param maxMessageChars        characters in one message
  * @param maxMemoryChars         characters in one memory's text
  * @param maxQueryChars          characters in a search query
+ * @param retrieval              how search finds and ranks memories
  */
 public record EngineSettings(
         int candidatesPerFact,
@@ -25,9 +26,27 @@ public record EngineSettings(
         int maxMessagesPerAdd,
         int maxMessageChars,
         int maxMemoryChars,
-        int maxQueryChars) {
+        int maxQueryChars,
+        RetrievalSettings retrieval) {
+
+    public EngineSettings {
+        if (retrieval == null) retrieval = RetrievalSettings.defaults();
+    }
+
+    /** The settings with the default retrieval. */
+    public EngineSettings(int candidatesPerFact, double duplicateSimilarity, double relatedSimilarity, double lexicalContainment,
+                          double defaultSearchThreshold, int searchOverfetch, int maxMessagesPerAdd, int maxMessageChars,
+                          int maxMemoryChars, int maxQueryChars) {
+        this(candidatesPerFact, duplicateSimilarity, relatedSimilarity, lexicalContainment, defaultSearchThreshold, searchOverfetch,
+                maxMessagesPerAdd, maxMessageChars, maxMemoryChars, maxQueryChars, RetrievalSettings.defaults());
+    }
 
     public static EngineSettings defaults() {
         return new EngineSettings(8, 0.95, 0.80, 0.8, 0.1, 4, 200, 32_000, 8_000, 4_000);
+    }
+
+    public EngineSettings withRetrieval(RetrievalSettings r) {
+        return new EngineSettings(candidatesPerFact, duplicateSimilarity, relatedSimilarity, lexicalContainment, defaultSearchThreshold,
+                searchOverfetch, maxMessagesPerAdd, maxMessageChars, maxMemoryChars, maxQueryChars, r);
     }
 }

@@ -32,11 +32,13 @@ public final class IndexRepair {
     private final MemoryStore store;
     private final VectorIndex index;
     private final Embedder embedder;
+    private final int evidenceEmbedChars;
 
-    public IndexRepair(MemoryStore store, VectorIndex index, Embedder embedder) {
+    public IndexRepair(MemoryStore store, VectorIndex index, Embedder embedder, int evidenceEmbedChars) {
         this.store = store;
         this.index = index;
         this.embedder = embedder;
+        this.evidenceEmbedChars = evidenceEmbedChars;
     }
 
     /** Rewrites the index entries of {@code ids} from the store: re-embedded when the memory is live, removed otherwise. */
@@ -52,7 +54,7 @@ public final class IndexRepair {
             else gone.add(id);
         }
         if (!live.isEmpty()) {
-            List<float[]> vectors = embedder.embedAll(live.stream().map(MemoryRecord::text).toList());
+            List<float[]> vectors = embedder.embedAll(live.stream().map(m -> Evidence.indexedText(m, evidenceEmbedChars)).toList());
             List<IndexEntry> entries = new ArrayList<>(live.size());
             for (int i = 0; i < live.size(); i++) entries.add(new IndexEntry(live.get(i), vectors.get(i)));
             index.upsert(tenant, entries);

@@ -65,6 +65,7 @@ public final class MemoryEngine implements AutoCloseable {
     private final AddPipeline adds;
     private final IndexRepair repairs;
     private final AtomicWriter writer;
+    private final SearchRanker ranker;
     private final Timer addTimer;
     private final Timer searchTimer;
     private final Map<MemoryEvent.Type, Counter> eventCounters = new EnumMap<>(MemoryEvent.Type.class);
@@ -82,9 +83,10 @@ public final class MemoryEngine implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.zone = zone;
-        this.repairs = new IndexRepair(store, index, embedder);
+        this.repairs = new IndexRepair(store, index, embedder, settings.retrieval().evidenceEmbedChars());
         this.writer = new AtomicWriter(store, index, repairs);
         this.adds = new AddPipeline(embedder, index, store, writer, extractor, reconciler, settings, clock, zone);
+        this.ranker = new SearchRanker(index, store, settings.retrieval());
         this.addTimer = Timer.builder("engram.memory.add").description("Time to process one add (extraction, reconciliation, writes)")
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
         this.searchTimer = Timer.builder("engram.memory.search").description("Time to answer one search, embedding included")
@@ -112,33 +114,27 @@ public final class MemoryEngine implements AutoCloseable {
         if (threshold < 0 || threshold > 1) throw new ValidationException("threshold must be between 0 and 1");
         if (r.maxTokens() != null && r.maxTokens() < 1) throw new ValidationException("max_tokens must be positive");
 
-        Filter filter = readFilter(r.filter(), r.includeSuperseded(), r.showExpired());
-        float[] vector = embedder.embed(query);
-        int k = Math.min(SearchRequest.MAX_TOP_K, Math.max(r.topK() * settings.searchOverfetch(), 20));
-        List<IndexHit> hits = index.search(r.tenant(), new IndexQuery(vector, query, filter, k, r.hybrid()));
-
-        List<Scored> scored = HybridScorer.score(hits, query, r.hybrid(), threshold);
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
-        if (scored.size() > r.topK()) scored = scored.subList(0, r.topK());
-        Map<UUID, MemoryRecord> records = store.getAll(r.tenant(), scored.stream().map(s -> s.hit().id()).toList());
+        float[] vector = embedder.embedQuery(query);
+        List<SearchRanker.Ranked> ranked = ranker.rank(r.tenant(), query, vector,
+                readFilter(r.filter(), Filters.lifecycle(r.includeSuperseded()), r.showExpired()),
+                readFilter(r.filter(), Filters.evidence(), r.showExpired()),
+                r.hybrid(), r.includeSuperseded(), threshold, r.topK());
         List<SearchHit> out = new ArrayList<>();
         int tokens = 0;
-        for (Scored s : scored) {
-            MemoryRecord m = records.get(s.hit().id());
-            if (m == null || m.state() == MemoryState.DELETED) continue; // index ahead of the store; reindex repairs it
-            int t = TokenEstimator.estimate(m.text());
+        for (SearchRanker.Ranked s : ranked) {
+            int t = TokenEstimator.estimate(s.shown().text());
             if (r.maxTokens() != null && tokens + t > r.maxTokens()) break;
             tokens += t;
-            out.add(new SearchHit(m, s.score(), Math.max(0, s.hit().semantic()), s.keyword()));
+            out.add(new SearchHit(s.shown(), s.score(), s.semantic(), s.keyword()));
         }
         return new SearchResult(out, tokens);
     }
 
-    /** The client's filter plus lifecycle and expiry conditions, evaluated inside the index. */
-    private Filter readFilter(Filter client, boolean includeSuperseded, boolean showExpired) {
+    /** The client's filter plus a state and the expiry conditions, evaluated inside the index. */
+    private Filter readFilter(Filter client, Filter state, boolean showExpired) {
         List<Filter> parts = new ArrayList<>();
         parts.add(client == null ? Filter.ALL : client);
-        parts.add(Filters.lifecycle(includeSuperseded));
+        parts.add(state);
         if (!showExpired) parts.add(Filters.notExpired(FilterEvaluator.startOfDay(LocalDate.now(clock.withZone(zone)))));
         return Filter.and(parts);
     }
@@ -150,18 +146,18 @@ public final class MemoryEngine implements AutoCloseable {
         }
         long offset = (long) (r.page() - 1) * r.pageSize();
         if (offset > Integer.MAX_VALUE) throw new ValidationException("page is out of range");
-        Filter filter = readFilter(r.filter(), r.includeSuperseded(), r.showExpired());
+        Filter filter = readFilter(r.filter(), Filters.lifecycle(r.includeSuperseded()), r.showExpired());
         IndexPage page = index.list(r.tenant(), filter, (int) offset, r.pageSize());
         Map<UUID, MemoryRecord> records = store.getAll(r.tenant(), page.ids());
         List<MemoryRecord> items = new ArrayList<>();
         for (UUID id : page.ids()) {
             MemoryRecord m = records.get(id);
-            if (m != null && m.state() != MemoryState.DELETED) items.add(m);
+            if (m != null && m.state() != MemoryState.DELETED && m.state() != MemoryState.EVIDENCE) items.add(m);
         }
         return new Page<>(items, page.total(), r.page(), r.pageSize());
     }
 
-    /** A memory that is active or superseded; deleted ones are gone for readers. */
+    /** A memory that is active or superseded, or an evidence message a search returned; deleted ones are gone for readers. */
     public Optional<MemoryRecord> get(Tenant tenant, UUID id) {
         return store.get(tenant, id).filter(m -> m.state() != MemoryState.DELETED);
     }
@@ -202,6 +198,9 @@ public final class MemoryEngine implements AutoCloseable {
 
     /** The memory as the update leaves it, checked in full; nothing is written. */
     private MemoryRecord prepareUpdate(MemoryRecord old, UpdateRequest u, Instant now) {
+        if (old.state() == MemoryState.EVIDENCE) {
+            throw new ConflictException("Memory " + old.id() + " is a message kept as evidence and cannot be updated; delete it instead");
+        }
         if (old.immutable()) throw new ConflictException("Memory " + old.id() + " is immutable and cannot be updated");
         MemoryRecord updated = old;
         if (u.text() != null) {
@@ -236,15 +235,21 @@ public final class MemoryEngine implements AutoCloseable {
         for (UUID id : new LinkedHashSet<>(ids)) {
             found.put(id, get(tenant, id).orElseThrow(() -> new NotFoundException("Memory not found: " + id)));
         }
+        // What the client asks to forget is forgotten with the messages it came from.
+        List<UUID> evidence = new ArrayList<>();
+        for (MemoryRecord m : found.values()) for (var src : m.sources()) evidence.add(Evidence.id(m.scope(), src));
+        for (MemoryRecord e : store.getAll(tenant, evidence).values()) {
+            if (e.state() == MemoryState.EVIDENCE) found.putIfAbsent(e.id(), e);
+        }
         deleteRecords(tenant, new ArrayList<>(found.values()), "deleted by client");
     }
 
     /**
-     * Deletes every memory (active or superseded) matching the filter in one operation; returns how many. Index entries
-     * without a record are dropped.
+     * Deletes every memory (active or superseded) and evidence message matching the filter in one operation; returns how
+     * many memories. Index entries without a record are dropped.
      */
     public int deleteAll(Tenant tenant, Filter filter) {
-        Filter f = Filter.and(filter == null ? Filter.ALL : filter, Filters.lifecycle(true));
+        Filter f = Filter.and(filter == null ? Filter.ALL : filter, Filters.anyLive());
         int total = 0;
         while (true) {
             Set<UUID> ids = new LinkedHashSet<>();
@@ -261,7 +266,7 @@ public final class MemoryEngine implements AutoCloseable {
             if (!orphans.isEmpty()) index.delete(tenant, orphans); // index ahead of the store: nothing to keep
             if (batch.isEmpty()) continue;
             deleteRecords(tenant, batch, "deleted with its scope");
-            total += batch.size();
+            total += (int) batch.stream().filter(m -> m.state() != MemoryState.EVIDENCE).count();
         }
     }
 
@@ -271,6 +276,7 @@ public final class MemoryEngine implements AutoCloseable {
         List<HistoryEntry> history = new ArrayList<>();
         for (MemoryRecord m : records) {
             tombstones.add(m.withState(MemoryState.DELETED, m.replacedBy(), now));
+            if (m.state() == MemoryState.EVIDENCE) continue; // evidence has no history of its own
             history.add(new HistoryEntry(UUID.randomUUID(), m.id(), HistoryEvent.DELETE, m.text(), null, "api", null, now, null, null, reason));
         }
         writer.write(tenant, tombstones, history, List.of(), records.stream().map(MemoryRecord::id).toList());
@@ -292,7 +298,10 @@ public final class MemoryEngine implements AutoCloseable {
         store.deleteTenant(tenant);
     }
 
-    /** Rebuilds the tenant's index entries from the store (after an index loss or a model change); returns the count. */
+    /**
+     * Rebuilds the tenant's index entries from the store (after an index loss or a model change); returns the count of
+     * memories (evidence messages are reindexed too, not counted).
+     */
     public int reindex(Tenant tenant) {
         index.deleteTenant(tenant);
         List<MemoryRecord> pending = new ArrayList<>();
@@ -311,11 +320,12 @@ public final class MemoryEngine implements AutoCloseable {
 
     private int writeIndex(Tenant tenant, List<MemoryRecord> records) {
         if (records.isEmpty()) return 0;
-        List<float[]> vectors = embedder.embedAll(records.stream().map(MemoryRecord::text).toList());
+        List<float[]> vectors = embedder.embedAll(records.stream()
+                .map(m -> Evidence.indexedText(m, settings.retrieval().evidenceEmbedChars())).toList());
         List<IndexEntry> entries = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) entries.add(new IndexEntry(records.get(i), vectors.get(i)));
         index.upsert(tenant, entries);
-        return entries.size();
+        return (int) records.stream().filter(m -> m.state() != MemoryState.EVIDENCE).count();
     }
 
     public Embedder embedder() {
@@ -337,8 +347,5 @@ public final class MemoryEngine implements AutoCloseable {
         } finally {
             store.close();
         }
-    }
-
-    record Scored(IndexHit hit, double score, double keyword) {
     }
 }

@@ -20,7 +20,7 @@ public record Field(Kind kind, String metadataKey) {
         TEXT,
         CATEGORIES,
         METADATA,
-        /** Internal: lifecycle state (ACTIVE, SUPERSEDED, DELETED) as its name. */
+        /** Internal: lifecycle state (ACTIVE, SUPERSEDED, DELETED, EVIDENCE) as its name. */
         STATE,
         /** Internal: the actor (speaker) the memory is attributed to (Mem0's {@code actor_id}). */
         ACTOR,

@@ -30,6 +30,16 @@ public final class Filters {
                 : Filter.eq(Field.STATE, MemoryState.ACTIVE.name());
     }
 
+    /** Evidence records (messages kept verbatim beside the facts drawn from them). */
+    public static Filter evidence() {
+        return Filter.eq(Field.STATE, MemoryState.EVIDENCE.name());
+    }
+
+    /** Everything not deleted: memories (active, superseded) and evidence. */
+    public static Filter anyLive() {
+        return Filter.in(Field.STATE, List.of(MemoryState.ACTIVE.name(), MemoryState.SUPERSEDED.name(), MemoryState.EVIDENCE.name()));
+    }
+
     /** Not expired at {@code startOfToday}: no expiration date, or one on or after today. */
     public static Filter notExpired(Instant startOfToday) {
         return Filter.or(

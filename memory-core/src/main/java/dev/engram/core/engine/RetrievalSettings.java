@@ -1,0 +1,44 @@
+package dev.engram.core.engine;
+
+/**
+ * How search finds and ranks memories. Defaults chosen on the LongMemEval_S development set ({@code ./engram quality
+ * --set longmemeval}, docs/quality.md); nothing here was tuned on any other benchmark.
+ *
+ * @param keepEvidence        store each message of an inferred add as retrievable evidence beside the facts drawn from it
+ * @param evidenceEmbedChars  characters of an evidence message embedded (its head); the keyword side indexes all of it
+ * @param evidenceSnippetChars characters of an evidence message returned as a result's text (the best matching window)
+ * @param candidates          candidates fetched from the index per side (facts, evidence) before fusion
+ * @param vectorShare         weight of the scaled cosine in the convex fusion (the rest goes to scaled BM25); a negative
+ *                            value switches to reciprocal rank fusion
+ * @param rankConstant        k of reciprocal rank fusion
+ * @param evidenceWeight      multiplier of an evidence message's fused score against a fact's
+ */
+public record RetrievalSettings(
+        boolean keepEvidence,
+        int evidenceEmbedChars,
+        int evidenceSnippetChars,
+        int candidates,
+        double vectorShare,
+        int rankConstant,
+        double evidenceWeight) {
+
+    public static RetrievalSettings defaults() {
+        return new RetrievalSettings(true, 512, 480, 50, 0.5, 60, 1.0);
+    }
+
+    public RetrievalSettings withKeepEvidence(boolean on) {
+        return new RetrievalSettings(on, evidenceEmbedChars, evidenceSnippetChars, candidates, vectorShare, rankConstant, evidenceWeight);
+    }
+
+    public RetrievalSettings withVectorShare(double share) {
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, evidenceSnippetChars, candidates, share, rankConstant, evidenceWeight);
+    }
+
+    public RetrievalSettings withEvidenceWeight(double weight) {
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, evidenceSnippetChars, candidates, vectorShare, rankConstant, weight);
+    }
+
+    public RetrievalSettings withSnippetChars(int chars) {
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, chars, candidates, vectorShare, rankConstant, evidenceWeight);
+    }
+}

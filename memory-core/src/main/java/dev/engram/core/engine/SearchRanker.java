@@ -1,0 +1,143 @@
+package dev.engram.core.engine;
+
+import dev.engram.core.domain.MemoryRecord;
+import dev.engram.core.domain.MemoryState;
+import dev.engram.core.domain.Source;
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.filter.Filter;
+import dev.engram.core.spi.IndexHit;
+import dev.engram.core.spi.IndexQuery;
+import dev.engram.core.spi.MemoryStore;
+import dev.engram.core.spi.VectorIndex;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Ranks memories for a query. Facts and evidence messages are fetched separately (each side its own candidates), fused
+ * into one score per candidate (scaled cosine and scaled BM25, convex; or reciprocal rank fusion), then grouped by the
+ * message they came from: a message counts once, shown by its best fact when extraction drew one from it, else by an
+ * excerpt of the message itself. So extraction can only add recall, and answers stay compact.
+ */
+final class SearchRanker {
+
+    /** A result: the record to show (text possibly an excerpt), its fused score, and the raw signals of its best candidate. */
+    record Ranked(MemoryRecord shown, double score, double semantic, double keyword) {
+    }
+
+    /** One candidate from either side, with its record and fused score. */
+    private record Candidate(MemoryRecord record, IndexHit hit, double score) {
+    }
+
+    private final VectorIndex index;
+    private final MemoryStore store;
+    private final RetrievalSettings settings;
+
+    SearchRanker(VectorIndex index, MemoryStore store, RetrievalSettings settings) {
+        this.index = index;
+        this.store = store;
+        this.settings = settings;
+    }
+
+    /**
+     * @param facts    filter selecting the facts to consider (client filter, lifecycle, expiry)
+     * @param evidence filter selecting the evidence to consider (client filter, evidence, expiry)
+     */
+    List<Ranked> rank(Tenant tenant, String query, float[] vector, Filter facts, Filter evidence, boolean hybrid,
+                      boolean includeSuperseded, double threshold, int topK) {
+        String keywords = hybrid ? KeywordQuery.of(query) : null;
+        int k = Math.max(settings.candidates(), topK);
+        List<IndexHit> hits = new ArrayList<>(index.search(tenant, new IndexQuery(vector, keywords, facts, k, hybrid)));
+        hits.addAll(index.search(tenant, new IndexQuery(vector, keywords, evidence, k, hybrid)));
+        hits.removeIf(h -> h.semantic() < threshold);
+        if (hits.isEmpty()) return List.of();
+
+        Map<UUID, MemoryRecord> records = store.getAll(tenant, hits.stream().map(IndexHit::id).distinct().toList());
+        double[] fused = fuse(hits, hybrid);
+        Map<String, List<Candidate>> byMessage = new LinkedHashMap<>();
+        for (int i = 0; i < hits.size(); i++) {
+            IndexHit h = hits.get(i);
+            MemoryRecord m = records.get(h.id());
+            if (m == null || m.state() == MemoryState.DELETED) continue; // index ahead of the store; reindex repairs it
+            boolean isEvidence = m.state() == MemoryState.EVIDENCE;
+            if (isEvidence && m.replacedBy() != null && !includeSuperseded) continue;
+            double score = isEvidence ? fused[i] * settings.evidenceWeight() : fused[i];
+            byMessage.computeIfAbsent(messageKey(m), x -> new ArrayList<>()).add(new Candidate(m, h, score));
+        }
+
+        List<Ranked> out = new ArrayList<>(byMessage.size());
+        for (List<Candidate> group : byMessage.values()) out.add(represent(group, query));
+        out.sort(Comparator.comparingDouble(Ranked::score).reversed());
+        return out.size() > topK ? out.subList(0, topK) : out;
+    }
+
+    /** The message a record speaks for: its first source, or itself when it has none. */
+    private static String messageKey(MemoryRecord m) {
+        if (m.sources().isEmpty()) return m.id().toString();
+        Source s = m.sources().get(0);
+        return s.eventId() + '#' + s.messageIndex();
+    }
+
+    /** A message's result: its best fact if any, else its evidence as an excerpt; scored by its best candidate. */
+    private Ranked represent(List<Candidate> group, String query) {
+        Candidate best = group.get(0);
+        Candidate bestFact = null;
+        for (Candidate c : group) {
+            if (c.score() > best.score()) best = c;
+            if (c.record().state() != MemoryState.EVIDENCE && (bestFact == null || c.score() > bestFact.score())) bestFact = c;
+        }
+        MemoryRecord shown;
+        if (bestFact != null) {
+            shown = bestFact.record();
+        } else {
+            MemoryRecord e = best.record();
+            shown = e.withText(Evidence.excerpt(e.text(), query, settings.evidenceSnippetChars()), e.updatedAt());
+        }
+        return new Ranked(shown, Math.min(1, best.score()), Math.max(0, best.hit().semantic()), best.hit().keyword());
+    }
+
+    /** One score per hit: convex fusion of min-max scaled cosine and max-scaled BM25, or reciprocal rank fusion. */
+    private double[] fuse(List<IndexHit> hits, boolean hybrid) {
+        int n = hits.size();
+        double[] out = new double[n];
+        if (settings.vectorShare() < 0) {
+            Map<IndexHit, Integer> semanticRank = ranks(hits, Comparator.comparingDouble(IndexHit::semantic).reversed());
+            Map<IndexHit, Integer> keywordRank = ranks(hits, Comparator.comparingDouble(IndexHit::keyword).reversed());
+            double c = settings.rankConstant();
+            for (int i = 0; i < n; i++) {
+                IndexHit h = hits.get(i);
+                double s = 1 / (c + semanticRank.get(h));
+                if (hybrid && h.keyword() > 0) s += 1 / (c + keywordRank.get(h));
+                out[i] = s * (c + 1) / 2; // 1.0 for a hit first on both sides
+            }
+            return out;
+        }
+        double minSem = Double.MAX_VALUE, maxSem = -Double.MAX_VALUE, maxKw = 0;
+        for (IndexHit h : hits) {
+            minSem = Math.min(minSem, h.semantic());
+            maxSem = Math.max(maxSem, h.semantic());
+            maxKw = Math.max(maxKw, h.keyword());
+        }
+        double share = hybrid && maxKw > 0 ? settings.vectorShare() : 1;
+        for (int i = 0; i < n; i++) {
+            IndexHit h = hits.get(i);
+            double sem = maxSem > minSem ? (h.semantic() - minSem) / (maxSem - minSem) : 1;
+            double kw = maxKw > 0 ? h.keyword() / maxKw : 0;
+            out[i] = share * sem + (1 - share) * kw;
+        }
+        return out;
+    }
+
+    private static Map<IndexHit, Integer> ranks(List<IndexHit> hits, Comparator<IndexHit> order) {
+        List<IndexHit> sorted = new ArrayList<>(hits);
+        sorted.sort(order);
+        Map<IndexHit, Integer> out = new HashMap<>();
+        for (int i = 0; i < sorted.size(); i++) out.putIfAbsent(sorted.get(i), i + 1);
+        return out;
+    }
+}
