@@ -43,6 +43,8 @@ import java.util.Map;
  *   <li>{@code DELETE /api/v1/admin/keys/{key_id}/} → revokes the key</li>
  *   <li>{@code POST /api/v1/admin/reindex/} {@code {org_id?, project_id?}} → rebuilds the vector index from the store
  *       (every tenant when the body is empty) → {@code {tenants, memories}}</li>
+ *   <li>{@code POST /api/v1/admin/consistency/} {@code {org_id, project_id, repair?}} → compares the project's store and
+ *       index and (unless {@code repair} is false) repairs the index from the store → counts of what differed</li>
  * </ul>
  */
 @Path("/api/v1/admin")
@@ -68,6 +70,29 @@ public class AdminResource {
         if (project != null && org == null) throw new ValidationException("project_id needs org_id");
         var done = reindexer.reindex(org, project);
         return Map.of("message", "Index rebuilt", "tenants", done.tenants(), "memories", done.memories());
+    }
+
+    @POST
+    @Path("/consistency")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope(KeyScope.ADMIN)
+    public Map<String, Object> consistency(AdminBodies.Consistency body) {
+        String org = body == null ? null : blankToNull(body.orgId());
+        String project = body == null ? null : blankToNull(body.projectId());
+        if (org == null || project == null) throw new ValidationException("org_id and project_id are required");
+        boolean repair = body.repair() == null || body.repair();
+        var r = reindexer.checkConsistency(org, project, repair);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("org_id", org);
+        out.put("project_id", project);
+        out.put("store_memories", r.storeRecords());
+        out.put("index_entries", r.indexEntries());
+        out.put("missing_from_index", r.missingFromIndex());
+        out.put("orphans_in_index", r.orphansInIndex());
+        out.put("stale_in_index", r.stale());
+        out.put("repaired", r.repaired());
+        out.put("consistent", r.consistent());
+        return out;
     }
 
     @POST

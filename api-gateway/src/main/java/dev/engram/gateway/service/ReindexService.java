@@ -1,6 +1,7 @@
 package dev.engram.gateway.service;
 
 import dev.engram.core.domain.Tenant;
+import dev.engram.core.engine.ConsistencyReport;
 import dev.engram.core.engine.MemoryEngine;
 import dev.engram.core.error.NotFoundException;
 import dev.engram.core.spi.MemoryStore;
@@ -45,5 +46,24 @@ public class ReindexService {
             memories += n;
         }
         return new Reindexed(tenants.size(), memories);
+    }
+
+    /**
+     * Compares the project's store and index (memories missing from the index, entries without a memory, entries with
+     * another text or state) and, with {@code repair}, rewrites those entries from the store.
+     */
+    public ConsistencyReport checkConsistency(String orgId, String projectId, boolean repair) {
+        Tenant tenant;
+        try {
+            tenant = Tenant.of(orgId, projectId);
+        } catch (IllegalArgumentException e) {
+            throw new dev.engram.core.error.ValidationException(e.getMessage());
+        }
+        ConsistencyReport report = engine.checkConsistency(tenant, repair);
+        if (!report.consistent()) {
+            LOG.warnf("Consistency check of %s/%s: %d missing from the index, %d orphaned, %d stale; %d repaired", orgId, projectId,
+                    report.missingFromIndex(), report.orphansInIndex(), report.stale(), report.repaired());
+        }
+        return report;
     }
 }

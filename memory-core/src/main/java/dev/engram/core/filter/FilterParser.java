@@ -1,6 +1,7 @@
 package dev.engram.core.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.core.error.TooLargeException;
 import dev.engram.core.error.ValidationException;
 
 import java.time.Instant;
@@ -33,6 +34,10 @@ public final class FilterParser {
     public static final int MAX_CLAUSES = 200;
     public static final int MAX_LIST = 1000;
     public static final int MAX_STRING = 1024;
+    /** JSON nodes (objects, lists, values) in one filter: bounds its parse and evaluation cost, whatever its shape. */
+    public static final int MAX_NODES = 4000;
+    /** Characters of keys and string values in one filter. */
+    public static final int MAX_TOTAL_CHARS = 64 * 1024;
 
     private static final Set<String> ENTITY_OPS = Set.of("eq", "ne", "in", "nin");
     private static final Set<String> TIME_OPS = Set.of("eq", "ne", "in", "gt", "gte", "lt", "lte");
@@ -48,7 +53,36 @@ public final class FilterParser {
     /** Parses a filter object; {@code null} or JSON null means {@link Filter#ALL}. */
     public static Filter parse(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) return Filter.ALL;
+        checkSize(node);
         return new FilterParser().object(node, 0);
+    }
+
+    /** Refuses a filter too big to be worth parsing, before anything else looks at it. */
+    private static void checkSize(JsonNode root) {
+        int nodes = 0;
+        long chars = 0;
+        java.util.ArrayDeque<JsonNode> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            JsonNode n = todo.pop();
+            if (++nodes > MAX_NODES) throw new TooLargeException("Invalid filters: more than " + MAX_NODES + " values and clauses in all");
+            if (n.isTextual()) chars += n.asText().length();
+            if (n.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    chars += e.getKey().length();
+                    todo.push(e.getValue());
+                }
+            } else if (n.isArray()) {
+                for (JsonNode child : n) todo.push(child);
+            }
+            if (chars > MAX_TOTAL_CHARS) throw new TooLargeException("Invalid filters: more than " + MAX_TOTAL_CHARS + " characters in all");
+            if (todo.size() > MAX_NODES) throw new TooLargeException("Invalid filters: more than " + MAX_NODES + " values and clauses in all");
+        }
+    }
+
+    private void countClause() {
+        if (++clauses > MAX_CLAUSES) throw invalid("filters have more than " + MAX_CLAUSES + " conditions");
     }
 
     private Filter object(JsonNode node, int depth) {
@@ -57,7 +91,7 @@ public final class FilterParser {
         List<Filter> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             var e = it.next();
-            if (++clauses > MAX_CLAUSES) throw invalid("filters have more than " + MAX_CLAUSES + " clauses");
+            countClause();
             parts.add(key(e.getKey(), e.getValue(), depth));
         }
         if (parts.isEmpty()) return Filter.ALL;
@@ -199,6 +233,7 @@ public final class FilterParser {
         List<Filter> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             var e = it.next();
+            countClause();
             String mk = e.getKey();
             if (mk.isEmpty() || mk.length() > 256) throw invalid("metadata keys must be 1-256 characters");
             Field field = Field.metadata(mk);
@@ -257,6 +292,7 @@ public final class FilterParser {
         List<Filter> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             var e = it.next();
+            countClause();
             String op = e.getKey();
             if (!allowed.contains(op)) {
                 throw invalid(key + ": unsupported operator '" + truncate(op) + "' (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");

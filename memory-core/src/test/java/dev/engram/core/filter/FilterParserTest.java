@@ -176,6 +176,31 @@ class FilterParserTest {
     }
 
     @Test
+    void theWholeFilterIsBounded() {
+        StringBuilder manyKeys = new StringBuilder("{\"user_id\":\"a\",\"metadata\":{");
+        for (int i = 0; i < 1100; i++) manyKeys.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
+        manyKeys.append("}}");
+        assertThatThrownBy(() -> parse(manyKeys.toString())).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("more than " + FilterParser.MAX_CLAUSES + " conditions");
+
+        StringBuilder bigLists = new StringBuilder("{\"user_id\":\"a\",\"OR\":[");
+        for (int l = 0; l < 10; l++) {
+            bigLists.append(l == 0 ? "" : ",").append("{\"metadata\":{\"k").append(l).append("\":{\"in\":[");
+            for (int i = 0; i < FilterParser.MAX_LIST; i++) bigLists.append(i == 0 ? "" : ",").append(i);
+            bigLists.append("]}}}");
+        }
+        bigLists.append("]}");
+        assertThatThrownBy(() -> parse(bigLists.toString())).isInstanceOf(dev.engram.core.error.TooLargeException.class)
+                .hasMessageContaining("values and clauses in all");
+
+        StringBuilder longStrings = new StringBuilder("{\"user_id\":{\"in\":[");
+        for (int i = 0; i < 100; i++) longStrings.append(i == 0 ? "" : ",").append('"').append("x".repeat(FilterParser.MAX_STRING)).append('"');
+        longStrings.append("]}}");
+        assertThatThrownBy(() -> parse(longStrings.toString())).isInstanceOf(dev.engram.core.error.TooLargeException.class)
+                .hasMessageContaining("characters in all");
+    }
+
+    @Test
     void nullOrEmptyMeansEverything() {
         assertThat(FilterParser.parse(null)).isEqualTo(Filter.ALL);
         assertThat(parse("{}")).isEqualTo(Filter.ALL);

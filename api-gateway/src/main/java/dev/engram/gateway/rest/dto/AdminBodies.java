@@ -18,4 +18,8 @@ public final class AdminBodies {
     /** Rebuilds the index of one project, one organisation, or (both absent) every tenant. */
     public record Reindex(String orgId, String projectId) {
     }
+
+    /** Compares one project's store and index; {@code repair} (default true) rewrites the index entries that differ. */
+    public record Consistency(String orgId, String projectId, Boolean repair) {
+    }
 }

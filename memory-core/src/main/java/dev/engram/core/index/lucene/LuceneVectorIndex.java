@@ -3,6 +3,7 @@ package dev.engram.core.index.lucene;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.error.ConfigurationException;
 import dev.engram.core.error.StorageException;
+import dev.engram.core.error.TooLargeException;
 import dev.engram.core.filter.Field;
 import dev.engram.core.filter.Filter;
 import dev.engram.core.spi.IndexEntry;
@@ -250,10 +251,14 @@ public final class LuceneVectorIndex implements VectorIndex {
      */
     private Query tenantFilter(Tenant tenant, Filter filter) {
         Objects.requireNonNull(tenant, "tenant");
-        return new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(LuceneFields.TENANT, tenant.key())), Occur.FILTER)
-                .add(LuceneFilterTranslator.translate(filter == null ? Filter.ALL : filter), Occur.FILTER)
-                .build();
+        try {
+            return new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(LuceneFields.TENANT, tenant.key())), Occur.FILTER)
+                    .add(LuceneFilterTranslator.translate(filter == null ? Filter.ALL : filter), Occur.FILTER)
+                    .build();
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooComplex(e);
+        }
     }
 
     /**
@@ -380,12 +385,19 @@ public final class LuceneVectorIndex implements VectorIndex {
             IndexSearcher searcher = searchers.acquire();
             try {
                 return fn.apply(searcher);
+            } catch (IndexSearcher.TooManyClauses e) {
+                throw tooComplex(e);
             } finally {
                 searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new StorageException("Could not read the vector index at " + location, e);
         }
+    }
+
+    /** A filter the index cannot run: the client's to simplify, never a server error. */
+    private static TooLargeException tooComplex(IndexSearcher.TooManyClauses e) {
+        return new TooLargeException("The filters are too complex for the index (" + e.getMessage() + "): use fewer conditions or values");
     }
 
     @Override
