@@ -16,6 +16,7 @@ FROM eclipse-temurin:25.0.1_8-jre-noble
 ENV LANG=C.UTF-8 \
     JAVA_OPTS="--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:MaxRAMPercentage=75 -Djava.io.tmpdir=/tmp -Djava.util.logging.manager=org.jboss.logmanager.LogManager" \
     ENGRAM_DATA_DIR=/var/lib/engram \
+    ENGRAM_HTTP_HOST=0.0.0.0 \
     ENGRAM_HTTP_PORT=8080
 
 RUN groupadd --system --gid 10001 engram \
@@ -32,7 +33,8 @@ COPY api-gateway/target/quarkus-app/quarkus/ /deployments/quarkus/
 
 WORKDIR /deployments
 USER 10001:10001
-EXPOSE 8080
+# The HTTP port, and the management port (metrics, /q/metrics).
+EXPOSE 8080 9000
 VOLUME ["/var/lib/engram"]
 
 # sh -c so that JAVA_OPTS (set here, or replaced by the Helm chart and compose) is split into arguments; exec keeps

@@ -31,6 +31,9 @@ ConfigMaps exist) lists them inline. Secret variables are in "engram.secretEnv.*
 
 {{/* Storage, index and data dir: what the gateway, the worker and the dashboard share. */}}
 {{- define "engram.env.common" -}}
+{{- /* The apps listen on loopback unless told: in a pod they must listen on every interface. */}}
+ENGRAM_HTTP_HOST: "0.0.0.0"
+ENGRAM_MANAGEMENT_PORT: {{ .Values.metrics.managementPort | toString | quote }}
 ENGRAM_DATA_DIR: {{ .Values.config.dataDir | quote }}
 ENGRAM_STORAGE_KIND: {{ .Values.config.storageKind | quote }}
 ENGRAM_INDEX_KIND: {{ .Values.config.indexKind | quote }}

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 @QuarkusTestResource(TempDataDirResource.class)
@@ -31,9 +31,20 @@ class SmokeTest {
         }
     }
 
+    /** Metrics on Quarkus' management interface (a port of its own), not on the API's port (docs/security.md). */
     @Test
-    void healthAndMetricsAreOpen() {
+    void healthIsOpenOnTheApiPortAndMetricsOnlyOnTheManagementPort(io.quarkus.vertx.http.HttpServer server) {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200).body(notNullValue());
+        given().get("/q/metrics").then().statusCode(404);
+        int management = server.getManagementPort();
+        assertThat(management).isPositive().isNotEqualTo(io.restassured.RestAssured.port);
+        given().port(management).get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("http_server_requests"));
+    }
+
+    @Test
+    void apiResponsesForbidContentTypeSniffing() {
+        Api.admin().get("/v1/ping/").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+        given().get("/v1/ping/").then().statusCode(401).header("X-Content-Type-Options", "nosniff");
     }
 }

@@ -61,6 +61,7 @@ export const endpoints = {
   invitations: (org) => api("GET", `/orgs/${enc(org)}/invitations`),
   invite: (org, email, role) => api("POST", `/orgs/${enc(org)}/invitations`, { email, role }),
   withdraw: (org, id) => api("DELETE", `/orgs/${enc(org)}/invitations/${enc(id)}`),
+  audit: (org, page, pageSize) => api("GET", `/orgs/${enc(org)}/audit?page=${page}&page_size=${pageSize}`),
   projects: (org) => api("GET", `/orgs/${enc(org)}/projects`),
   createProject: (org, name, projectId) => api("POST", `/orgs/${enc(org)}/projects`, projectId ? { name, project_id: projectId } : { name }),
   deleteProject: (org, project) => api("DELETE", `/orgs/${enc(org)}/projects/${enc(project)}`),

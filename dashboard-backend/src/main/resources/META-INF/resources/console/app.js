@@ -9,6 +9,8 @@ const SCOPES = ["read", "write", "admin"];
 const main = document.getElementById("main");
 
 const state = { me: null, orgs: [], org: null, projects: [], project: null };
+const AUDIT_PAGE_SIZE = 50;
+let auditPageNumber = 1;
 
 const routes = {
   projects: { title: "Projects", render: projectsPage },
@@ -18,6 +20,7 @@ const routes = {
   settings: { title: "Project settings", render: settingsPage, needsProject: true },
   members: { title: "Members and invitations", render: membersPage },
   organisation: { title: "Organisation", render: organisationPage },
+  audit: { title: "Audit log", render: auditPage },
 };
 
 function atLeast(role) {
@@ -64,6 +67,7 @@ async function loadOrgs(preferred) {
 
 async function selectOrg(id) {
   state.org = state.orgs.find((o) => o.id === id) || null;
+  auditPageNumber = 1;
   document.getElementById("org-select").value = id;
   localStorage.setItem("engram.org", id);
   await loadProjects(localStorage.getItem(`engram.project.${id}`));
@@ -153,7 +157,7 @@ async function projectsPage(body) {
 }
 
 async function deleteProject(p) {
-  if (!(await confirmAction(`Delete project ${p.name}?`, "Every API key of the project is revoked, and the project disappears from the console. Its id cannot be used again.", "Delete project"))) return;
+  if (!(await confirmAction(`Delete project ${p.name}?`, "Every API key of the project is revoked, and its memories, their history and its events are erased for good. The project disappears from the console; its id cannot be used again.", "Delete project"))) return;
   try {
     await api.deleteProject(state.org.id, p.id);
     await loadProjects(state.project?.id === p.id ? null : state.project?.id);
@@ -323,6 +327,33 @@ async function settingsPage(body) {
   body.append(h("p", { class: "lede" }, "Settings of project ", h("strong", {}, project.name), "."), form);
 }
 
+// ---- audit log (owners) -------------------------------------------------------------------------------------------
+async function auditPage(body) {
+  const org = state.org;
+  if (!atLeast("owner")) {
+    body.append(h("p", {}, `Only owners of ${org.name} can read its audit log.`));
+    return;
+  }
+  const page = await api.audit(org.id, auditPageNumber, AUDIT_PAGE_SIZE);
+  const rows = page.results.map((e) => h("tr", {},
+    h("th", { scope: "row" }, formatDate(e.at)),
+    h("td", {}, e.actor_email || e.actor_subject),
+    h("td", {}, h("code", {}, e.action)),
+    h("td", {}, e.target),
+    h("td", {}, e.detail || "—")));
+  const pages = Math.max(1, Math.ceil(page.count / AUDIT_PAGE_SIZE));
+  const pager = h("p", { class: "row-actions" },
+    h("button", { type: "button", class: "secondary", disabled: auditPageNumber <= 1,
+      onclick: () => { auditPageNumber -= 1; render(false); } }, "Newer"),
+    ` Page ${auditPageNumber} of ${pages} `,
+    h("button", { type: "button", class: "secondary", disabled: auditPageNumber >= pages,
+      onclick: () => { auditPageNumber += 1; render(false); } }, "Older"));
+  body.append(
+    h("p", { class: "lede" }, `Administrative actions in ${org.name}, newest first: keys created and revoked, projects created and deleted, members and roles changed.`),
+    page.results.length ? table("Audit log", ["When", "Who", "Action", "Target", "Detail"], rows) : h("p", {}, "Nothing recorded yet."),
+    page.count > AUDIT_PAGE_SIZE ? pager : null);
+}
+
 // ---- members and invitations --------------------------------------------------------------------------------------
 async function membersPage(body) {
   const org = state.org;
@@ -465,7 +496,7 @@ async function leave(errors) {
 
 async function deleteOrg(errors) {
   const org = state.org;
-  if (!(await confirmAction(`Delete ${org.name}?`, "Every project's API keys are revoked and the organisation is deleted for all its members.", "Delete organisation"))) return;
+  if (!(await confirmAction(`Delete ${org.name}?`, "Every project's API keys are revoked, its memories, history and events are erased, and the organisation is deleted for all its members.", "Delete organisation"))) return;
   if (await attempt(errors, () => api.deleteOrg(org.id))) {
     await loadOrgs(null);
     announce(`${org.name} deleted.`);

@@ -62,6 +62,7 @@ class RoleMatrixTest {
                 new Case("PATCH org", Role.ADMIN, false, (o, p) -> p.request().body(Map.of("name", "Renamed")).patch(o.path(""))),
                 new Case("DELETE org", Role.OWNER, true, (o, p) -> p.request().delete(o.path(""))),
                 new Case("GET members", Role.READER, false, (o, p) -> p.request().get(o.path("/members"))),
+                new Case("GET audit log", Role.OWNER, false, (o, p) -> p.request().get(o.path("/audit"))),
                 new Case("PATCH member role", Role.ADMIN, false, (o, p) -> p.request().body(Map.of("role", "member"))
                         .patch(o.path("/members/" + join(o, Role.READER).subject()))),
                 new Case("DELETE member", Role.ADMIN, false, (o, p) -> p.request().delete(o.path("/members/" + join(o, Role.READER).subject()))),

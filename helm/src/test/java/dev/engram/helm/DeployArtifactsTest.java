@@ -137,7 +137,7 @@ class DeployArtifactsTest {
         String user = users.get(users.size() - 1).substring("USER ".length()).split(":")[0];
         assertThat(user).isNotIn("root", "0").isEqualTo("10001");
 
-        assertThat(lines).contains("EXPOSE " + port);
+        assertThat(lines).contains("EXPOSE " + port + " 9000");
         String text = String.join("\n", lines);
         Matcher javaOpts = Pattern.compile("JAVA_OPTS=\"([^\"]*)\"").matcher(text);
         assertThat(javaOpts.find()).isTrue();
@@ -145,7 +145,9 @@ class DeployArtifactsTest {
         assertThat(text).contains(portVariable + "=" + port)
                 .contains("COPY " + app + "/target/quarkus-app/lib/ /deployments/lib/")
                 .contains("COPY " + app + "/target/quarkus-app/quarkus-run.jar /deployments/quarkus-run.jar")
-                .contains("ENGRAM_DATA_DIR=/var/lib/engram");
+                .contains("ENGRAM_DATA_DIR=/var/lib/engram")
+                // The apps listen on loopback unless told: a container listens on every interface.
+                .contains("ENGRAM_HTTP_HOST=0.0.0.0");
         assertThat(lines.get(lines.size() - 1))
                 .isEqualTo("ENTRYPOINT [\"sh\", \"-c\", \"exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar\"]");
     }

@@ -110,7 +110,8 @@ class HighAvailabilityScenarioTest {
         assertThat(monitor.get("apiVersion")).isEqualTo("monitoring.coreos.com/v1");
         assertThat(Yaml.map(monitor, "metadata.labels")).containsEntry("release", "kube-prometheus-stack");
         assertThat(Yaml.list(monitor, "spec.endpoints")).singleElement().satisfies(e -> {
-            assertThat(e.get("port")).isEqualTo("http");
+            // Metrics are on the management port (Quarkus' management interface), not on the HTTP port.
+            assertThat(e.get("port")).isEqualTo("management");
             assertThat(e.get("path")).isEqualTo("/q/metrics");
             assertThat(e.get("interval")).isEqualTo("30s");
         });
@@ -126,7 +127,7 @@ class HighAvailabilityScenarioTest {
         assertThat(ingress).hasSize(3);
         assertThat(Yaml.at(Yaml.list(ingress.get(2), "from").get(0), "namespaceSelector.matchLabels"))
                 .isEqualTo(Map.of("kubernetes.io/metadata.name", "monitoring"));
-        assertThat(Yaml.list(ingress.get(2), "ports")).extracting(p -> p.get("port")).containsExactly(8080, 8081, 8082);
+        assertThat(Yaml.list(ingress.get(2), "ports")).extracting(p -> p.get("port")).containsExactly(9000);
     }
 
     @Test

@@ -103,8 +103,8 @@ class MinimalExternalScenarioTest {
         assertThat(chart.env("Deployment", DASHBOARD))
                 .contains(entry("ENGRAM_DASHBOARD_GATEWAY_URL", literal("http://" + GATEWAY + ":8080")));
         assertThat(chart.all("Service")).extracting(s -> Yaml.string(s, "metadata.name")).contains(GATEWAY);
-        // The gateway's Service port is the one in the URL.
-        assertThat(Yaml.list(chart.get("Service", GATEWAY), "spec.ports")).extracting(p -> p.get("port")).containsExactly(8080);
+        // The gateway's Service port is the one in the URL (the other one is the management port, metrics only).
+        assertThat(Yaml.list(chart.get("Service", GATEWAY), "spec.ports")).extracting(p -> p.get("port")).containsExactly(8080, 9000);
     }
 
     @Test

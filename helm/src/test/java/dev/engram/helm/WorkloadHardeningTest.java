@@ -6,6 +6,7 @@ import static dev.engram.helm.EngramChart.GATEWAY;
 import static dev.engram.helm.EngramChart.WORKER;
 import static dev.engram.helm.RenderedChart.EnvValue.literal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,11 @@ class WorkloadHardeningTest {
         RenderedChart chart = EngramChart.render(scenario);
         PORTS.forEach((deployment, port) -> {
             Map<String, Object> container = chart.container("Deployment", deployment);
-            assertThat(Yaml.list(container, "ports")).as(deployment).singleElement()
-                    .satisfies(p -> assertThat(p).containsEntry("name", "http").containsEntry("containerPort", port));
+            assertThat(Yaml.list(container, "ports")).as(deployment).extracting(p -> p.get("name"), p -> p.get("containerPort"))
+                    .containsExactly(tuple("http", port), tuple("management", 9000));
+            // The apps default to loopback: in a pod they are told to listen on every interface.
+            assertThat(chart.env("Deployment", deployment)).containsEntry("ENGRAM_HTTP_HOST", literal("0.0.0.0"))
+                    .containsEntry("ENGRAM_MANAGEMENT_PORT", literal("9000"));
             assertThat(Yaml.string(container, "livenessProbe.httpGet.path")).isEqualTo("/q/health/live");
             assertThat(Yaml.string(container, "readinessProbe.httpGet.path")).isEqualTo("/q/health/ready");
             assertThat(Yaml.string(container, "startupProbe.httpGet.path")).isEqualTo("/q/health/live");
@@ -41,8 +45,9 @@ class WorkloadHardeningTest {
             }
             // The embedding model loads before the port opens: up to 36 x 5 s.
             assertThat(Yaml.at(container, "startupProbe.failureThreshold")).isEqualTo(36);
-            assertThat(Yaml.list(chart.get("Service", deployment), "spec.ports")).singleElement()
-                    .satisfies(p -> assertThat(p).containsEntry("port", port).containsEntry("targetPort", "http"));
+            assertThat(Yaml.list(chart.get("Service", deployment), "spec.ports"))
+                    .extracting(p -> p.get("name"), p -> p.get("port"), p -> p.get("targetPort"))
+                    .containsExactly(tuple("http", port, "http"), tuple("management", 9000, "management"));
         });
     }
 

@@ -114,8 +114,10 @@ public class AdminResource {
     @DELETE
     @Path("/projects/{org_id}/{project_id}")
     @RequiresScope(KeyScope.ADMIN)
-    public Map<String, Object> revokeProject(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
-        return Map.of("message", "Project keys revoked", "revoked_keys", admin.revokeProject(orgId, projectId));
+    public Map<String, Object> deleteProject(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
+        AdminService.DeletedProject deleted = admin.deleteProject(orgId, projectId);
+        return Map.of("message", "Project deleted: keys revoked, memories, history and events erased",
+                "revoked_keys", deleted.revokedKeys(), "erased_events", deleted.erasedEvents());
     }
 
     @PUT

@@ -1,6 +1,8 @@
 package dev.engram.gateway.service;
 
 import dev.engram.core.domain.Tenant;
+import dev.engram.core.engine.MemoryEngine;
+import dev.engram.core.ingest.EventStore;
 import dev.engram.core.error.ConflictException;
 import dev.engram.core.error.NotFoundException;
 import dev.engram.core.error.ValidationException;
@@ -26,13 +28,21 @@ public class AdminService {
     public record IssuedKey(ApiKey key, String keyText) {
     }
 
+    /** What deleting a project did: the keys it revoked and the events it erased (memories and history are all gone). */
+    public record DeletedProject(int revokedKeys, int erasedEvents) {
+    }
+
     private final ApiKeyStore store;
     private final ProjectDefaultsCache defaultsCache;
+    private final MemoryEngine engine;
+    private final EventStore events;
     private final Clock clock = Clock.systemUTC();
 
-    AdminService(ApiKeyStore store, ProjectDefaultsCache defaultsCache) {
+    AdminService(ApiKeyStore store, ProjectDefaultsCache defaultsCache, MemoryEngine engine, EventStore events) {
         this.store = store;
         this.defaultsCache = defaultsCache;
+        this.engine = engine;
+        this.events = events;
     }
 
     public Project createProject(String orgId, String projectId, String name) {
@@ -86,13 +96,21 @@ public class AdminService {
         if (!store.revoke(id, clock.instant())) throw new NotFoundException("API key not found");
     }
 
-    /** Revokes every key of the project; its memories stay (delete them with the memory API first if wanted). */
-    public int revokeProject(String orgId, String projectId) {
-        int n = 0;
+    /**
+     * Deletes the project's contents: revokes every key first (no new request can write), then erases its memories,
+     * their history and index entries ({@link MemoryEngine#reset}) and its add events. The project record stays, so
+     * the id can be used again: a new key for it finds nothing. Repeating the call is harmless.
+     */
+    public DeletedProject deleteProject(String orgId, String projectId) {
+        Tenant tenant = tenant(orgId, projectId);
+        int revoked = 0;
         for (ApiKey k : keys(orgId, projectId)) {
-            if (k.active() && store.revoke(k.id(), clock.instant())) n++;
+            if (k.active() && store.revoke(k.id(), clock.instant())) revoked++;
         }
-        return n;
+        engine.reset(tenant);
+        int erased = events.deleteTenant(tenant);
+        defaultsCache.invalidate(tenant);
+        return new DeletedProject(revoked, erased);
     }
 
     private static Tenant tenant(String orgId, String projectId) {

@@ -48,7 +48,9 @@ public final class StandaloneServer implements AutoCloseable {
         Files.createDirectories(logs);
         Path log = logs.resolve("engram-up-" + port + ".log");
         ProcessBuilder pb = new ProcessBuilder(List.of(
-                repositoryRoot().resolve("engram").toString(), "up", "--port", Integer.toString(port), "--data-dir", dataDir.toString()))
+                repositoryRoot().resolve("engram").toString(), "up", "--port", Integer.toString(port),
+                "--console-port", Integer.toString(freePort()), "--management-port", Integer.toString(dev.engram.testing.process.FreePorts.findPair()),
+                "--data-dir", dataDir.toString()))
                 .directory(repositoryRoot().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

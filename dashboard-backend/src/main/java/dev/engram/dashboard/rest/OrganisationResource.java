@@ -4,6 +4,7 @@ import dev.engram.dashboard.security.CurrentAccess;
 import dev.engram.dashboard.security.OrgAccess;
 import dev.engram.dashboard.security.Role;
 import dev.engram.dashboard.security.SignedIn;
+import dev.engram.dashboard.service.AuditLog;
 import dev.engram.dashboard.service.MemberService;
 import dev.engram.dashboard.service.OrganisationService;
 import dev.engram.dashboard.service.OrganisationView;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,6 +36,8 @@ public class OrganisationResource {
     MemberService members;
     @Inject
     CurrentAccess access;
+    @Inject
+    AuditLog audit;
 
     @GET
     @SignedIn
@@ -59,7 +63,7 @@ public class OrganisationResource {
     @Path("{org_id}")
     @OrgAccess(Role.ADMIN)
     public Views.Org rename(@PathParam("org_id") String orgId, Views.NameBody body) {
-        return Views.Org.of(new OrganisationView(organisations.rename(orgId, Views.required(body).name()), access.membership().role()));
+        return Views.Org.of(new OrganisationView(organisations.rename(access.membership(), Views.required(body).name()), access.membership().role()));
     }
 
     @DELETE
@@ -122,7 +126,16 @@ public class OrganisationResource {
     @Path("{org_id}/invitations/{invitation_id}")
     @OrgAccess(Role.ADMIN)
     public Response revokeInvitation(@PathParam("org_id") String orgId, @PathParam("invitation_id") UUID id) {
-        members.revokeInvitation(orgId, id);
+        members.revokeInvitation(access.membership(), id);
         return Response.noContent().build();
+    }
+
+    /** The organisation's audit log, newest first (owners only: it names every member and key). */
+    @GET
+    @Path("{org_id}/audit")
+    @OrgAccess(Role.OWNER)
+    public Views.AuditPage audit(@PathParam("org_id") String orgId, @QueryParam("page") Integer page,
+                                 @QueryParam("page_size") Integer pageSize) {
+        return Views.AuditPage.of(audit.page(orgId, page == null ? 1 : page, pageSize == null ? 50 : pageSize));
     }
 }

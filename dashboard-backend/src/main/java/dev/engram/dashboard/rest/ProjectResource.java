@@ -41,7 +41,7 @@ public class ProjectResource {
     @OrgAccess(Role.ADMIN)
     public Response create(@PathParam("org_id") String orgId, Views.ProjectBody body) {
         Views.ProjectBody b = Views.required(body);
-        return Response.status(Response.Status.CREATED).entity(Views.ProjectView.of(projects.create(orgId, b.name(), b.projectId()))).build();
+        return Response.status(Response.Status.CREATED).entity(Views.ProjectView.of(projects.create(access.membership(), b.name(), b.projectId()))).build();
     }
 
     @GET
@@ -56,7 +56,7 @@ public class ProjectResource {
     @Path("{project_id}")
     @OrgAccess(Role.ADMIN)
     public Response delete(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
-        projects.delete(orgId, projectId);
+        projects.delete(access.membership(), projectId);
         return Response.noContent().build();
     }
 

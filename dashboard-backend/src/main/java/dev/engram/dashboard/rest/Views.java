@@ -1,11 +1,13 @@
 package dev.engram.dashboard.rest;
 
+import dev.engram.core.domain.Page;
 import dev.engram.core.error.ValidationException;
 import dev.engram.core.tenant.ApiKey;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.core.tenant.Project;
 import dev.engram.dashboard.service.OrganisationView;
 import dev.engram.dashboard.service.SignIn;
+import dev.engram.dashboard.store.AuditEntry;
 import dev.engram.dashboard.store.ExtractionMode;
 import dev.engram.dashboard.store.Invitation;
 import dev.engram.dashboard.store.Membership;
@@ -47,6 +49,18 @@ final class Views {
     record InvitationView(UUID id, String email, String role, String invitedBy, Instant createdAt) {
         static InvitationView of(Invitation i) {
             return new InvitationView(i.id(), i.email(), i.role().wireName(), i.invitedBy(), i.createdAt());
+        }
+    }
+
+    record AuditView(UUID id, Instant at, String actorSubject, String actorEmail, String action, String target, String detail) {
+        static AuditView of(AuditEntry e) {
+            return new AuditView(e.id(), e.occurredAt(), e.actorSubject(), e.actorEmail(), e.action().wireName(), e.target(), e.detail());
+        }
+    }
+
+    record AuditPage(long count, int page, int pageSize, List<AuditView> results) {
+        static AuditPage of(Page<AuditEntry> p) {
+            return new AuditPage(p.total(), p.page(), p.pageSize(), p.items().stream().map(AuditView::of).toList());
         }
     }
 

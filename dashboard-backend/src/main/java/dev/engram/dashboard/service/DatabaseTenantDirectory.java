@@ -9,6 +9,7 @@ import dev.engram.core.error.NotFoundException;
 import dev.engram.core.tenant.Project;
 import dev.engram.core.tenant.ProjectDefaults;
 import dev.engram.core.tenant.ApiKeys;
+import dev.engram.dashboard.gateway.GatewayClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import javax.sql.DataSource;
@@ -28,10 +29,12 @@ import java.util.function.Supplier;
 final class DatabaseTenantDirectory implements TenantDirectory {
 
     private final ApiKeyStore store;
+    private final GatewayClient gateway;
     private final Clock clock = Clock.systemUTC();
 
-    DatabaseTenantDirectory(DataSource platformDataSource) {
+    DatabaseTenantDirectory(DataSource platformDataSource, GatewayClient gateway) {
         this.store = JdbcApiKeyStore.onManagedSchema(platformDataSource);
+        this.gateway = gateway;
     }
 
     @Override
@@ -65,15 +68,21 @@ final class DatabaseTenantDirectory implements TenantDirectory {
         return outside(() -> store.revoke(keyId, at));
     }
 
+    /**
+     * Revokes the keys here first (they stop working at once, whatever the gateway answers), then has a gateway erase
+     * the memories, history, index entries (Qdrant, which only the gateways reach) and events.
+     */
     @Override
-    public int revokeAll(Tenant tenant, Instant at) {
-        return outside(() -> {
+    public int deleteProject(Tenant tenant, Instant at) {
+        int revoked = outside(() -> {
             int n = 0;
             for (ApiKey k : store.keys(tenant)) {
                 if (k.active() && store.revoke(k.id(), at)) n++;
             }
             return n;
         });
+        GatewayTenantDirectory.erase(gateway, tenant);
+        return revoked;
     }
 
     @Override

@@ -102,8 +102,13 @@ final class GatewayTenantDirectory implements TenantDirectory {
     }
 
     @Override
-    public int revokeAll(Tenant tenant, Instant at) {
-        return gateway.delete(null, ADMIN + "/projects/" + encode(tenant.orgId()) + "/" + encode(tenant.projectId())).path("revoked_keys").asInt();
+    public int deleteProject(Tenant tenant, Instant at) {
+        return erase(gateway, tenant).path("revoked_keys").asInt();
+    }
+
+    /** The gateway's project deletion: revokes the keys and erases memories, history, index entries and events. */
+    static JsonNode erase(GatewayClient gateway, Tenant tenant) {
+        return gateway.delete(null, ADMIN + "/projects/" + encode(tenant.orgId()) + "/" + encode(tenant.projectId()));
     }
 
     /** {@code PUT .../defaults}; an absent project is the gateway's 404, a {@link NotFoundException}. */

@@ -4,6 +4,7 @@ import dev.engram.core.error.ConflictException;
 import dev.engram.core.error.NotFoundException;
 import dev.engram.dashboard.security.ForbiddenException;
 import dev.engram.dashboard.security.Role;
+import dev.engram.dashboard.store.AuditAction;
 import dev.engram.dashboard.store.Invitation;
 import dev.engram.dashboard.store.InvitationStore;
 import dev.engram.dashboard.store.Membership;
@@ -25,12 +26,14 @@ public class MemberService {
 
     private final MembershipStore memberships;
     private final InvitationStore invitations;
+    private final AuditLog audit;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    MemberService(MembershipStore memberships, InvitationStore invitations) {
+    MemberService(MembershipStore memberships, InvitationStore invitations, AuditLog audit) {
         this.memberships = memberships;
         this.invitations = invitations;
+        this.audit = audit;
     }
 
     @Transactional
@@ -44,6 +47,7 @@ public class MemberService {
         if (target.role() == Role.OWNER || role == Role.OWNER) requireOwner(actor, "change an owner's role or make an owner");
         if (target.role() == Role.OWNER && role != Role.OWNER) requireAnotherOwner(actor.orgId(), "demote");
         memberships.setRole(actor.orgId(), subject, role);
+        audit.record(actor, AuditAction.MEMBER_ROLE_CHANGED, who(target), target.role().wireName() + " → " + role.wireName());
         return target(actor.orgId(), subject);
     }
 
@@ -56,6 +60,8 @@ public class MemberService {
             requireAnotherOwner(actor.orgId(), "remove");
         }
         memberships.remove(actor.orgId(), subject);
+        boolean leaving = actor.subject().equals(subject);
+        audit.record(actor, leaving ? AuditAction.MEMBER_LEFT : AuditAction.MEMBER_REMOVED, who(target), "role " + target.role().wireName());
     }
 
     @Transactional
@@ -65,7 +71,9 @@ public class MemberService {
         if (invitations.pending(actor.orgId(), address).isPresent()) {
             throw new ConflictException("An invitation for " + address + " is already pending");
         }
-        return invitations.create(actor.orgId(), address, role, actor.subject(), clock.instant());
+        Invitation created = invitations.create(actor.orgId(), address, role, actor.subject(), clock.instant());
+        audit.record(actor, AuditAction.MEMBER_INVITED, address, "role " + role.wireName());
+        return created;
     }
 
     @Transactional
@@ -74,8 +82,17 @@ public class MemberService {
     }
 
     @Transactional
-    public void revokeInvitation(String orgId, UUID id) {
-        if (!invitations.revoke(orgId, id)) throw new NotFoundException("Invitation not found");
+    public void revokeInvitation(Membership actor, UUID id) {
+        Invitation revoked = invitations.listPending(actor.orgId()).stream().filter(i -> i.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Invitation not found"));
+        if (!invitations.revoke(actor.orgId(), id)) throw new NotFoundException("Invitation not found");
+        audit.record(actor, AuditAction.INVITATION_REVOKED, revoked.email(), "role " + revoked.role().wireName());
+    }
+
+    /** A member as the audit log names them: their e-mail, else their display name, else their subject. */
+    private static String who(Membership m) {
+        if (m.email() != null && !m.email().isBlank()) return m.email();
+        return m.displayName() != null && !m.displayName().isBlank() ? m.displayName() + " (" + m.subject() + ")" : m.subject();
     }
 
     private Membership target(String orgId, String subject) {

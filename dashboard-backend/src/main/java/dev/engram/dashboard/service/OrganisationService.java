@@ -5,6 +5,7 @@ import dev.engram.core.error.NotFoundException;
 import dev.engram.dashboard.config.DashboardConfig;
 import dev.engram.dashboard.security.Caller;
 import dev.engram.dashboard.security.Role;
+import dev.engram.dashboard.store.AuditAction;
 import dev.engram.dashboard.store.Invitation;
 import dev.engram.dashboard.store.InvitationStore;
 import dev.engram.dashboard.store.Membership;
@@ -40,11 +41,13 @@ public class OrganisationService {
     private final UserStore users;
     private final TenantDirectory directory;
     private final DashboardConfig.Dashboard config;
+    private final AuditLog audit;
     private final Clock clock;
 
     @Inject
     OrganisationService(OrganisationStore organisations, MembershipStore memberships, InvitationStore invitations, UserStore users,
-                        TenantDirectory directory, DashboardConfig config) {
+                        TenantDirectory directory, DashboardConfig config, AuditLog audit) {
+        this.audit = audit;
         this.organisations = organisations;
         this.memberships = memberships;
         this.invitations = invitations;
@@ -90,16 +93,21 @@ public class OrganisationService {
     }
 
     @Transactional
-    public Organisation rename(String orgId, String name) {
-        organisations.rename(orgId, Names.displayName(name, "name"));
-        return get(orgId);
+    public Organisation rename(Membership actor, String name) {
+        String n = Names.displayName(name, "name");
+        organisations.rename(actor.orgId(), n);
+        audit.record(actor, AuditAction.ORGANISATION_RENAMED, actor.orgId(), n);
+        return get(actor.orgId());
     }
 
-    /** Deletes the organisation: every key of its projects is revoked first, then its dashboard records go. */
+    /**
+     * Deletes the organisation: each of its projects is deleted first (keys revoked, memories, history and events
+     * erased: {@link TenantDirectory#deleteProject}), then its dashboard records go.
+     */
     @Transactional
     public void delete(String orgId) {
         Instant now = clock.instant();
-        for (Project p : directory.projects(orgId)) directory.revokeAll(p.tenant(), now);
+        for (Project p : directory.projects(orgId)) directory.deleteProject(p.tenant(), now);
         organisations.delete(orgId);
     }
 
@@ -110,6 +118,7 @@ public class OrganisationService {
         for (Invitation inv : invitations.pendingFor(email)) {
             if (memberships.find(inv.orgId(), caller.subject()).isEmpty()) {
                 memberships.add(inv.orgId(), caller.subject(), email, caller.friendlyName(), inv.role(), now);
+                audit.record(inv.orgId(), caller, AuditAction.MEMBER_JOINED, email, "role " + inv.role().wireName() + ", invited by " + inv.invitedBy());
                 accepted++;
             }
             invitations.markAccepted(inv.orgId(), inv.id(), now);
@@ -124,8 +133,10 @@ public class OrganisationService {
                 ? Tenant.DEFAULT.orgId() : Names.randomId("org_", 16);
         Organisation org = organisations.create(id, name, now);
         memberships.add(org.id(), caller.subject(), caller.email(), caller.friendlyName(), Role.OWNER, now);
+        audit.record(org.id(), caller, AuditAction.ORGANISATION_CREATED, org.id(), name);
         // Committed on its own (another datasource): if this transaction rolls back, an unreachable project row remains.
         directory.createProject(Tenant.of(org.id(), config.defaultProjectId()), config.defaultProjectName(), now);
+        audit.record(org.id(), caller, AuditAction.PROJECT_CREATED, config.defaultProjectId(), config.defaultProjectName());
         return org;
     }
 }

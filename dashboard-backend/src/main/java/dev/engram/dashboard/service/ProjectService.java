@@ -10,6 +10,7 @@ import dev.engram.core.tenant.Project;
 import dev.engram.dashboard.security.Caller;
 import dev.engram.dashboard.security.ForbiddenException;
 import dev.engram.dashboard.security.Role;
+import dev.engram.dashboard.store.AuditAction;
 import dev.engram.dashboard.store.Membership;
 import dev.engram.dashboard.store.ProjectSettings;
 import dev.engram.dashboard.store.ProjectSettingsStore;
@@ -26,8 +27,8 @@ import java.util.UUID;
 
 /**
  * Projects of an organisation, their API keys and their settings. Projects and keys live in the platform's tenant
- * directory (the gateways authenticate with it); a project deleted here has all its keys revoked and is hidden, while
- * its platform row stays (its memories keep their tenant).
+ * directory (the gateways authenticate with it); a project deleted here has all its keys revoked, its memories,
+ * history and events erased, and is hidden, while its platform row stays (so its id is not given out again).
  */
 @ApplicationScoped
 public class ProjectService {
@@ -36,12 +37,14 @@ public class ProjectService {
 
     private final TenantDirectory directory;
     private final ProjectSettingsStore settings;
+    private final AuditLog audit;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    ProjectService(TenantDirectory directory, ProjectSettingsStore settings) {
+    ProjectService(TenantDirectory directory, ProjectSettingsStore settings, AuditLog audit) {
         this.directory = directory;
         this.settings = settings;
+        this.audit = audit;
     }
 
     /** The organisation's live projects, oldest first. */
@@ -61,30 +64,41 @@ public class ProjectService {
 
     /** Creates a project; its id is {@code requestedId}, or derived from the name (made unique) when that is null. */
     @Transactional
-    public Project create(String orgId, String name, String requestedId) {
+    public Project create(Membership actor, String name, String requestedId) {
+        String orgId = actor.orgId();
         String n = Names.displayName(name, "name");
         Instant now = clock.instant();
         if (requestedId != null) {
             Tenant tenant = tenant(orgId, Names.projectId(requestedId));
             if (!directory.createProject(tenant, n, now)) throw new ConflictException("Project '" + requestedId + "' already exists");
-            return directory.project(tenant).orElseThrow();
+            return created(actor, tenant);
         }
         String base = Names.slug(n);
         for (int attempt = 0; attempt < 5; attempt++) {
             Tenant tenant = tenant(orgId, attempt == 0 ? base : base + "-" + Names.randomId("", 4));
-            if (directory.createProject(tenant, n, now)) return directory.project(tenant).orElseThrow();
+            if (directory.createProject(tenant, n, now)) return created(actor, tenant);
         }
         throw new ConflictException("Could not find a free project id for '" + n + "': give one as 'project_id'");
     }
 
-    /** Revokes every key of the project and hides it. */
+    /**
+     * Revokes every key of the project, erases its memories, history and events ({@link TenantDirectory#deleteProject})
+     * and hides it. When the erasure fails the project stays listed, so the deletion can be repeated.
+     */
     @Transactional
-    public int delete(String orgId, String projectId) {
-        Project p = get(orgId, projectId);
+    public int delete(Membership actor, String projectId) {
+        Project p = get(actor.orgId(), projectId);
         Instant now = clock.instant();
-        int revoked = directory.revokeAll(p.tenant(), now);
-        settings.markDeleted(orgId, projectId, now);
+        int revoked = directory.deleteProject(p.tenant(), now);
+        settings.markDeleted(actor.orgId(), projectId, now);
+        audit.record(actor, AuditAction.PROJECT_DELETED, projectId, p.name() + "; " + revoked + " key(s) revoked, memories, history and events erased");
         return revoked;
+    }
+
+    private Project created(Membership actor, Tenant tenant) {
+        Project p = directory.project(tenant).orElseThrow();
+        audit.record(actor, AuditAction.PROJECT_CREATED, tenant.projectId(), p.name());
+        return p;
     }
 
     @Transactional
@@ -106,7 +120,9 @@ public class ProjectService {
         if (scopes.contains(KeyScope.ADMIN) && !actor.role().atLeast(Role.ADMIN)) {
             throw new ForbiddenException("Only organisation admins and owners may create keys with the admin scope");
         }
-        return directory.createKey(p.tenant(), n, scopes, caller.email(), clock.instant());
+        TenantDirectory.IssuedKey issued = directory.createKey(p.tenant(), n, scopes, caller.email(), clock.instant());
+        audit.record(actor, AuditAction.KEY_CREATED, keyName(projectId, issued.key()), scopeList(issued.key()));
+        return issued;
     }
 
     /** Revokes a key of the project: members may revoke the keys they created, admins and owners any key. */
@@ -119,7 +135,10 @@ public class ProjectService {
             throw new ForbiddenException("Members may revoke only the keys they created");
         }
         directory.revoke(keyId, clock.instant());
-        return directory.keys(p.tenant()).stream().filter(k -> k.id().equals(keyId)).findFirst().orElseThrow();
+        ApiKey revoked = directory.keys(p.tenant()).stream().filter(k -> k.id().equals(keyId)).findFirst().orElseThrow();
+        audit.record(actor, AuditAction.KEY_REVOKED, keyName(projectId, revoked),
+                scopeList(revoked) + (key.userEmail() == null ? "" : "; created by " + key.userEmail()));
+        return revoked;
     }
 
     @Transactional
@@ -139,6 +158,15 @@ public class ProjectService {
         ProjectSettings saved = settings.save(orgId, projectId, SettingsValidator.validate(proposed), clock.instant());
         directory.publishDefaults(project.tenant(), saved.engineDefaults());
         return saved;
+    }
+
+    /** A key as the audit log names it: project, prefix (never the key itself) and name. */
+    private static String keyName(String projectId, ApiKey key) {
+        return projectId + ": " + key.prefix() + "… \"" + key.name() + "\"";
+    }
+
+    private static String scopeList(ApiKey key) {
+        return "scopes " + String.join(",", key.scopes().stream().sorted().map(KeyScope::wireName).toList());
     }
 
     private static boolean createdBy(ApiKey key, Caller caller) {

@@ -37,8 +37,14 @@ public interface TenantDirectory {
     /** Revokes the key; false when there is no active key with that id. */
     boolean revoke(UUID keyId, Instant at);
 
-    /** Revokes every active key of the project; returns how many. */
-    int revokeAll(Tenant tenant, Instant at);
+    /**
+     * Deletes the project's contents: revokes every active key, then has the gateway erase its memories, their history
+     * and index entries, and its add events (the gateway's {@code DELETE /api/v1/admin/projects/{org}/{project}}, the
+     * one place that reaches every store and index). Returns how many keys were revoked. The project record stays.
+     *
+     * @throws dev.engram.dashboard.gateway.GatewayUnavailableException when the gateway could not erase the data
+     */
+    int deleteProject(Tenant tenant, Instant at);
 
     /**
      * Replaces the project's defaults for its adds (what the gateways apply to an add that leaves them out).

@@ -19,7 +19,7 @@ public class TenantDirectoryProducer {
     @Singleton
     TenantDirectory tenantDirectory(DashboardConfig config, InjectableInstance<DataSource> platformDataSource, GatewayClient gateway) {
         return switch (config.dashboard().tenantDirectory()) {
-            case DATABASE -> new DatabaseTenantDirectory(platformDataSource.get());
+            case DATABASE -> new DatabaseTenantDirectory(platformDataSource.get(), gateway);
             case GATEWAY -> new GatewayTenantDirectory(gateway);
         };
     }

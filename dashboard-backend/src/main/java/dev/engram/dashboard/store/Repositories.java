@@ -28,6 +28,10 @@ final class Repositories {
     }
 
     @ApplicationScoped
+    static class Audit implements PanacheRepositoryBase<AuditEntity, UUID> {
+    }
+
+    @ApplicationScoped
     static class Settings implements PanacheRepositoryBase<ProjectSettingsEntity, ProjectSettingsKey> {
     }
 }

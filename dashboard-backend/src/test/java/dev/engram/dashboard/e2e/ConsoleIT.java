@@ -60,6 +60,7 @@ class ConsoleIT {
         gatewayEnv.putAll(Map.of(
                 "ENGRAM_HTTP_PORT", Integer.toString(gatewayPort),
                 "ENGRAM_HTTP_HOST", "127.0.0.1",
+                "ENGRAM_MANAGEMENT_PORT", Integer.toString(FreePorts.find()),
                 "ENGRAM_STORAGE_KIND", "POSTGRES",
                 "ENGRAM_INDEX_KIND", "LUCENE",
                 "ENGRAM_INGEST_KIND", "JOURNAL",
@@ -75,6 +76,7 @@ class ConsoleIT {
         dashboardEnv.putAll(Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(dashboardPort),
                 "QUARKUS_HTTP_HOST", "127.0.0.1",
+                "ENGRAM_MANAGEMENT_PORT", Integer.toString(FreePorts.find()),
                 "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
                 "QUARKUS_OIDC_CLIENT_ID", KeycloakServer.DASHBOARD_CLIENT_ID,
                 "QUARKUS_OIDC_CREDENTIALS_SECRET", keycloak.dashboardClientSecret(),

@@ -50,7 +50,8 @@ class StandaloneConsoleIT {
         apiPort = FreePorts.find();
         int consolePort = FreePorts.find();
         ProcessBuilder builder = new ProcessBuilder(MODULE.resolveSibling("engram").toString(), "up", "--no-build",
-                "--port", Integer.toString(apiPort), "--console-port", Integer.toString(consolePort), "--data-dir", dataDir.toString())
+                "--port", Integer.toString(apiPort), "--console-port", Integer.toString(consolePort),
+                "--management-port", Integer.toString(FreePorts.findPair()), "--data-dir", dataDir.toString())
                 .directory(MODULE.getParent().toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("ENGRAM_BOOTSTRAP_API_KEY"); // the generated admin key path, as on a first start
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));

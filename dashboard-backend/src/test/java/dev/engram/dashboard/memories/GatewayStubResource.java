@@ -49,6 +49,9 @@ public class GatewayStubResource implements QuarkusTestResourceLifecycleManager 
         server.stubFor(get(urlPathMatching("/v1/memories/[0-9a-f-]+/history/")).atPriority(DEFAULT_PRIORITY).willReturn(okJson("[]")));
         server.stubFor(delete(urlPathMatching("/v1/memories/[0-9a-f-]+/")).atPriority(DEFAULT_PRIORITY)
                 .willReturn(okJson("{\"message\":\"Memory deleted successfully!\"}")));
+        // Project deletion (the tenant directory in database mode has the gateway erase the project's data).
+        server.stubFor(delete(urlPathMatching("/api/v1/admin/projects/[^/]+/[^/]+")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(okJson("{\"message\":\"Project deleted\",\"revoked_keys\":0,\"erased_events\":0}")));
         server.stubFor(any(anyUrl()).atPriority(DEFAULT_PRIORITY + 1).willReturn(aResponse().withStatus(599)));
         return Map.of("engram.dashboard.gateway.url", server.baseUrl(),
                 "engram.dashboard.gateway.api-key", API_KEY,
@@ -56,7 +59,7 @@ public class GatewayStubResource implements QuarkusTestResourceLifecycleManager 
     }
 
     /** A client of the running stub (tests run in another class loader than this manager, so they reach it over HTTP). */
-    static WireMock client() {
+    public static WireMock client() {
         String url = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("engram.dashboard.gateway.url", String.class);
         java.net.URI uri = java.net.URI.create(url);
         return new WireMock(uri.getHost(), uri.getPort());

@@ -29,4 +29,7 @@ public interface EventStore {
 
     /** Newest first. */
     Page<EventRecord> list(Tenant tenant, int page, int pageSize);
+
+    /** Removes every event of the tenant, for good (a deleted project); returns how many. */
+    int deleteTenant(Tenant tenant);
 }

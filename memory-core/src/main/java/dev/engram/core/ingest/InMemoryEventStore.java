@@ -54,6 +54,12 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
+    public int deleteTenant(Tenant tenant) {
+        Map<String, EventRecord> removed = byTenant.remove(Objects.requireNonNull(tenant, "tenant"));
+        return removed == null ? 0 : removed.size();
+    }
+
+    @Override
     public Optional<EventRecord> get(Tenant tenant, String id) {
         Objects.requireNonNull(id, "id");
         return Optional.ofNullable(events(tenant).get(id));

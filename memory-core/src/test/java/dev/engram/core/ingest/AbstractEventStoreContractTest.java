@@ -198,6 +198,22 @@ public abstract class AbstractEventStoreContractTest {
     }
 
     @Test
+    void deletingATenantRemovesAllItsEventsAndNoOtherTenants() {
+        store.created(ACME, "a-1", "ADD", PAYLOAD, T0);
+        store.created(ACME, "a-2", "ADD", PAYLOAD, T0);
+        store.started(ACME, "a-2", T0);
+        store.created(GLOBEX, "a-1", "ADD", PAYLOAD, T0);
+
+        assertThat(store.deleteTenant(ACME)).isEqualTo(2);
+
+        assertThat(store.get(ACME, "a-1")).isEmpty();
+        assertThat(store.get(ACME, "a-2")).isEmpty();
+        assertThat(store.list(ACME, 1, 10).total()).isZero();
+        assertThat(store.get(GLOBEX, "a-1")).isPresent();
+        assertThat(store.deleteTenant(ACME)).isZero();
+    }
+
+    @Test
     void concurrentStartsOfOneEventAllCount() throws Exception {
         store.created(ACME, "e1", "ADD", PAYLOAD, T0);
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -233,6 +233,11 @@ class IngestProcessorTest {
             public Page<EventRecord> list(Tenant tenant, int page, int pageSize) {
                 return store.list(tenant, page, pageSize);
             }
+
+            @Override
+            public int deleteTenant(Tenant tenant) {
+                return store.deleteTenant(tenant);
+            }
         };
         var racingProcessor = new IngestProcessor(memory.engine(), racing, Clock.fixed(NOW, ZoneOffset.UTC), FAST, registry);
 

@@ -476,6 +476,7 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> env = new LinkedHashMap<>(shared);
             env.put("ENGRAM_MIGRATE_ONLY", "true");
             env.put("QUARKUS_HTTP_PORT", Integer.toString(FreePorts.find()));
+            env.put("ENGRAM_MANAGEMENT_PORT", Integer.toString(FreePorts.find()));
             env.put("ENGRAM_DATA_DIR", work.resolve("data/migrate").toString());
             ManagedProcess migrate = new ManagedProcess("migrate", appCommand(workerJar, List.of()), env,
                     work.resolve("data/migrate"), work.resolve("logs/migrate.log"));
@@ -501,6 +502,8 @@ public final class LocalStack implements AutoCloseable {
             int port = FreePorts.find();
             Map<String, String> env = new LinkedHashMap<>(environment);
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            // Each app's management interface (metrics) gets a port of its own: they all run on this one machine.
+            env.put("ENGRAM_MANAGEMENT_PORT", Integer.toString(FreePorts.find()));
             if (name.equals("gateway")) env.put("ENGRAM_HTTP_PORT", Integer.toString(port));
             env.put("ENGRAM_DATA_DIR", work.resolve("data/" + name).toString());
             return new App(new ManagedProcess(name, appCommand(jar, jvmFlags), env, work.resolve("data/" + name),

@@ -72,7 +72,7 @@ public final class LocalStackMain {
         System.out.printf("local-stack: ready in %.0f s (work directory %s)%n", seconds, stack.workDirectory());
         System.out.println("  gateway     " + stack.gatewayUrl() + "   (Mem0-compatible API)");
         for (int n = 1; n <= stack.workerCount(); n++) {
-            System.out.println("  worker-" + n + "    " + stack.workerUrl(n) + "   (/q/health, /q/metrics)");
+            System.out.println("  worker-" + n + "    " + stack.workerUrl(n) + "   (/q/health; metrics on its management port)");
         }
         if (stack.hasDashboard()) System.out.println("  dashboard   " + stack.dashboardUrl());
         if (stack.hasKeycloak()) {

@@ -113,6 +113,19 @@ public final class JdbcEventStore implements EventStore {
         }
     }
 
+    @Override
+    public int deleteTenant(Tenant tenant) {
+        TenantSql sql = new TenantSql(tenant);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (TenantStatement delete = sql.where(connection, "DELETE FROM " + EventRows.TABLE, null, null)) {
+                return delete.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw failure("delete the tenant's events", e);
+        }
+    }
+
     /**
      * Locks the event's row, computes the next record and writes it, in one transaction.
      *

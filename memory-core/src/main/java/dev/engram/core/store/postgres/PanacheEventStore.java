@@ -88,6 +88,11 @@ public class PanacheEventStore implements EventStore {
         });
     }
 
+    @Override
+    public int deleteTenant(Tenant tenant) {
+        return Transactions.inNew("delete the tenant's events", () -> (int) events.of(tenant).delete(null, Map.of()));
+    }
+
     /**
      * Locks the event's row, computes the next record and writes it, in one transaction.
      *
