@@ -65,6 +65,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         };
     }
 
+    /**
+     * Migrates an H2 store in {@code directory} to SQLite if there is one ({@link H2StoreMigration}); for stores opened
+     * without this class (the embedded library's {@code JdbcMemoryStore.openSqlite}).
+     */
+    public static void migrateFromH2(Path directory) {
+        H2StoreMigration.migrateIfPresent(directory);
+    }
+
     /** The SQLite database in the given files (the migration writes to temporary names). */
     static EmbeddedDatabase openSqlite(Path directory, Path storeFile, Path directoryFile, int maxConnections) {
         SqliteDatabase store = SqliteDatabase.open(storeFile, Math.max(1, maxConnections - 1));
