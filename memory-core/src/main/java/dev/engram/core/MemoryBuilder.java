@@ -15,6 +15,7 @@ import dev.engram.core.reconcile.OfflineReconciler;
 import dev.engram.core.reconcile.Reconciler;
 import dev.engram.core.spi.MemoryStore;
 import dev.engram.core.spi.VectorIndex;
+import dev.engram.core.platform.EmbeddedDatabase;
 import dev.engram.core.store.jdbc.JdbcMemoryStore;
 import dev.engram.core.store.memory.InMemoryMemoryStore;
 import dev.langchain4j.model.chat.ChatModel;
@@ -132,7 +133,7 @@ public final class MemoryBuilder {
         MemoryStore s = store;
         VectorIndex i = index;
         try {
-            if (s == null) s = inMemory ? new InMemoryMemoryStore() : JdbcMemoryStore.openH2(dir.resolve("store"));
+            if (s == null) s = inMemory ? new InMemoryMemoryStore() : openStore(dir.resolve("store"));
             if (i == null && qdrant != null) i = QdrantVectorIndex.connect(qdrant, emb.dimension());
             if (i == null) i = inMemory ? LuceneVectorIndex.inMemory(emb.dimension()) : LuceneVectorIndex.open(dir.resolve("index"), emb.dimension(), emb.name());
             Extractor offline = new OfflineExtractor();
@@ -145,6 +146,12 @@ public final class MemoryBuilder {
             closeQuietly(s);
             throw e;
         }
+    }
+
+    /** The SQLite store in {@code directory}, migrated from H2 first when the directory was written by an older version. */
+    private static MemoryStore openStore(Path directory) {
+        EmbeddedDatabase.migrateFromH2(directory);
+        return JdbcMemoryStore.openSqlite(directory);
     }
 
     /** {@code $ENGRAM_DATA_DIR}, else the {@code engram.data.dir} system property, else {@code ~/.engram/data}. */

@@ -17,7 +17,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Builds the platform's storage and engine from {@link EngramConfig}: the one place where {@code engram.storage.kind}
- * and {@code engram.index.kind} select implementations. EMBEDDED opens one H2 database under the data directory;
+ * and {@code engram.index.kind} select implementations. EMBEDDED opens one SQLite (or H2) database under the data directory;
  * POSTGRES uses the Panache stores on {@code quarkus.datasource} (see {@link PlatformStores}). The index is Lucene under
  * the data directory or the shared Qdrant collection.
  */
@@ -37,7 +37,7 @@ public class EngineProducer {
     @Singleton
     PlatformStores stores(Instance<PostgresStores> postgres) {
         return switch (config.storage().kind()) {
-            case EMBEDDED -> PlatformStores.embedded(EmbeddedDatabase.open(config.dataDir().resolve("store"), POOL_SIZE));
+            case EMBEDDED -> PlatformStores.embedded(EmbeddedDatabase.open(config.dataDir().resolve("store"), config.storage().embeddedDatabase(), POOL_SIZE));
             case POSTGRES -> postgres.get().stores();
         };
     }

@@ -16,7 +16,7 @@ import jakarta.inject.Singleton;
 
 /**
  * The worker's storage seam: the ONE place {@code engram.storage.kind} and {@code engram.index.kind} turn into a
- * {@link MemoryEngine} and an {@link EventStore}. EMBEDDED opens an H2 database under the data directory; POSTGRES uses
+ * {@link MemoryEngine} and an {@link EventStore}. EMBEDDED opens a SQLite (or H2) database under the data directory; POSTGRES uses
  * the Panache stores on {@code quarkus.datasource}, shared with the gateways and the other workers. The index is Lucene
  * under the data directory (one worker only) or the shared Qdrant collection; the LLM ({@code engram.llm.*}) when set.
  */
@@ -37,7 +37,7 @@ public class BackendProducer {
     @Singleton
     Backend backend(Instance<PostgresStores> postgres) {
         PlatformStores stores = switch (config.storage().kind()) {
-            case EMBEDDED -> PlatformStores.embedded(EmbeddedDatabase.open(config.dataDir().resolve("store"), POOL_SIZE));
+            case EMBEDDED -> PlatformStores.embedded(EmbeddedDatabase.open(config.dataDir().resolve("store"), config.storage().embeddedDatabase(), POOL_SIZE));
             case POSTGRES -> postgres.get().stores();
         };
         try {

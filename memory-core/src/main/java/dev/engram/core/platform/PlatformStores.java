@@ -17,20 +17,15 @@ import org.slf4j.LoggerFactory;
  * @param resources what to close with the stores (the embedded database; nothing for PostgreSQL, whose pool the
  *                  framework owns)
  */
-public record PlatformStores(MemoryStore memories, EventStore events, ApiKeyStore keys, AutoCloseable resources) {
+public record PlatformStores(MemoryStore memories, EventStore events, ApiKeyStore keys, AutoCloseable resources) implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformStores.class);
-    /**
-     * The embedded tenant directory's schema. Named after the gateway, its first owner, so data directories created
-     * before the directory moved to memory-core keep their keys.
-     */
-    static final String EMBEDDED_DIRECTORY_SCHEMA = "GATEWAY";
 
     /** Every store on one embedded database, which the stores close with them. */
     public static PlatformStores embedded(EmbeddedDatabase database) {
         try {
-            return new PlatformStores(new JdbcMemoryStore(database.dataSource()), new JdbcEventStore(database.dataSource()),
-                    JdbcApiKeyStore.migrating(database.schema(EMBEDDED_DIRECTORY_SCHEMA, 4)), database);
+            return new PlatformStores(new JdbcMemoryStore(database.store()), new JdbcEventStore(database.store()),
+                    JdbcApiKeyStore.migrating(database.tenantDirectory()), database);
         } catch (RuntimeException e) {
             database.close();
             throw e;

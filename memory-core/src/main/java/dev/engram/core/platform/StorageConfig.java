@@ -1,5 +1,6 @@
 package dev.engram.core.platform;
 
+import dev.engram.core.store.jdbc.SqlDialect;
 import io.smallrye.config.WithDefault;
 
 /**
@@ -8,13 +9,21 @@ import io.smallrye.config.WithDefault;
  */
 public interface StorageConfig {
 
-    /** The system of record: EMBEDDED (an H2 file under the data directory) or POSTGRES ({@code quarkus.datasource.*}). */
+    /** The system of record: EMBEDDED (a database file under the data directory) or POSTGRES ({@code quarkus.datasource.*}). */
     @WithDefault("EMBEDDED")
     StorageKind kind();
 
+    /**
+     * The database of EMBEDDED: SQLITE ({@code store/engram.db}; a store directory still holding H2 files is migrated
+     * to it at start, the H2 files kept in {@code store-h2-backup-<time>}) or H2 ({@code store/engram.mv.db}, as
+     * before SQLite; nothing is migrated back).
+     */
+    @WithDefault("SQLITE")
+    SqlDialect embeddedDatabase();
+
     /** System-of-record implementations. */
     enum StorageKind {
-        /** H2 file database under {@code engram.data-dir}: one process, nothing else to run (standalone). */
+        /** A database file under {@code engram.data-dir} ({@link #embeddedDatabase()}): one process, nothing else to run (standalone). */
         EMBEDDED,
         /** PostgreSQL through Hibernate ORM Panache, schema migrated by Flyway: shared by every gateway and worker. */
         POSTGRES

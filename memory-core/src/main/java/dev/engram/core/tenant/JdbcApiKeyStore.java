@@ -2,13 +2,16 @@ package dev.engram.core.tenant;
 
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.error.StorageException;
+import dev.engram.core.store.jdbc.JdbcDatabase;
 import dev.engram.core.store.jdbc.SchemaMigrator;
+import dev.engram.core.store.jdbc.SqlDialect;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * {@link ApiKeyStore} on the platform database, tables {@code projects} and {@code api_keys}, in plain JDBC that H2 and
- * PostgreSQL both understand. On the embedded database the store migrates its own schema ({@code db/embedded-tenant});
+ * {@link ApiKeyStore} on the platform database, tables {@code projects} and {@code api_keys}, in plain JDBC that H2,
+ * SQLite and PostgreSQL all understand (instants as JDBC timestamps; key ids as UUIDs, as UUID text on SQLite). On the embedded database the store migrates its own schema ({@code db/embedded-tenant});
  * on PostgreSQL the tables come from Flyway ({@code db/postgresql/V2}, {@code V3}), shared with the dashboard. A project's
  * {@link ProjectDefaults} are JSON text in {@code projects.defaults} ({@link ProjectDefaultsJson}).
  */
@@ -33,27 +36,83 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     public static final List<String> SCHEMA_SCRIPTS = List.of("V1__keys.sql", "V2__project_defaults.sql");
     public static final String SCHEMA_LOCATION = "db/embedded-tenant";
 
-    private final DataSource dataSource;
+    private final DataSource reads;
+    private final DataSource writes;
+    /** SQLite has no UUID type: ids are bound as their text. */
+    private final boolean uuidAsText;
 
-    private JdbcApiKeyStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    private JdbcApiKeyStore(DataSource reads, DataSource writes, boolean uuidAsText) {
+        this.reads = reads;
+        this.writes = writes;
+        this.uuidAsText = uuidAsText;
     }
 
-    /** The store on an embedded database whose connections start in the directory's own schema; migrates it. */
+    /** The store on an embedded H2 database whose connections start in the directory's own schema; migrates it. */
     public static JdbcApiKeyStore migrating(DataSource dataSource) {
-        new SchemaMigrator(SCHEMA_LOCATION, SCHEMA_SCRIPTS).migrate(dataSource);
-        return new JdbcApiKeyStore(dataSource);
+        return migrating(JdbcDatabase.h2(dataSource));
+    }
+
+    /** The store on an embedded database of its own (H2 schema or SQLite file); migrates it with the dialect's scripts. */
+    public static JdbcApiKeyStore migrating(JdbcDatabase database) {
+        new SchemaMigrator(database.dialect().tenantSchemaLocation(), SCHEMA_SCRIPTS).migrate(database);
+        return new JdbcApiKeyStore(database.reads(), database.writes(), database.dialect() == SqlDialect.SQLITE);
     }
 
     /** The store on a database whose schema someone else migrates (Flyway on PostgreSQL). */
     public static JdbcApiKeyStore onManagedSchema(DataSource dataSource) {
-        return new JdbcApiKeyStore(dataSource);
+        return new JdbcApiKeyStore(dataSource, dataSource, false);
+    }
+
+    /**
+     * Copies every project and API key from one embedded directory to another whose tables are empty (the H2 to SQLite
+     * migration). Both must be at the newest schema version.
+     *
+     * @return the number of projects and of keys copied
+     */
+    public static int[] copy(DataSource from, DataSource to) {
+        try (Connection source = from.getConnection(); Connection target = to.getConnection()) {
+            target.setAutoCommit(false);
+            int projects = 0;
+            int keys = 0;
+            try (Statement select = source.createStatement();
+                 ResultSet r = select.executeQuery("SELECT org_id, project_id, name, created_at, defaults, defaults_updated_at FROM projects");
+                 PreparedStatement insert = target.prepareStatement("INSERT INTO projects (org_id, project_id, name, created_at, "
+                         + "defaults, defaults_updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                while (r.next()) {
+                    insert.setString(1, r.getString(1));
+                    insert.setString(2, r.getString(2));
+                    insert.setString(3, r.getString(3));
+                    insert.setTimestamp(4, r.getTimestamp(4));
+                    insert.setString(5, r.getString(5));
+                    insert.setTimestamp(6, r.getTimestamp(6));
+                    insert.executeUpdate();
+                    projects++;
+                }
+            }
+            try (Statement select = source.createStatement();
+                 ResultSet r = select.executeQuery("SELECT " + KEY_COLUMNS + ", key_hash FROM api_keys");
+                 PreparedStatement insert = target.prepareStatement("INSERT INTO api_keys (" + KEY_COLUMNS
+                         + ", key_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                while (r.next()) {
+                    for (int c = 1; c <= 11; c++) {
+                        if (c >= 8 && c <= 10) insert.setTimestamp(c, r.getTimestamp(c));
+                        else insert.setString(c, r.getString(c));
+                    }
+                    insert.executeUpdate();
+                    keys++;
+                }
+            }
+            target.commit();
+            return new int[]{projects, keys};
+        } catch (SQLException e) {
+            throw failure("copy the tenant directory", e);
+        }
     }
 
     @Override
     public boolean createProject(Tenant tenant, String name, Instant at) {
         if (project(tenant).isPresent()) return false;
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = writes.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO projects (org_id, project_id, name, created_at) VALUES (?, ?, ?, ?)")) {
             s.setString(1, tenant.orgId());
             s.setString(2, tenant.projectId());
@@ -82,7 +141,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 
     @Override
     public boolean updateDefaults(Tenant tenant, ProjectDefaults defaults, Instant at) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = writes.getConnection();
              PreparedStatement s = c.prepareStatement("UPDATE projects SET defaults = ?, defaults_updated_at = ? WHERE org_id = ? AND project_id = ?")) {
             s.setString(1, ProjectDefaultsJson.write(defaults));
             s.setTimestamp(2, Timestamp.from(at));
@@ -97,10 +156,10 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     @Override
     public ApiKey createKey(Tenant tenant, String name, String keyText, Set<KeyScope> scopes, String userEmail, Instant at) {
         ApiKey key = new ApiKey(UUID.randomUUID(), tenant, name, ApiKeys.visiblePrefix(keyText), scopes, userEmail, at, null, null);
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = writes.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO api_keys (id, org_id, project_id, name, prefix, key_hash, scopes, "
                      + "user_email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setObject(1, key.id());
+            s.setObject(1, uuidAsText ? key.id().toString() : key.id());
             s.setString(2, tenant.orgId());
             s.setString(3, tenant.projectId());
             s.setString(4, name);
@@ -144,9 +203,9 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     private int update(String sql, Instant at, UUID id) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = writes.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setTimestamp(1, Timestamp.from(at));
-            s.setObject(2, id);
+            s.setObject(2, uuidAsText ? id.toString() : id);
             return s.executeUpdate();
         } catch (SQLException e) {
             throw failure("update an API key", e);
@@ -154,7 +213,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     private List<Project> queryProjects(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, args); ResultSet r = s.executeQuery()) {
+        try (Connection c = reads.getConnection(); PreparedStatement s = prepare(c, sql, args); ResultSet r = s.executeQuery()) {
             List<Project> out = new ArrayList<>();
             while (r.next()) {
                 out.add(new Project(Tenant.of(r.getString(1), r.getString(2)), r.getString(3), r.getTimestamp(4).toInstant(),
@@ -167,10 +226,10 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     private List<ApiKey> queryKeys(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, args); ResultSet r = s.executeQuery()) {
+        try (Connection c = reads.getConnection(); PreparedStatement s = prepare(c, sql, args); ResultSet r = s.executeQuery()) {
             List<ApiKey> out = new ArrayList<>();
             while (r.next()) {
-                out.add(new ApiKey(r.getObject(1, UUID.class), Tenant.of(r.getString(2), r.getString(3)), r.getString(4), r.getString(5),
+                out.add(new ApiKey(UUID.fromString(r.getString(1)) /* a UUID or UUID text */, Tenant.of(r.getString(2), r.getString(3)), r.getString(4), r.getString(5),
                         KeyScope.split(r.getString(6)), r.getString(7), instant(r.getTimestamp(8)), instant(r.getTimestamp(9)),
                         instant(r.getTimestamp(10))));
             }

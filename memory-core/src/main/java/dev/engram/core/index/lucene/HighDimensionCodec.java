@@ -4,22 +4,25 @@ import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.KnnVectorsReader;
 import org.apache.lucene.codecs.KnnVectorsWriter;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
-import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.index.SegmentReadState;
 import org.apache.lucene.index.SegmentWriteState;
 
 import java.io.IOException;
 
 /**
- * Lucene's default codec with the HNSW vector format allowed up to {@value #MAX_DIMENSIONS} dimensions instead of
- * 1024, so 1536- and 3072-dimensional embeddings can be indexed. The files are the standard
- * {@code Lucene99HnswVectorsFormat} ones (the wrapper keeps its name), so a plain Lucene reader opens them.
+ * Lucene's default codec with the HNSW vector format of a {@link VectorEncoding}, allowed up to
+ * {@value #MAX_DIMENSIONS} dimensions instead of 1024, so 1536- and 3072-dimensional embeddings can be indexed. The
+ * files are the standard ones of the wrapped format (the wrapper keeps its name), so a plain Lucene reader opens them.
  */
 final class HighDimensionCodec extends Lucene104Codec {
 
     static final int MAX_DIMENSIONS = 4096;
 
-    private final KnnVectorsFormat vectors = new HighDimensionHnswFormat();
+    private final KnnVectorsFormat vectors;
+
+    HighDimensionCodec(VectorEncoding encoding) {
+        this.vectors = new HighDimensionHnswFormat(encoding.format());
+    }
 
     @Override
     public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
@@ -27,10 +30,11 @@ final class HighDimensionCodec extends Lucene104Codec {
     }
 
     private static final class HighDimensionHnswFormat extends KnnVectorsFormat {
-        private final KnnVectorsFormat delegate = new Lucene99HnswVectorsFormat();
+        private final KnnVectorsFormat delegate;
 
-        HighDimensionHnswFormat() {
-            super("Lucene99HnswVectorsFormat");
+        HighDimensionHnswFormat(KnnVectorsFormat delegate) {
+            super(delegate.getName());
+            this.delegate = delegate;
         }
 
         @Override

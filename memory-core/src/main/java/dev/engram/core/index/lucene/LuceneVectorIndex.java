@@ -74,6 +74,8 @@ public final class LuceneVectorIndex implements VectorIndex {
     static final String EMBEDDER_KEY = "engram.embedder";
     static final String FORMAT_KEY = "engram.index-format";
     static final String FORMAT = "1";
+    /** The encoding of {@link #open(Path, int, String)} and {@link #inMemory(int)}: see docs/benchmarks.md for its recall. */
+    public static final VectorEncoding DEFAULT_ENCODING = VectorEncoding.FLOAT32;
     /** Cap on distinct query terms of the keyword side, below Lucene's 1024 boolean clauses. */
     private static final int MAX_KEYWORD_TERMS = 512;
     private static final Sort NEWEST_FIRST = new Sort(
@@ -83,14 +85,17 @@ public final class LuceneVectorIndex implements VectorIndex {
     private final String location;
     private final int dimension;
     private final Directory directory;
+    private final VectorEncoding encoding;
     private final Analyzer analyzer;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Object writeLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LuceneVectorIndex(String location, Directory directory, int dimension, String embedderName) throws IOException {
+    private LuceneVectorIndex(String location, Directory directory, int dimension, String embedderName, VectorEncoding encoding)
+            throws IOException {
         this.location = location;
+        this.encoding = encoding;
         this.directory = directory;
         this.dimension = dimension;
         this.analyzer = new MemoryTextAnalyzer();
@@ -98,7 +103,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         if (exists) checkCompatible(SegmentInfos.readLatestCommit(directory).getUserData(), location, dimension, embedderName);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setCodec(new HighDimensionCodec());
+                .setCodec(new HighDimensionCodec(encoding));
         this.writer = new IndexWriter(directory, config);
         try {
             writer.setLiveCommitData(Map.of(
@@ -120,13 +125,19 @@ public final class LuceneVectorIndex implements VectorIndex {
      *                                Engram, or is locked by another process
      */
     public static LuceneVectorIndex open(Path dir, int dimension, String embedderName) {
+        return open(dir, dimension, embedderName, DEFAULT_ENCODING);
+    }
+
+    /** {@link #open(Path, int, String)} with the vectors kept in {@code encoding}. */
+    public static LuceneVectorIndex open(Path dir, int dimension, String embedderName, VectorEncoding encoding) {
         Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(encoding, "encoding");
         checkArguments(dimension, embedderName);
         Directory directory = null;
         try {
             Files.createDirectories(dir);
             directory = FSDirectory.open(dir);
-            return new LuceneVectorIndex(dir.toAbsolutePath().toString(), directory, dimension, embedderName);
+            return new LuceneVectorIndex(dir.toAbsolutePath().toString(), directory, dimension, embedderName, encoding);
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
             throw new ConfigurationException("The vector index at " + dir.toAbsolutePath() + " is in use by another process."
@@ -142,9 +153,15 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     /** A transient index in memory (tests, ephemeral embedded use). */
     public static LuceneVectorIndex inMemory(int dimension) {
+        return inMemory(dimension, DEFAULT_ENCODING);
+    }
+
+    /** {@link #inMemory(int)} with the vectors kept in {@code encoding}. */
+    public static LuceneVectorIndex inMemory(int dimension, VectorEncoding encoding) {
         checkArguments(dimension, "in-memory");
+        Objects.requireNonNull(encoding, "encoding");
         try {
-            return new LuceneVectorIndex("memory", new ByteBuffersDirectory(), dimension, "in-memory");
+            return new LuceneVectorIndex("memory", new ByteBuffersDirectory(), dimension, "in-memory", encoding);
         } catch (IOException e) {
             throw new StorageException("Could not create an in-memory vector index", e);
         }
@@ -262,6 +279,24 @@ public final class LuceneVectorIndex implements VectorIndex {
     }
 
     /**
+     * The {@code k} nearest under the filter as {doc, cosine}, most similar first. On a quantized encoding the graph gives
+     * {@code oversample × k} candidates, rescored with their float vectors: the cosines are exact whatever the encoding.
+     */
+    private List<double[]> nearest(IndexSearcher searcher, float[] vector, int k, Query filter) throws IOException {
+        int candidates = k * encoding.oversample();
+        TopDocs knn = searcher.search(new KnnFloatVectorQuery(LuceneFields.VECTOR, vector, candidates, filter), candidates);
+        List<double[]> nearest = new ArrayList<>(knn.scoreDocs.length);
+        for (ScoreDoc sd : knn.scoreDocs) {
+            // Lucene scores COSINE as (1 + cos) / 2.
+            double cosine = encoding.oversample() == 1 ? 2.0 * sd.score - 1.0 : storedCosine(searcher, sd.doc, vector);
+            nearest.add(new double[]{sd.doc, cosine});
+        }
+        if (encoding.oversample() == 1) return nearest;
+        nearest.sort((a, b) -> Double.compare(b[1], a[1])); // stable: equal cosines keep the graph's order
+        return nearest.subList(0, Math.min(k, nearest.size()));
+    }
+
+    /**
      * kNN under the filter, then (hybrid, non-blank text) BM25 under the same filter, each taking its top {@code k}.
      * Hits come in kNN order followed by the keyword-only hits in BM25 order; {@code semantic} is the true cosine
      * for all of them (from the kNN score, or from the stored vector for keyword-only hits).
@@ -273,10 +308,8 @@ public final class LuceneVectorIndex implements VectorIndex {
         Query filter = tenantFilter(tenant, query.filter());
         return withSearcher(searcher -> {
             Map<Integer, double[]> scores = new LinkedHashMap<>(); // doc -> {semantic, keyword}
-            TopDocs knn = searcher.search(new KnnFloatVectorQuery(LuceneFields.VECTOR, query.vector(), query.k(), filter), query.k());
-            for (ScoreDoc sd : knn.scoreDocs) {
-                // Lucene scores COSINE as (1 + cos) / 2.
-                scores.put(sd.doc, new double[]{2.0 * sd.score - 1.0, 0.0});
+            for (double[] hit : nearest(searcher, query.vector(), query.k(), filter)) {
+                scores.put((int) hit[0], new double[]{hit[1], 0.0});
             }
             Query keywords = query.hybrid() ? keywordQuery(query.text()) : null;
             if (keywords != null) {

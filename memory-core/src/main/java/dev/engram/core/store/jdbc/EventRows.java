@@ -34,7 +34,7 @@ final class EventRows {
     }
 
     /** Reads the current row; {@code tenant} is the one the query was scoped to. */
-    static EventRecord read(ResultSet row, Tenant tenant) throws SQLException {
+    static EventRecord read(ResultSet row, Tenant tenant, SqlDialect dialect) throws SQLException {
         int c = 1;
         String id = row.getString(c++);
         String type = row.getString(c++);
@@ -45,7 +45,7 @@ final class EventRows {
         int attempts = row.getInt(c++);
         String error = row.getString(c++);
         return new EventRecord(id, tenant, type, status, payload, results, usage, attempts, error,
-                MemoryRows.instant(row, c++), MemoryRows.instant(row, c++), MemoryRows.instant(row, c++), MemoryRows.instant(row, c));
+                dialect.instant(row, c++), dialect.instant(row, c++), dialect.instant(row, c++), dialect.instant(row, c));
     }
 
 }

@@ -6,7 +6,6 @@ import dev.engram.core.domain.HistoryEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.UUID;
 
 /** Maps {@link HistoryEntry}s to rows of the {@code history} table and back (the tenant columns aside). */
 final class HistoryRows {
@@ -31,17 +30,17 @@ final class HistoryRows {
                 .bind(e.role()).bind(e.at()).bind(e.relatedMemoryId()).bind(e.eventId()).bind(e.reason());
     }
 
-    static HistoryEntry read(ResultSet row) throws SQLException {
+    static HistoryEntry read(ResultSet row, SqlDialect dialect) throws SQLException {
         return new HistoryEntry(
-                row.getObject(1, UUID.class),
-                row.getObject(2, UUID.class),
+                dialect.uuid(row, 1),
+                dialect.uuid(row, 2),
                 HistoryEvent.valueOf(row.getString(3)),
                 row.getString(4),
                 row.getString(5),
                 row.getString(6),
                 row.getString(7),
-                MemoryRows.instant(row, 8),
-                row.getObject(9, UUID.class),
+                dialect.instant(row, 8),
+                dialect.uuid(row, 9),
                 row.getString(10),
                 row.getString(11));
     }

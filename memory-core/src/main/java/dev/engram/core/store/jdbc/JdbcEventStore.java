@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,36 +23,40 @@ import java.util.function.Function;
 
 /**
  * The {@link EventStore} on the embedded SQL database, next to the memories: construct it on
- * {@link JdbcMemoryStore#dataSource()}. The {@code events} table comes from {@code V2__events.sql}, applied by the same
+ * {@link JdbcMemoryStore#database()}. The {@code events} table comes from {@code V2__events.sql}, applied by the same
  * {@link SchemaMigrator} as the memory store's tables.
  *
  * <p>Every statement is built by {@link TenantSql}, so a query cannot reach another tenant's events. A transition reads
- * the row {@code FOR UPDATE}, asks {@link EventTransitions} for the next state and writes it, in one transaction: the
- * lifecycle rules are the same as every other store's. The data source is not closed by this store.
+ * the row (locked {@code FOR UPDATE} on H2; on SQLite the one writer connection excludes other writers), asks
+ * {@link EventTransitions} for the next state and writes it, in one transaction: the lifecycle rules are the same as
+ * every other store's. The database is not closed by this store.
  */
 public final class JdbcEventStore implements EventStore {
 
-    private static final String SQL_UNIQUE_VIOLATION = "23505";
+    private final JdbcDatabase database;
 
-    private final DataSource dataSource;
-
+    /** The store on an H2 database. */
     public JdbcEventStore(DataSource dataSource) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        new SchemaMigrator(JdbcMemoryStore.SCHEMA_LOCATION, JdbcMemoryStore.SCHEMA_SCRIPTS).migrate(dataSource);
+        this(JdbcDatabase.h2(dataSource));
+    }
+
+    public JdbcEventStore(JdbcDatabase database) {
+        this.database = Objects.requireNonNull(database, "database");
+        new SchemaMigrator(database.dialect().schemaLocation(), JdbcMemoryStore.SCHEMA_SCRIPTS).migrate(database);
     }
 
     @Override
     public void created(Tenant tenant, String id, String type, String payload, Instant at) {
         EventRecord record = EventTransitions.pending(tenant, id, type, payload, at);
-        TenantSql sql = new TenantSql(tenant);
-        try (Connection connection = dataSource.getConnection()) {
+        TenantSql sql = new TenantSql(tenant, database.dialect());
+        try (Connection connection = database.writes().getConnection()) {
             connection.setAutoCommit(true);
             try (TenantStatement insert = sql.insert(connection, EventRows.TABLE, EventRows.COLUMNS)) {
                 EventRows.bind(insert, record);
                 insert.executeUpdate();
             }
         } catch (SQLException e) {
-            if (isDuplicate(e)) return; // a retried enqueue: the first record stays
+            if (database.dialect().isDuplicate(e)) return; // a retried enqueue: the first record stays
             throw failure("record event " + id, e);
         }
     }
@@ -79,8 +82,8 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public Optional<EventRecord> get(Tenant tenant, String id) {
         Objects.requireNonNull(id, "id");
-        TenantSql sql = new TenantSql(tenant);
-        try (Connection connection = dataSource.getConnection()) {
+        TenantSql sql = new TenantSql(tenant, database.dialect());
+        try (Connection connection = database.reads().getConnection()) {
             connection.setAutoCommit(true);
             return read(connection, sql, tenant, id, false);
         } catch (SQLException e) {
@@ -91,9 +94,9 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public Page<EventRecord> list(Tenant tenant, int page, int pageSize) {
         EventPaging.check(page, pageSize);
-        TenantSql sql = new TenantSql(tenant);
+        TenantSql sql = new TenantSql(tenant, database.dialect());
         long offset = (long) (page - 1) * pageSize;
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = database.reads().getConnection()) {
             connection.setAutoCommit(true);
             long total;
             try (TenantStatement count = sql.where(connection, "SELECT COUNT(*) FROM " + EventRows.TABLE, null, null);
@@ -105,7 +108,7 @@ public final class JdbcEventStore implements EventStore {
             try (TenantStatement select = sql.where(connection, EventRows.SELECT, null,
                     EventRows.NEWEST_FIRST + " LIMIT " + pageSize + " OFFSET " + offset);
                  ResultSet row = select.executeQuery()) {
-                while (row.next()) items.add(EventRows.read(row, tenant));
+                while (row.next()) items.add(EventRows.read(row, tenant, sql.dialect()));
             }
             return new Page<>(items, total, page, pageSize);
         } catch (SQLException e) {
@@ -115,8 +118,8 @@ public final class JdbcEventStore implements EventStore {
 
     @Override
     public int deleteTenant(Tenant tenant) {
-        TenantSql sql = new TenantSql(tenant);
-        try (Connection connection = dataSource.getConnection()) {
+        TenantSql sql = new TenantSql(tenant, database.dialect());
+        try (Connection connection = database.writes().getConnection()) {
             connection.setAutoCommit(true);
             try (TenantStatement delete = sql.where(connection, "DELETE FROM " + EventRows.TABLE, null, null)) {
                 return delete.executeUpdate();
@@ -133,8 +136,8 @@ public final class JdbcEventStore implements EventStore {
      */
     private Optional<EventRecord> transition(Tenant tenant, String id, Function<EventRecord, Optional<EventRecord>> next) {
         Objects.requireNonNull(id, "id");
-        TenantSql sql = new TenantSql(tenant);
-        try (Connection connection = dataSource.getConnection()) {
+        TenantSql sql = new TenantSql(tenant, database.dialect());
+        try (Connection connection = database.writes().getConnection()) {
             connection.setAutoCommit(false);
             try {
                 Optional<EventRecord> written = read(connection, sql, tenant, id, true).flatMap(next);
@@ -163,16 +166,12 @@ public final class JdbcEventStore implements EventStore {
 
     private static Optional<EventRecord> read(Connection connection, TenantSql sql, Tenant tenant, String id, boolean forUpdate)
             throws SQLException {
-        try (TenantStatement select = sql.where(connection, EventRows.SELECT, "id = ?", forUpdate ? "FOR UPDATE" : null)) {
+        try (TenantStatement select = sql.where(connection, EventRows.SELECT, "id = ?", forUpdate ? sql.dialect().lockForUpdate() : null)) {
             select.bind(id);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(EventRows.read(row, tenant)) : Optional.empty();
+                return row.next() ? Optional.of(EventRows.read(row, tenant, sql.dialect())) : Optional.empty();
             }
         }
-    }
-
-    private static boolean isDuplicate(SQLException e) {
-        return e instanceof SQLIntegrityConstraintViolationException && SQL_UNIQUE_VIOLATION.equals(e.getSQLState());
     }
 
     private static StorageException failure(String what, SQLException e) {

@@ -29,8 +29,10 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * The {@link MemoryStore} on a SQL database through plain JDBC: H2 for the embedded library ({@link #openH2},
- * {@link #h2InMemory}). The schema comes from the scripts in {@code db/embedded} ({@link SchemaMigrator}).
+ * The {@link MemoryStore} on an embedded SQL database through plain JDBC: SQLite ({@link #openSqlite}, the default of
+ * the standalone platform) or H2 ({@link #openH2}, {@link #h2InMemory}); what differs between them is in
+ * {@link SqlDialect}. The schema comes from the dialect's scripts ({@link SqlDialect#schemaLocation()},
+ * {@link SchemaMigrator}). Queries run on the database's readers, changes on its writer ({@link JdbcDatabase}).
  *
  * <p>Every statement on a tenant's rows is built by {@link TenantSql}, which binds the tenant's ids, so a query cannot
  * reach another tenant. A {@link #write} is one transaction. SQL failures surface as {@link StorageException}.
@@ -39,15 +41,17 @@ public final class JdbcMemoryStore implements MemoryStore {
 
     /** Schema scripts under {@link #SCHEMA_LOCATION}, oldest first: add new ones at the end. */
     public static final List<String> SCHEMA_SCRIPTS = List.of("V1__memories.sql", "V2__events.sql");
-    public static final String SCHEMA_LOCATION = "db/embedded";
 
     static final String H2_DATABASE_NAME = "engram";
+    /** The SQLite file {@link #openSqlite} opens in its directory. */
+    public static final String SQLITE_FILE_NAME = "engram.db";
+    private static final int SQLITE_READERS = 4;
     private static final int POOL_SIZE = 8;
     /** Records read per statement by {@link #scan}. */
     static final int SCAN_PAGE_SIZE = 500;
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private final DataSource dataSource;
+    private final JdbcDatabase database;
     private final AutoCloseable resources;
     private final int scanPageSize;
 
@@ -56,18 +60,23 @@ public final class JdbcMemoryStore implements MemoryStore {
      * {@code MERGE INTO … KEY} (H2, also in its compatibility modes).
      */
     public JdbcMemoryStore(DataSource dataSource) {
-        this(dataSource, () -> {
+        this(JdbcDatabase.h2(dataSource));
+    }
+
+    /** A store on a database someone else owns (e.g. {@link SqliteDatabase#database()}); {@link #close()} leaves it open. */
+    public JdbcMemoryStore(JdbcDatabase database) {
+        this(database, () -> {
         }, SCAN_PAGE_SIZE);
     }
 
     /** @param scanPageSize records read per statement by {@link #scan} */
-    JdbcMemoryStore(DataSource dataSource, AutoCloseable resources, int scanPageSize) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    JdbcMemoryStore(JdbcDatabase database, AutoCloseable resources, int scanPageSize) {
+        this.database = Objects.requireNonNull(database, "database");
         this.resources = Objects.requireNonNull(resources, "resources");
         if (scanPageSize < 1) throw new IllegalArgumentException("scanPageSize must be positive");
         this.scanPageSize = scanPageSize;
         try {
-            new SchemaMigrator(SCHEMA_LOCATION, SCHEMA_SCRIPTS).migrate(dataSource);
+            new SchemaMigrator(database.dialect().schemaLocation(), SCHEMA_SCRIPTS).migrate(database);
         } catch (RuntimeException e) {
             closeQuietly(resources, e);
             throw e;
@@ -109,7 +118,7 @@ public final class JdbcMemoryStore implements MemoryStore {
             pool.dispose();
             throw failure("open an in-memory database", e);
         }
-        return new JdbcMemoryStore(pool, () -> {
+        return new JdbcMemoryStore(JdbcDatabase.h2(pool), () -> {
             try {
                 keepAlive.close();
             } finally {
@@ -120,7 +129,16 @@ public final class JdbcMemoryStore implements MemoryStore {
 
     private static JdbcMemoryStore pooled(String url) {
         JdbcConnectionPool pool = pooledDataSource(url);
-        return new JdbcMemoryStore(pool, pool::dispose, SCAN_PAGE_SIZE);
+        return new JdbcMemoryStore(JdbcDatabase.h2(pool), pool::dispose, SCAN_PAGE_SIZE);
+    }
+
+    /**
+     * Opens (or creates) the SQLite database {@value #SQLITE_FILE_NAME} in {@code directory}, closed with the store.
+     * A commit survives the process being killed ({@link SqliteDatabase}).
+     */
+    public static JdbcMemoryStore openSqlite(Path directory) {
+        SqliteDatabase sqlite = SqliteDatabase.open(directory.resolve(SQLITE_FILE_NAME), SQLITE_READERS);
+        return new JdbcMemoryStore(sqlite.database(), sqlite, SCAN_PAGE_SIZE);
     }
 
     private static JdbcConnectionPool pooledDataSource(String url) {
@@ -130,8 +148,8 @@ public final class JdbcMemoryStore implements MemoryStore {
     }
 
     /** The database this store works on, for other stores that share it (e.g. {@link JdbcEventStore}). */
-    public DataSource dataSource() {
-        return dataSource;
+    public JdbcDatabase database() {
+        return database;
     }
 
     @Override
@@ -142,7 +160,7 @@ public final class JdbcMemoryStore implements MemoryStore {
             beforeCommit.run();
             return;
         }
-        TenantSql sql = new TenantSql(tenant);
+        TenantSql sql = new TenantSql(tenant, database.dialect());
         inTransaction("write", connection -> {
             for (UUID missing : missingMemories(connection, sql, referenced)) throw StoredRecords.unknownMemory(tenant, missing);
             if (!records.isEmpty()) {
@@ -176,7 +194,7 @@ public final class JdbcMemoryStore implements MemoryStore {
 
     @Override
     public Map<UUID, MemoryRecord> getAll(Tenant tenant, Collection<UUID> ids) {
-        TenantSql sql = new TenantSql(tenant);
+        TenantSql sql = new TenantSql(tenant, database.dialect());
         List<UUID> distinct = List.copyOf(new LinkedHashSet<>(ids));
         if (distinct.isEmpty()) return new LinkedHashMap<>();
         // One primary-key lookup per id, in the order asked for: H2 plans "id IN (…)" as a scan of the tenant's rows
@@ -189,7 +207,7 @@ public final class JdbcMemoryStore implements MemoryStore {
                     select.rebind();
                     select.bind(id);
                     try (ResultSet row = select.executeQuery()) {
-                        if (row.next()) byId.put(id, MemoryRows.read(row, tenant));
+                        if (row.next()) byId.put(id, MemoryRows.read(row, tenant, sql.dialect()));
                     }
                 }
             }
@@ -200,13 +218,13 @@ public final class JdbcMemoryStore implements MemoryStore {
     @Override
     public List<HistoryEntry> history(Tenant tenant, UUID memoryId) {
         Objects.requireNonNull(memoryId, "memoryId");
-        TenantSql sql = new TenantSql(tenant);
+        TenantSql sql = new TenantSql(tenant, database.dialect());
         return inConnection("read history", connection -> {
             try (TenantStatement select = sql.where(connection, HistoryRows.SELECT, "memory_id = ?", HistoryRows.OLDEST_FIRST)) {
                 select.bind(memoryId);
                 List<HistoryEntry> entries = new ArrayList<>();
                 try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) entries.add(HistoryRows.read(row));
+                    while (row.next()) entries.add(HistoryRows.read(row, sql.dialect()));
                 }
                 return List.copyOf(entries);
             }
@@ -219,7 +237,7 @@ public final class JdbcMemoryStore implements MemoryStore {
      */
     @Override
     public void scan(Tenant tenant, Consumer<MemoryRecord> action) {
-        TenantSql sql = new TenantSql(tenant);
+        TenantSql sql = new TenantSql(tenant, database.dialect());
         UUID after = null;
         while (true) {
             UUID from = after;
@@ -229,7 +247,7 @@ public final class JdbcMemoryStore implements MemoryStore {
                     if (from != null) select.bind(from);
                     List<MemoryRecord> records = new ArrayList<>();
                     try (ResultSet row = select.executeQuery()) {
-                        while (row.next()) records.add(MemoryRows.read(row, tenant));
+                        while (row.next()) records.add(MemoryRows.read(row, tenant, sql.dialect()));
                     }
                     return records;
                 }
@@ -247,7 +265,7 @@ public final class JdbcMemoryStore implements MemoryStore {
 
     @Override
     public void purge(Tenant tenant, Collection<UUID> ids) {
-        TenantSql sql = new TenantSql(tenant);
+        TenantSql sql = new TenantSql(tenant, database.dialect());
         List<UUID> distinct = List.copyOf(new LinkedHashSet<>(ids));
         if (distinct.isEmpty()) return;
         inTransaction("purge memories", connection -> {
@@ -259,7 +277,7 @@ public final class JdbcMemoryStore implements MemoryStore {
 
     @Override
     public void deleteTenant(Tenant tenant) {
-        TenantSql sql = new TenantSql(tenant);
+        TenantSql sql = new TenantSql(tenant, database.dialect());
         inTransaction("delete tenant", connection -> {
             delete(connection, sql, "DELETE FROM " + HistoryRows.TABLE, null, List.of());
             delete(connection, sql, "DELETE FROM " + MemoryRows.TABLE, null, List.of());
@@ -314,8 +332,9 @@ public final class JdbcMemoryStore implements MemoryStore {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Runs queries on a reader connection. */
     private <T> T inConnection(String what, SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = database.reads().getConnection()) {
             connection.setAutoCommit(true);
             return work.run(connection);
         } catch (SQLException e) {
@@ -325,7 +344,7 @@ public final class JdbcMemoryStore implements MemoryStore {
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     private <T> T inTransaction(String what, SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = database.writes().getConnection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);

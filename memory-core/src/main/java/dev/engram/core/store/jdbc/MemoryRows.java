@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,9 +41,9 @@ final class MemoryRows {
     }
 
     /** Reads the current row; {@code tenant} is the one the query was scoped to. */
-    static MemoryRecord read(ResultSet row, Tenant tenant) throws SQLException {
+    static MemoryRecord read(ResultSet row, Tenant tenant, SqlDialect dialect) throws SQLException {
         int c = 1;
-        UUID id = row.getObject(c++, UUID.class);
+        UUID id = dialect.uuid(row, c++);
         Scope scope = new Scope(tenant, row.getString(c++), row.getString(c++), row.getString(c++), row.getString(c++));
         String text = row.getString(c++);
         String hash = row.getString(c++);
@@ -52,21 +51,16 @@ final class MemoryRows {
         String role = row.getString(c++);
         var metadata = StoreJson.readMetadata(row.getString(c++));
         var categories = StoreJson.readCategories(row.getString(c++));
-        Instant createdAt = instant(row, c++);
-        Instant updatedAt = instant(row, c++);
-        Instant eventTime = instant(row, c++);
-        LocalDate expirationDate = row.getObject(c++, LocalDate.class);
+        Instant createdAt = dialect.instant(row, c++);
+        Instant updatedAt = dialect.instant(row, c++);
+        Instant eventTime = dialect.instant(row, c++);
+        LocalDate expirationDate = dialect.date(row, c++);
         boolean immutable = row.getBoolean(c++);
         MemoryState state = MemoryState.valueOf(row.getString(c++));
-        UUID replacedBy = row.getObject(c++, UUID.class);
+        UUID replacedBy = dialect.uuid(row, c++);
         var sources = StoreJson.readSources(row.getString(c++));
         String slot = row.getString(c);
         return new MemoryRecord(id, scope, text, hash, actor, role, metadata, categories, createdAt, updatedAt, eventTime,
                 expirationDate, immutable, state, replacedBy, sources, slot);
-    }
-
-    static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -11,8 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -63,10 +62,21 @@ public final class SchemaMigrator {
      * @throws ConfigurationException if the database's schema is newer than {@link #latestVersion()}
      */
     public List<Integer> migrate(DataSource dataSource) {
+        return migrate(dataSource, SqlDialect.H2);
+    }
+
+    /** {@link #migrate(DataSource)} on the database's writer connection, in its dialect. */
+    public List<Integer> migrate(JdbcDatabase database) {
+        return migrate(database.writes(), database.dialect());
+    }
+
+    private List<Integer> migrate(DataSource dataSource, SqlDialect dialect) {
         synchronized (MIGRATION_LOCK) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
-                createVersionTable(connection);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(dialect.versionTableDdl(VERSION_TABLE));
+                }
                 int current = currentVersion(connection);
                 if (current > latestVersion()) {
                     throw new ConfigurationException("The store's schema is version " + current + ", newer than version "
@@ -74,7 +84,7 @@ public final class SchemaMigrator {
                 }
                 List<Integer> applied = new ArrayList<>();
                 for (int version = current + 1; version <= latestVersion(); version++) {
-                    apply(connection, version, scripts.get(version - 1));
+                    apply(connection, dialect, version, scripts.get(version - 1));
                     applied.add(version);
                 }
                 return applied;
@@ -93,15 +103,8 @@ public final class SchemaMigrator {
         }
     }
 
-    private static void createVersionTable(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " (version INT PRIMARY KEY, "
-                    + "script VARCHAR(256) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
-        }
-    }
-
-    /** Runs one script and records it, in one transaction where the database makes DDL transactional (H2 does not). */
-    private void apply(Connection connection, int version, String script) throws SQLException {
+    /** Runs one script and records it, in one transaction where the database makes DDL transactional (SQLite; H2 does not). */
+    private void apply(Connection connection, SqlDialect dialect, int version, String script) throws SQLException {
         List<String> statements = statementsOf(readScript(script));
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
@@ -109,7 +112,7 @@ public final class SchemaMigrator {
             try (var record = connection.prepareStatement("INSERT INTO " + VERSION_TABLE + " (version, script, applied_at) VALUES (?, ?, ?)")) {
                 record.setInt(1, version);
                 record.setString(2, script);
-                record.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+                record.setObject(3, dialect.toJdbc(Instant.now()));
                 record.executeUpdate();
             }
             connection.commit();

@@ -20,10 +20,18 @@ final class TenantSql {
     static final String TENANT_COLUMNS = "org_id, project_id";
     private static final String TENANT_CONDITION = "org_id = ? AND project_id = ?";
 
-    private final Tenant tenant;
+    private static final List<String> TENANT_KEY = List.of("org_id", "project_id");
 
-    TenantSql(Tenant tenant) {
+    private final Tenant tenant;
+    private final SqlDialect dialect;
+
+    TenantSql(Tenant tenant, SqlDialect dialect) {
         this.tenant = Objects.requireNonNull(tenant, "tenant");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+    }
+
+    SqlDialect dialect() {
+        return dialect;
     }
 
     /**
@@ -40,10 +48,13 @@ final class TenantSql {
         return prepare(connection, sql.toString());
     }
 
-    /** Inserts a row into {@code table}, or replaces the tenant's row with the same {@code id} (H2's MERGE … KEY). */
+    /** Inserts a row into {@code table}, or replaces the tenant's row with the same {@code id} ({@link SqlDialect#upsert}). */
     TenantStatement upsertById(Connection connection, String table, List<String> columns) throws SQLException {
-        return prepare(connection, "MERGE INTO " + table + " (" + TENANT_COLUMNS + ", " + String.join(", ", columns)
-                + ") KEY (" + TENANT_COLUMNS + ", id) VALUES (?, ?, " + placeholders(columns.size()) + ")");
+        List<String> all = new ArrayList<>(TENANT_KEY);
+        all.addAll(columns);
+        List<String> key = new ArrayList<>(TENANT_KEY);
+        key.add("id");
+        return prepare(connection, dialect.upsert(table, all, key));
     }
 
     /** Inserts a row into {@code table}. */
@@ -71,7 +82,7 @@ final class TenantSql {
     private TenantStatement prepare(Connection connection, String sql) throws SQLException {
         var statement = connection.prepareStatement(sql);
         try {
-            return new TenantStatement(statement, tenant);
+            return new TenantStatement(statement, tenant, dialect);
         } catch (SQLException | RuntimeException e) {
             statement.close();
             throw e;

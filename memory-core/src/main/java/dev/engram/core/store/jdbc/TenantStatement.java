@@ -5,8 +5,6 @@ import dev.engram.core.domain.Tenant;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 /**
  * A prepared statement whose first two parameters are the tenant's org and project ids, bound on creation and again
@@ -18,23 +16,19 @@ final class TenantStatement implements AutoCloseable {
 
     private final PreparedStatement statement;
     private final Tenant tenant;
+    private final SqlDialect dialect;
     private int next;
 
-    TenantStatement(PreparedStatement statement, Tenant tenant) throws SQLException {
+    TenantStatement(PreparedStatement statement, Tenant tenant, SqlDialect dialect) throws SQLException {
         this.statement = statement;
         this.tenant = tenant;
+        this.dialect = dialect;
         bindTenant();
     }
 
-    /** Binds the next parameter: instants as UTC timestamps with time zone, enums by name, anything else as is. */
+    /** Binds the next parameter in the dialect's encoding ({@link SqlDialect#toJdbc}). */
     TenantStatement bind(Object value) throws SQLException {
-        Object jdbcValue = switch (value) {
-            case null -> null;
-            case Instant instant -> instant.atOffset(ZoneOffset.UTC);
-            case Enum<?> constant -> constant.name();
-            default -> value;
-        };
-        statement.setObject(next++, jdbcValue);
+        statement.setObject(next++, dialect.toJdbc(value));
         return this;
     }
 

@@ -23,7 +23,7 @@ class JdbcEventStoreTest extends AbstractEventStoreContractTest {
     @Override
     protected EventStore createStore() {
         memories = JdbcMemoryStore.h2InMemory("events_" + UUID.randomUUID().toString().replace("-", ""));
-        return new JdbcEventStore(memories.dataSource());
+        return new JdbcEventStore(memories.database());
     }
 
     @Override
@@ -35,14 +35,14 @@ class JdbcEventStoreTest extends AbstractEventStoreContractTest {
     void keepsEventsInTheMemoryStoresDatabaseAcrossReopen() {
         Path data = dir.resolve("store");
         try (JdbcMemoryStore first = JdbcMemoryStore.openH2(data)) {
-            EventStore events = new JdbcEventStore(first.dataSource());
+            EventStore events = new JdbcEventStore(first.database());
             events.created(ACME, "e1", "ADD", PAYLOAD, T0);
             events.started(ACME, "e1", T0);
             events.succeeded(ACME, "e1", List.of(), new TokenUsage(5, 6, 1), T0.plusSeconds(1));
         }
 
         try (JdbcMemoryStore reopened = JdbcMemoryStore.openH2(data)) {
-            var record = new JdbcEventStore(reopened.dataSource()).get(ACME, "e1").orElseThrow();
+            var record = new JdbcEventStore(reopened.database()).get(ACME, "e1").orElseThrow();
             assertThat(record.status()).isEqualTo(EventStatus.SUCCEEDED);
             assertThat(record.usage()).isEqualTo(new TokenUsage(5, 6, 1));
             assertThat(record.payload()).isEqualTo(PAYLOAD);

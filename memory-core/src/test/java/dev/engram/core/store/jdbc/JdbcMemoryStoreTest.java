@@ -65,7 +65,7 @@ class JdbcMemoryStoreTest extends AbstractMemoryStoreContractTest {
             dataSource.setURL("jdbc:h2:mem:paging-" + count + ";DB_CLOSE_DELAY=-1");
             List<MemoryRecord> records = new ArrayList<>();
             for (int i = 0; i < count; i++) records.add(simpleRecord(ACME, UUID.randomUUID(), "fact " + i));
-            try (MemoryStore paged = new JdbcMemoryStore(dataSource, () -> {
+            try (MemoryStore paged = new JdbcMemoryStore(JdbcDatabase.h2(dataSource), () -> {
             }, 7)) {
                 paged.write(ACME, records, List.of());
                 paged.write(GLOBEX, List.of(simpleRecord(GLOBEX, UUID.randomUUID(), "elsewhere")), List.of());
