@@ -121,6 +121,20 @@ try {
     check(refused, "the gateway refuses the revoked key within 5 seconds");
   });
 
+  await step("the owner's audit log lists the key's creation and revocation, newest first", async () => {
+    await page.getByRole("link", { name: "Audit log" }).click();
+    await page.getByRole("heading", { level: 1, name: "Audit log" }).waitFor();
+    const table = page.getByRole("table", { name: "Audit log" });
+    await table.getByRole("row", { name: /key\.revoked.*standalone app/ }).waitFor();
+    await table.getByRole("row", { name: /key\.created.*standalone app/ }).waitFor();
+    const actions = await table.locator("tbody tr td:nth-child(3)").allTextContents();
+    check(actions.indexOf("key.revoked") < actions.indexOf("key.created"), `newest first: ${actions.join(", ")}`);
+    const text = await page.locator("main").textContent();
+    check(!/\bnull\b|undefined/.test(text), `no "null" or "undefined" on the page: ${text}`);
+    await checkNoHorizontalOverflow();
+    await shot("s07-audit-log");
+  });
+
   await step("signing out ends the session", async () => {
     await page.getByRole("link", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "You are signed out" }).waitFor();

@@ -350,8 +350,8 @@ async function auditPage(body) {
       onclick: () => { auditPageNumber += 1; render(false); } }, "Older"));
   body.append(
     h("p", { class: "lede" }, `Administrative actions in ${org.name}, newest first: keys created and revoked, projects created and deleted, members and roles changed.`),
-    page.results.length ? table("Audit log", ["When", "Who", "Action", "Target", "Detail"], rows) : h("p", {}, "Nothing recorded yet."),
-    page.count > AUDIT_PAGE_SIZE ? pager : null);
+    page.results.length ? table("Audit log", ["When", "Who", "Action", "Target", "Detail"], rows) : h("p", {}, "Nothing recorded yet."));
+  if (page.count > AUDIT_PAGE_SIZE) body.append(pager);
 }
 
 // ---- members and invitations --------------------------------------------------------------------------------------
