@@ -7,6 +7,7 @@ import dev.engram.core.error.ConfigurationException;
 import dev.engram.core.extract.Extractor;
 import dev.engram.core.extract.offline.OfflineExtractor;
 import dev.engram.core.index.lucene.LuceneVectorIndex;
+import dev.engram.core.index.lucene.VectorEncoding;
 import dev.engram.core.index.qdrant.QdrantSettings;
 import dev.engram.core.index.qdrant.QdrantVectorIndex;
 import dev.engram.core.llm.LlmExtractor;
@@ -41,6 +42,7 @@ public final class MemoryBuilder {
     private Reconciler reconciler;
     private VectorIndex index;
     private QdrantSettings qdrant;
+    private VectorEncoding vectorEncoding = LuceneVectorIndex.DEFAULT_ENCODING;
     private MemoryStore store;
     private EngineSettings settings = EngineSettings.defaults();
     private Clock clock = Clock.systemUTC();
@@ -90,6 +92,12 @@ public final class MemoryBuilder {
         return this;
     }
 
+    /** How the embedded Lucene index keeps its vectors (float, or scalar-quantized with rescoring). */
+    public MemoryBuilder vectorEncoding(VectorEncoding encoding) {
+        this.vectorEncoding = java.util.Objects.requireNonNull(encoding, "encoding");
+        return this;
+    }
+
     /**
      * Search a Qdrant collection (created at first use for the embedder's dimension) instead of the embedded Lucene
      * index: the index the platform's processes share. The Memory closes the connection.
@@ -135,7 +143,7 @@ public final class MemoryBuilder {
         try {
             if (s == null) s = inMemory ? new InMemoryMemoryStore() : openStore(dir.resolve("store"));
             if (i == null && qdrant != null) i = QdrantVectorIndex.connect(qdrant, emb.dimension());
-            if (i == null) i = inMemory ? LuceneVectorIndex.inMemory(emb.dimension()) : LuceneVectorIndex.open(dir.resolve("index"), emb.dimension(), emb.name());
+            if (i == null) i = inMemory ? LuceneVectorIndex.inMemory(emb.dimension(), vectorEncoding) : LuceneVectorIndex.open(dir.resolve("index"), emb.dimension(), emb.name(), vectorEncoding);
             Extractor offline = new OfflineExtractor();
             Reconciler offlineReconciler = new OfflineReconciler(settings);
             Extractor ex = extractor != null ? extractor : chatModel != null ? new LlmExtractor(chatModel, offline) : offline;

@@ -1,5 +1,6 @@
 package dev.engram.core.platform;
 
+import dev.engram.core.index.lucene.VectorEncoding;
 import dev.engram.core.index.qdrant.QdrantSettings;
 import io.smallrye.config.WithDefault;
 
@@ -15,6 +16,13 @@ public interface IndexConfig {
     /** LUCENE: an index under the data directory, for one process. QDRANT: shared by every process of the platform. */
     @WithDefault("LUCENE")
     IndexKind kind();
+
+    /**
+     * How the LUCENE index keeps its vectors: FLOAT32, or INT8 / INT7 / INT4 / BIT (scalar-quantized graph, candidates
+     * rescored with the float vectors). Existing segments stay readable after a change; merges rewrite them.
+     */
+    @WithDefault("FLOAT32")
+    VectorEncoding luceneEncoding();
 
     /** Vector index implementations. */
     enum IndexKind {

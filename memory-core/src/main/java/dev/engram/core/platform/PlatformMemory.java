@@ -24,7 +24,8 @@ public final class PlatformMemory {
 
     public static Memory open(MemoryStore store, Path dataDir, IndexConfig index, IndexConfig.Qdrant qdrant, LlmConfig llm,
                               MeterRegistry registry) {
-        MemoryBuilder builder = Memory.builder().dataDir(dataDir).store(store).meterRegistry(registry);
+        MemoryBuilder builder = Memory.builder().dataDir(dataDir).store(store).meterRegistry(registry)
+                .vectorEncoding(index.luceneEncoding());
         if (index.kind() == IndexKind.QDRANT) builder.qdrant(qdrant.settings());
         llm.settings().ifPresent(settings -> {
             LOG.info("LLM extraction and reconciliation: {}", settings);

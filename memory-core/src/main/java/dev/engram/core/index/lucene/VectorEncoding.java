@@ -17,14 +17,14 @@ public enum VectorEncoding {
 
     /** Float vectors only (Lucene99HnswVectorsFormat). */
     FLOAT32(Lucene99HnswVectorsFormat::new, 1),
-    /** 8 bits per dimension (optimized scalar quantization), rescored. */
+    /** 8 bits per dimension (optimized scalar quantization), 2× candidates rescored. */
     INT8(() -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.UNSIGNED_BYTE, 16, 100), 2),
-    /** 7 bits per dimension, rescored. */
-    INT7(() -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.SEVEN_BIT, 16, 100), 2),
-    /** 4 bits per dimension, rescored. */
-    INT4(() -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.PACKED_NIBBLE, 16, 100), 3),
-    /** 1 bit per dimension (4-bit queries), rescored. */
-    BIT(() -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE, 16, 100), 5);
+    /** 7 bits per dimension, 5× candidates rescored. */
+    INT7(() -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.SEVEN_BIT, 16, 100), 5),
+    /** 4 bits per dimension, 5× candidates rescored (recall@10 1.0 at 10 000 memories, docs/benchmarks.md). */
+    INT4(() -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.PACKED_NIBBLE, 16, 100), 5),
+    /** 1 bit per dimension (4-bit queries), 10× candidates rescored. */
+    BIT(() -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE, 16, 100), 10);
 
     private final Supplier<KnnVectorsFormat> format;
     private final int oversample;
