@@ -24,7 +24,7 @@ class LongMemEvalRunnerTest {
         var log = new ArrayList<String>();
         LongMemEvalReport report;
         try (var cache = new VectorCache(embedder, dir)) {
-            List<Retriever> systems = List.of(new EngineRetriever(EngineVariants.get(EngineVariants.DEFAULT)), new Bm25Retriever(),
+            List<Retriever> systems = List.of(new EngineRetriever(EngineVariants.get(EngineVariants.DEFAULT), embedder), new Bm25Retriever(),
                     new DenseRetriever(embedder, cache));
             report = LongMemEvalRunner.evaluate(data, data.questions(), systems, "test", "mini.json", log::add);
         }
