@@ -47,6 +47,8 @@ final class DenseRetriever implements Retriever {
         List<String> heads = new ArrayList<>();
         for (Session s : haystack) {
             for (int i = 0; i < s.turns().size(); i++) {
+                // A message without a letter or digit (empty, or invisible characters only) cannot be embedded: left out.
+                if (s.turns().get(i).content().codePoints().noneMatch(Character::isLetterOrDigit)) continue;
                 messages.add(new Retrieved(s.turns().get(i).content(), List.of(s.messageId(i))));
                 heads.add(head(s.turns().get(i).content()));
             }

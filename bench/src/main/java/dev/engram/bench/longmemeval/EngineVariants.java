@@ -41,6 +41,8 @@ public final class EngineVariants {
         register(retrieval("evidence-0.8", "default with evidence scores weighed 0.8 against facts", r -> r.withEvidenceWeight(0.8)));
         register(new EngineVariant("bilingual", "default with the bilingual embedder: bge-small-zh for CJK text, bge-small-en for the rest",
                 e -> inMemory(e, EngineSettings.defaults()), true, true));
+        register(bilingual("bilingual-vector-0.3", "bilingual with the cosine weighing 0.3 (BM25 0.7)", r -> r.withVectorShare(0.3)));
+        register(bilingual("bilingual-vector-0.7", "bilingual with the cosine weighing 0.7 (BM25 0.3)", r -> r.withVectorShare(0.7)));
     }
 
     private EngineVariants() {
@@ -70,6 +72,12 @@ public final class EngineVariants {
     /** The embedder a variant's engine uses, before any cache. */
     public static Embedder embedder(EngineVariant v) {
         return v.bilingual() ? Embedder.bilingual() : Embedder.defaultEmbedder();
+    }
+
+    private static EngineVariant bilingual(String name, String description, UnaryOperator<RetrievalSettings> change) {
+        EngineSettings settings = EngineSettings.defaults();
+        EngineSettings changed = settings.withRetrieval(change.apply(settings.retrieval()));
+        return new EngineVariant(name, description, e -> inMemory(e, changed), true, true);
     }
 
     static Memory inMemory(Embedder embedder, EngineSettings settings) {

@@ -17,12 +17,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.Set;
 
 /**
@@ -141,9 +142,10 @@ public record LongMemEvalDataset(Map<String, List<Turn>> sessions, List<Question
         Map<String, List<Question>> byType = new LinkedHashMap<>();
         for (Question q : questions) byType.computeIfAbsent(q.type(), t -> new ArrayList<>()).add(q);
         Set<Question> chosen = new LinkedHashSet<>();
+        var random = new SplittableRandom(seed); // java.util.Random's first draws barely differ between nearby seeds
         for (List<Question> group : byType.values()) {
             List<Question> shuffled = new ArrayList<>(group);
-            java.util.Collections.shuffle(shuffled, new Random(seed));
+            Collections.shuffle(shuffled, random);
             chosen.addAll(shuffled.subList(0, Math.min(perType, shuffled.size())));
         }
         return questions.stream().filter(chosen::contains).toList();

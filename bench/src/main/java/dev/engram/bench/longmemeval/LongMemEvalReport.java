@@ -1,5 +1,7 @@
 package dev.engram.bench.longmemeval;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,15 +20,18 @@ public record LongMemEvalReport(String command, String dataset, int questions, d
     public record SystemRun(String name, String description, long messages, double ingestSeconds, double searchSeconds,
                             List<QuestionScore> scores) {
 
+        @JsonProperty
         public double messagesPerSecond() {
             return ingestSeconds > 0 ? messages / ingestSeconds : 0;
         }
 
+        @JsonProperty
         public double searchMillis() {
             return scores.isEmpty() ? 0 : 1000 * searchSeconds / scores.size();
         }
 
         /** One row per question type (in order of first appearance), then {@code overall}. */
+        @JsonProperty
         public List<Row> rows() {
             Map<String, List<QuestionScore>> byType = new LinkedHashMap<>();
             for (QuestionScore s : scores) byType.computeIfAbsent(s.type(), t -> new ArrayList<>()).add(s);

@@ -36,6 +36,7 @@ import java.util.function.Consumer;
  *   --variant NAME     an engine variant of {@link EngineVariants} (repeatable; default: default)
  *   --out DIR          where report.json and report.md go (default bench/target/longmemeval)
  *   --cache DIR        the vector cache of the dense baseline and the engine (default bench/target/longmemeval-cache)
+ *   --dense-embedder M the dense baseline's embedder: zh (bge-small-zh, the default) or bilingual (zh + en)
  *   --cold true        the engine embeds everything itself (no cache): its ingest rate then includes embedding
  * </pre>
  * Exit status: 0 done, 2 bad arguments, 1 the run failed.
@@ -43,7 +44,7 @@ import java.util.function.Consumer;
 public final class LongMemEvalRunner {
 
     static final int TOP_K = 10, SHORT_K = 5;
-    private static final Set<String> OPTIONS = Set.of("set", "data", "per-type", "seed", "limit", "variant", "out", "cache", "cold");
+    private static final Set<String> OPTIONS = Set.of("set", "data", "per-type", "seed", "limit", "variant", "out", "cache", "cold", "dense-embedder");
 
     private LongMemEvalRunner() {
     }
@@ -81,7 +82,11 @@ public final class LongMemEvalRunner {
             questions = questions.subList(0, Math.min(limit, questions.size()));
             System.err.printf(Locale.ROOT, "longmemeval: %d of %d questions (read in %.1f s)%n", questions.size(), dataset.questions().size(), (System.nanoTime() - t0) / 1e9);
 
-            Embedder embedder = Embedder.defaultEmbedder();
+            Embedder embedder = switch (cli.get("dense-embedder", "zh")) {
+                case "zh" -> Embedder.defaultEmbedder();
+                case "bilingual" -> Embedder.bilingual();
+                default -> throw new IllegalArgumentException("--dense-embedder must be zh or bilingual");
+            };
             Path cacheDir = Path.of(cli.get("cache", "bench/target/longmemeval-cache"));
             boolean cold = Boolean.parseBoolean(cli.get("cold", "false"));
             Map<String, VectorCache> engineCaches = new HashMap<>();

@@ -24,7 +24,7 @@ import java.util.Map;
 /**
  * Text vectors kept on disk so a rerun does not embed again: one append-only file per embedder
  * ({@code <dir>/<embedder name>.vectors}), records of a 16-byte SHA-256 prefix of the text and the vector. A record
- * cut short by an interrupted run is ignored.
+ * cut short by an interrupted run is dropped when the cache is opened.
  */
 final class VectorCache implements AutoCloseable {
 
@@ -40,15 +40,22 @@ final class VectorCache implements AutoCloseable {
         Path file = dir.resolve(embedder.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".vectors");
         try {
             Files.createDirectories(dir);
-            if (Files.exists(file)) readAll(file);
+            if (Files.exists(file)) {
+                long whole = readAll(file) * (KEY_BYTES + 4L * embedder.dimension());
+                try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    if (ch.size() > whole) ch.truncate(whole);
+                }
+            }
             this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the vector cache " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private void readAll(Path file) throws IOException {
+    /** Reads the whole records; returns how many. */
+    private long readAll(Path file) throws IOException {
         int dim = embedder.dimension();
+        long count = 0;
         try (var in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             byte[] key = new byte[KEY_BYTES];
             while (true) {
@@ -57,9 +64,10 @@ final class VectorCache implements AutoCloseable {
                     in.readFully(key);
                     for (int i = 0; i < dim; i++) v[i] = in.readFloat();
                 } catch (EOFException end) {
-                    return;
+                    return count;
                 }
                 vectors.put(HexFormat.of().formatHex(key), v);
+                count++;
             }
         }
     }
