@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 public class TempDataDirResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String ADMIN_KEY = "eng_testadmin0123456789abcdefghijklmnopqrstuv";
+    /** High enough for the tests that send wrong credentials from 127.0.0.1; FailedAuthRateLimitTest exhausts it from another address. */
+    public static final int FAILED_AUTH_PER_MINUTE = 3000;
 
     private Path dir;
 
@@ -23,7 +25,9 @@ public class TempDataDirResource implements QuarkusTestResourceLifecycleManager 
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return Map.of("engram.data-dir", dir.toString(), "engram.bootstrap-api-key", ADMIN_KEY);
+        // Tests send many wrong credentials from one address on purpose; FailedAuthRateLimitTest tests the limit itself.
+        return Map.of("engram.data-dir", dir.toString(), "engram.bootstrap-api-key", ADMIN_KEY,
+                "engram.limits.failed-auth-per-minute", String.valueOf(FAILED_AUTH_PER_MINUTE));
     }
 
     @Override

@@ -116,6 +116,13 @@ public interface EngramConfig {
         /** Requests per second one API key may make (a token bucket allowing bursts of twice this); 0 disables the limit. */
         @WithDefault("200")
         int requestsPerSecond();
+
+        /**
+         * Failed authentications one client address may make per minute; after that every request from it answers 429
+         * with {@code Retry-After} until its minute is over. 0 disables the limit.
+         */
+        @WithDefault("30")
+        int failedAuthPerMinute();
     }
 
     interface Ingest {

@@ -34,6 +34,8 @@ public final class HttpStatusTable {
         TABLE.put(RateLimitedException.class, new Entry(429, true));
         TABLE.put(IdentityProviderUnavailableException.class, new Entry(503, true));
         TABLE.put(JsonProcessingException.class, new Entry(400, false));
+        // The body's bytes are no text Jackson can decode (NUL bytes first make it guess UTF-32): a client error.
+        TABLE.put(java.io.CharConversionException.class, new Entry(400, false));
         TABLE.put(StorageException.class, new Entry(503, false));
         TABLE.put(ConfigurationException.class, new Entry(500, false));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -23,10 +24,21 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({Throwable.class, WebApplicationException.class, JsonProcessingException.class,
             JsonMappingException.class, MismatchedInputException.class, JsonParseException.class, IllegalArgumentException.class})
-    public Response map(Throwable thrown, UriInfo uri) {
+    public Response map(Throwable thrown, UriInfo uri, HttpServerResponse http) {
+        if (http != null && http.ended()) {
+            // The HTTP layer answered already: a body over quarkus.http.limits.max-body-size sent chunked gets its 413
+            // from the body reader, which then fails the read. Nothing is broken and nothing more can be sent.
+            LOG.debugf(thrown, "%s: answered %d before the application", uri == null ? null : uri.getPath(), http.getStatusCode());
+            return null;
+        }
         Throwable t = unwrap(thrown);
         HttpStatusTable.Entry entry = HttpStatusTable.lookup(t);
         String instance = uri == null ? null : uri.getPath();
+        if (clientWentAway(thrown)) {
+            // the client closed the connection while its body was read (e.g. after a 413): nothing to answer, nothing broken
+            LOG.debugf("%s: the client closed the connection", instance);
+            return Response.status(400).build();
+        }
         if (entry.status() >= 500) LOG.errorf(t, "%s failed", instance);
         Problem problem = Problem.of(entry.status(), detail(t, entry), instance);
         Response.ResponseBuilder response = Response.fromResponse(problem.toResponse());
@@ -35,11 +47,18 @@ public class ProblemMapper {
         return response.build();
     }
 
+    private static boolean clientWentAway(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.nio.channels.ClosedChannelException) return true;
+        }
+        return false;
+    }
+
     /** Body-reading failures arrive wrapped in a JAX-RS exception; the Jackson cause says what was wrong. */
     private static Throwable unwrap(Throwable t) {
         Throwable c = t;
         for (int i = 0; i < 5 && c != null; i++) {
-            if (c instanceof JsonProcessingException) return c;
+            if (c instanceof JsonProcessingException || c instanceof java.io.CharConversionException) return c;
             c = c.getCause();
         }
         return t;
@@ -48,6 +67,7 @@ public class ProblemMapper {
     private static String detail(Throwable t, HttpStatusTable.Entry entry) {
         if (entry.exposeMessage()) return t.getMessage();
         if (t instanceof JsonParseException) return "The request body is not valid JSON";
+        if (t instanceof java.io.CharConversionException) return "The request body is not JSON text in UTF-8";
         if (t instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")

@@ -7,6 +7,7 @@ import dev.engram.core.tenant.ApiKeyStore;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.error.ForbiddenException;
 import dev.engram.gateway.error.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -20,7 +21,8 @@ import java.util.Optional;
 /**
  * Authenticates every API request: reads {@code Authorization: Token <key>} (or {@code Bearer <key>}, or
  * {@code Bearer <OIDC access token>}), asks the {@link CredentialResolver}s for the caller, checks the route's {@link RequiresScope} and the key's rate budget, and
- * fills the request's {@link CallerContext}. Routes without the annotation are refused, so none is open by mistake.
+ * fills the request's {@link CallerContext}. A client address that keeps failing authentication is held back by
+ * {@link FailedAuthLimiter}. Routes without the annotation are refused, so none is open by mistake.
  *
  * <p>An admin-scoped credential may act for another tenant by sending {@value #ORG_HEADER} and {@value #PROJECT_HEADER}
  * (the dashboard's memory browser does): the request then runs as that project, with the credential's own id and scopes.
@@ -38,8 +40,11 @@ public class AuthenticationFilter {
     private final CallerContext context;
     private final RateLimiter rateLimiter;
     private final ApiKeyStore store;
+    private final FailedAuthLimiter failedAuth;
 
-    AuthenticationFilter(Instance<CredentialResolver> resolvers, CallerContext context, RateLimiter rateLimiter, ApiKeyStore store) {
+    AuthenticationFilter(Instance<CredentialResolver> resolvers, CallerContext context, RateLimiter rateLimiter, ApiKeyStore store,
+                         FailedAuthLimiter failedAuth) {
+        this.failedAuth = failedAuth;
         this.resolvers = resolvers;
         this.context = context;
         this.rateLimiter = rateLimiter;
@@ -47,9 +52,25 @@ public class AuthenticationFilter {
     }
 
     @ServerRequestFilter
-    public void authenticate(ContainerRequestContext request, SimpleResourceInfo resource) {
+    public void authenticate(ContainerRequestContext request, SimpleResourceInfo resource, HttpServerRequest http) {
         RequiresScope required = requiredScope(resource);
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        failedAuth.check(address);
+        Caller caller;
+        try {
+            caller = resolve(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        } catch (UnauthorizedException e) {
+            failedAuth.failed(address);
+            throw e;
+        }
+        rateLimiter.acquire(caller.credentialId());
+        if (!caller.has(required.value())) {
+            throw new ForbiddenException("These credentials lack the '" + required.value().wireName() + "' scope");
+        }
+        context.set(actingFor(request, caller));
+    }
+
+    private Caller resolve(String header) {
         if (header == null || header.isBlank()) throw new UnauthorizedException(ApiKeyResolver.INVALID);
         String h = header.strip();
         int space = h.indexOf(' ');
@@ -57,20 +78,11 @@ public class AuthenticationFilter {
         String scheme = h.substring(0, space).toLowerCase(Locale.ROOT);
         String credential = h.substring(space + 1).strip();
         if (!scheme.equals("token") && !scheme.equals("bearer")) throw new UnauthorizedException(ApiKeyResolver.INVALID);
-        Caller caller = null;
         for (CredentialResolver r : resolvers) {
             Optional<Caller> c = r.resolve(scheme, credential);
-            if (c.isPresent()) {
-                caller = c.get();
-                break;
-            }
+            if (c.isPresent()) return c.get();
         }
-        if (caller == null) throw new UnauthorizedException(ApiKeyResolver.INVALID);
-        rateLimiter.acquire(caller.credentialId());
-        if (!caller.has(required.value())) {
-            throw new ForbiddenException("These credentials lack the '" + required.value().wireName() + "' scope");
-        }
-        context.set(actingFor(request, caller));
+        throw new UnauthorizedException(ApiKeyResolver.INVALID);
     }
 
     /** The caller itself, or, when the request names a tenant in the acting-for headers, the caller confined to that tenant. */

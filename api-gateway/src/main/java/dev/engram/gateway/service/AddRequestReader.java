@@ -2,6 +2,7 @@ package dev.engram.gateway.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.core.domain.AddRequest;
+import dev.engram.core.domain.CleanText;
 import dev.engram.core.domain.Message;
 import dev.engram.core.domain.Scope;
 import dev.engram.core.domain.Tenant;
@@ -90,6 +91,11 @@ public class AddRequestReader {
             throw new ValidationException("messages must be a string or a list of {role, content} objects");
         }
         if (out.isEmpty()) throw new ValidationException("messages must not be empty");
+        // Message cleans its content (CleanText): an add with nothing visible to remember is refused here, before it is queued.
+        if (out.stream().allMatch(m -> CleanText.isBlank(m.content()))) {
+            throw new ValidationException((out.size() == 1 ? "messages[0].content" : "every messages[].content")
+                    + " is empty once invisible characters are removed: give some text to remember");
+        }
         return out;
     }
 

@@ -92,16 +92,18 @@ public class IngestService {
         var request = projectDefaults.get(asked.scope().tenant()).applyTo(asked, LocalDate.now(clock)).withEventId(eventId);
         usage.added(request);
         if (!command.async() || alwaysSynchronous) {
+            Instant started = clock.instant();
             AddResult result = engine.add(request);
             usageSink.emit(UsageEvent.memoryEvents(UsageEvent.Kind.MEMORY_EVENTS, request.scope().tenant(), clock.instant(),
                     request.scope().userId(), result.events(), result.usage()));
+            recordSynchronous(request.scope().tenant(), eventId, command.payload(), started, result);
             return new Accepted(eventId, result);
         }
         Instant now = clock.instant();
         var tenant = request.scope().tenant();
         CompletableFuture<Void> recorded = CompletableFuture.runAsync(() -> events.created(tenant, eventId, "ADD", command.payload(), now), recorder);
         try {
-            queue.enqueue(new IngestEvent(request, now));
+            queue.enqueue(new IngestEvent(request, now, command.payload()));
         } catch (RuntimeException e) {
             awaitRecord(recorded, eventId);
             events.failed(tenant, eventId, "The add could not be queued", clock.instant());
@@ -109,6 +111,20 @@ public class IngestService {
         }
         awaitRecord(recorded, eventId);
         return new Accepted(eventId, null);
+    }
+
+    /**
+     * A synchronous add answers an event id too: its event is recorded SUCCEEDED so {@code GET /v1/event/{id}/} finds
+     * it. The memories are written already; a failure to record the event is logged, not reported as a failed add.
+     */
+    private void recordSynchronous(dev.engram.core.domain.Tenant tenant, String eventId, String payload, Instant started, AddResult result) {
+        try {
+            events.created(tenant, eventId, "ADD", payload, started);
+            events.started(tenant, eventId, started);
+            events.succeeded(tenant, eventId, result.events(), result.usage(), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Event %s: the synchronous add was applied but its event was not recorded", eventId);
+        }
     }
 
     private static void awaitRecord(CompletableFuture<Void> recorded, String eventId) {
@@ -121,7 +137,17 @@ public class IngestService {
 
     public EventRecord event(String id) {
         if (id == null || id.isBlank() || id.length() > 64) throw new ValidationException("event_id is not valid");
-        return events.get(caller.tenant(), id).orElseThrow(() -> new NotFoundException("Event not found"));
+        return events.get(caller.tenant(), canonical(id)).orElseThrow(() -> new NotFoundException("Event not found"));
+    }
+
+    /** Event ids are UUIDs written in lower case; a UUID in any case names the same event (as memory ids do). */
+    private static String canonical(String id) {
+        if (id.length() != 36) return id;
+        try {
+            return UUID.fromString(id).toString();
+        } catch (IllegalArgumentException e) {
+            return id;
+        }
     }
 
     public Page<EventRecord> events(int page, int pageSize) {

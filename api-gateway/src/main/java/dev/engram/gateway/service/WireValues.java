@@ -53,6 +53,9 @@ public final class WireValues {
     public static Instant timestamp(JsonNode node, String field) {
         if (node == null || node.isNull() || node.isMissingNode()) return null;
         if (node.isNumber()) {
+            if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue()) && !node.isBigDecimal()) {
+                throw new ValidationException(field + " must be unix seconds between 1970 and 9999");
+            }
             BigDecimal seconds = node.decimalValue();
             if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_EPOCH_SECONDS)) > 0) {
                 throw new ValidationException(field + " must be unix seconds between 1970 and 9999");

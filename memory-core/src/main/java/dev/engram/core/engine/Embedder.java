@@ -1,6 +1,10 @@
 package dev.engram.core.engine;
 
+import dev.engram.core.domain.CleanText;
 import dev.engram.core.error.ConfigurationException;
+import dev.engram.core.error.EngramException;
+import dev.engram.core.error.StorageException;
+import dev.engram.core.error.ValidationException;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -69,8 +73,17 @@ public final class Embedder {
         return dimension;
     }
 
+    /**
+     * The text's vector. Text with no visible character is a {@link ValidationException} (models refuse it); a model that
+     * fails is a {@link StorageException} (a backend that did not answer), never an unexplained error.
+     */
     public float[] embed(String text) {
-        return model.embed(text).content().vector();
+        requireText(text);
+        try {
+            return model.embed(text).content().vector();
+        } catch (RuntimeException e) {
+            throw failure(e);
+        }
     }
 
     /** A search query's vector (a model may embed queries differently from the texts it stores). */
@@ -82,11 +95,30 @@ public final class Embedder {
         if (texts.isEmpty()) return List.of();
         if (texts.size() == 1) return List.of(embed(texts.get(0)));
         List<TextSegment> segments = new ArrayList<>(texts.size());
-        for (String t : texts) segments.add(TextSegment.from(t));
-        List<Embedding> embeddings = model.embedAll(segments).content();
+        for (String t : texts) {
+            requireText(t);
+            segments.add(TextSegment.from(t));
+        }
+        List<Embedding> embeddings;
+        try {
+            embeddings = model.embedAll(segments).content();
+        } catch (RuntimeException e) {
+            throw failure(e);
+        }
         List<float[]> out = new ArrayList<>(embeddings.size());
         for (Embedding e : embeddings) out.add(e.vector());
         return out;
+    }
+
+    private static void requireText(String text) {
+        if (CleanText.isBlank(text)) {
+            throw new ValidationException("A memory's text is empty once invisible characters are removed: give it visible text");
+        }
+    }
+
+    private RuntimeException failure(RuntimeException e) {
+        if (e instanceof EngramException) return e;
+        return new StorageException("The embedding model '" + name + "' failed: " + e.getMessage(), e);
     }
 
     public static double cosine(float[] a, float[] b) {

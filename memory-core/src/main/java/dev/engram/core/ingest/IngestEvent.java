@@ -10,11 +10,16 @@ import java.time.Instant;
  * {@code request.eventId()} is the event id the client polls; {@code request.scope()} carries the tenant.
  *
  * @param receivedAt when the edge accepted it (the event's created_at)
+ * @param payload    the client's request body as JSON text, shown as the event's payload; null when not known
  */
-public record IngestEvent(AddRequest request, Instant receivedAt) {
+public record IngestEvent(AddRequest request, Instant receivedAt, String payload) {
 
     public IngestEvent {
         if (request.eventId() == null) throw new IllegalArgumentException("an ingest event needs an event id");
+    }
+
+    public IngestEvent(AddRequest request, Instant receivedAt) {
+        this(request, receivedAt, null);
     }
 
     public String eventId() {

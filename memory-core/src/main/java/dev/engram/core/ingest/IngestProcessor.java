@@ -136,7 +136,9 @@ public final class IngestProcessor implements IngestHandler {
         if (events.started(event.tenant(), event.eventId(), clock.instant())) return true;
         Optional<EventRecord> found = events.get(event.tenant(), event.eventId());
         if (found.isPresent() && found.get().status() == EventStatus.SUCCEEDED) return false;
-        if (found.isEmpty()) events.created(event.tenant(), event.eventId(), ADD_EVENT, IngestJson.toJson(event), event.receivedAt());
+        // The client's body when the edge sent it along; the queued form only for events queued before it did.
+        String payload = event.payload() != null ? event.payload() : IngestJson.toJson(event);
+        if (found.isEmpty()) events.created(event.tenant(), event.eventId(), ADD_EVENT, payload, event.receivedAt());
         return events.started(event.tenant(), event.eventId(), clock.instant());
     }
 

@@ -62,6 +62,18 @@ class IngestJsonTest {
     }
 
     @Test
+    void carriesTheClientsBodyWhenGivenAndReadsEventsWrittenWithoutIt() {
+        AddRequest request = AddRequest.of(Scope.user("bob"), "I live in Paris").withEventId("e");
+        String body = "{\"messages\":\"I live in Paris\",\"user_id\":\"bob\"}";
+        IngestEvent withBody = IngestJson.fromJson(IngestJson.toJson(new IngestEvent(request, Instant.EPOCH, body)));
+        assertThat(withBody.payload()).isEqualTo(body);
+
+        IngestEvent without = IngestJson.fromJson(IngestJson.toJson(new IngestEvent(request, Instant.EPOCH)));
+        assertThat(without.payload()).isNull();
+        assertThat(IngestJson.toJson(new IngestEvent(request, Instant.EPOCH))).doesNotContain("payload");
+    }
+
+    @Test
     void readsMetadataDeeplyUnmodifiable() {
         var event = new IngestEvent(AddRequest.of(Scope.user("bob"), "x").withEventId("e")
                 .withMetadata(Map.of("tags", List.of("a"))), Instant.EPOCH);
