@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>While a dependency is down, every add answers either 200 PENDING (the path does not need it, or it came back in
  *       time) or 503 {@code application/problem+json} with {@code Retry-After}, and every search (one per four adds)
  *       either 200 or that 503; never a 500, another status, or no answer.</li>
- *   <li>After each restart the platform recovers by itself: adds are acknowledged again within {@link #RECOVERY}.</li>
+ *   <li>After each restart the platform recovers by itself: adds are acknowledged again within {@link #RECOVERY}. The
+ *       gateway's readiness probe reports DOWN while PostgreSQL (its store) is down and UP once it is back.</li>
  *   <li>In the end every acknowledged add (200 with an event id) reached SUCCEEDED and is exactly one memory, listed
  *       (PostgreSQL) and found by search (Qdrant); an add answered 503 is stored at most once.</li>
  * </ul>
@@ -88,10 +89,18 @@ class FaultToleranceIT {
             for (Dependency dependency : Dependency.values()) {
                 t = System.nanoTime();
                 load.phase(dependency + " down");
+                long down = System.nanoTime();
                 stack.kill(dependency);
-                Thread.sleep(OUTAGE); // the fault's length, not a wait for a result: adds keep coming meanwhile
+                if (dependency == Dependency.POSTGRES) {
+                    await("gateway readiness DOWN without its store", RECOVERY, () -> readiness() == 503, load);
+                }
+                // the fault's length, not a wait for a result: adds keep coming meanwhile
+                Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - down) / 1_000_000));
                 stack.restart(dependency);
                 int since = load.phase("after " + dependency + " restart");
+                if (dependency == Dependency.POSTGRES) {
+                    await("gateway readiness UP again", RECOVERY, () -> readiness() == 200, load);
+                }
                 await("adds acknowledged again after the restart of " + dependency, RECOVERY,
                         () -> load.acknowledgedFrom(since) >= ACKNOWLEDGED_PER_PHASE, load);
                 timings.put(dependency + " outage and recovery", seconds(t));
@@ -264,6 +273,11 @@ class FaultToleranceIT {
             }
             pause(200);
         }
+    }
+
+    /** The status of the gateway's readiness probe ({@code /q/health/ready}): 200 UP, 503 DOWN. */
+    private static int readiness() {
+        return tenant.get("/q/health/ready").status();
     }
 
     private static String user(int i) {
