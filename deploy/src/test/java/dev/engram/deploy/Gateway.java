@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +33,13 @@ final class Gateway {
         return new Gateway(baseUrl, otherKey);
     }
 
-    /** A response: its status and its body as JSON (null when empty). */
-    record Reply(int status, JsonNode body) {
+    /** A response: its status, its body as JSON (null when empty) and its headers. */
+    record Reply(int status, JsonNode body, HttpHeaders headers) {
+        /** The first value of a header, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         Reply expect(int expected) {
             if (status != expected) throw new AssertionError("expected HTTP " + expected + " but got " + status + ": " + body);
             return this;
@@ -61,13 +67,22 @@ final class Gateway {
         return URI.create(baseUrl + path);
     }
 
+    /** The body as JSON; a body that is not JSON (it should not happen) is kept as one text node, for the failure message. */
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(text);
+        }
+    }
+
     private Reply send(HttpRequest.Builder request) {
         HttpRequest built = request.header("Authorization", "Token " + apiKey).header("Accept", "application/json")
                 .timeout(TIMEOUT).build();
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            return new Reply(response.statusCode(), text == null || text.isBlank() ? null : JSON.readTree(text));
+            return new Reply(response.statusCode(), text == null || text.isBlank() ? null : json(text), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(built.method() + " " + built.uri() + " failed", e);
         } catch (InterruptedException e) {

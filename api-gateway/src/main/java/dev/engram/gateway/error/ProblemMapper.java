@@ -21,6 +21,11 @@ import java.util.stream.Collectors;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /**
+     * When a client may try again after a 503 (a backend down: Kafka, PostgreSQL, Qdrant, the identity provider). The
+     * gateway reconnects by itself; a few seconds is how long a restarted backend takes to serve again.
+     */
+    static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper({Throwable.class, WebApplicationException.class, JsonProcessingException.class,
             JsonMappingException.class, MismatchedInputException.class, JsonParseException.class, IllegalArgumentException.class})
@@ -43,6 +48,7 @@ public class ProblemMapper {
         Problem problem = Problem.of(entry.status(), detail(t, entry), instance);
         Response.ResponseBuilder response = Response.fromResponse(problem.toResponse());
         if (t instanceof RateLimitedException r) response.header("Retry-After", r.retryAfterSeconds());
+        else if (entry.status() == 503) response.header("Retry-After", UNAVAILABLE_RETRY_AFTER_SECONDS);
         if (t instanceof UnauthorizedException) response.header("WWW-Authenticate", "Token");
         return response.build();
     }

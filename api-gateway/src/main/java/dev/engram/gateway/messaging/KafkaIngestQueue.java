@@ -28,13 +28,17 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@code acks=all} and an idempotent producer: {@link #enqueue} returns only after every in-sync replica has the
  *       record, and a producer retry never writes it twice.</li>
  *   <li>{@link #enqueue} waits for the broker's acknowledgement; when it does not come within the send timeout it throws
- *       {@link StorageException}, so the client is never told PENDING for an add Kafka did not take.</li>
+ *       {@link StorageException}, so the client is never told PENDING for an add Kafka did not take. The producer's
+ *       {@code delivery.timeout.ms} is the send timeout, so such a record is dropped, not delivered later (the client,
+ *       told 503, may send it again).</li>
  * </ul>
  */
 public final class KafkaIngestQueue implements IngestQueue {
 
     /** The topic adds are produced to unless {@code engram.kafka.topic} says otherwise. */
     public static final String DEFAULT_TOPIC = "engram.ingest.v1";
+
+    private static final Duration VERDICT_MARGIN = Duration.ofSeconds(5);
 
     private final Producer<String, byte[]> producer;
     private final String topic;
@@ -47,7 +51,7 @@ public final class KafkaIngestQueue implements IngestQueue {
      * @param sendTimeout      how long {@link #enqueue} waits for the broker's acknowledgement
      */
     public KafkaIngestQueue(Map<String, Object> clientProperties, String topic, Duration sendTimeout) {
-        this(new KafkaProducer<>(producerProperties(clientProperties)), topic, sendTimeout);
+        this(new KafkaProducer<>(producerProperties(clientProperties, sendTimeout)), topic, sendTimeout);
     }
 
     KafkaIngestQueue(Producer<String, byte[]> producer, String topic, Duration sendTimeout) {
@@ -56,8 +60,17 @@ public final class KafkaIngestQueue implements IngestQueue {
         this.sendTimeout = Objects.requireNonNull(sendTimeout, "sendTimeout");
     }
 
-    static Map<String, Object> producerProperties(Map<String, Object> clientProperties) {
+    static Map<String, Object> producerProperties(Map<String, Object> clientProperties, Duration sendTimeout) {
         Map<String, Object> props = new HashMap<>(clientProperties);
+        // A record the broker did not acknowledge within the send timeout is dropped by the producer, not kept in its
+        // buffer and delivered once the broker is back: the client was told 503, so the add must not happen behind its back.
+        int timeout = (int) Math.min(Integer.MAX_VALUE, sendTimeout.toMillis());
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        Object requestTimeout = props.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG);
+        int request = requestTimeout == null ? 30_000 : Integer.parseInt(requestTimeout.toString());
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(request, timeout)); // Kafka: delivery >= linger + request
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -76,7 +89,9 @@ public final class KafkaIngestQueue implements IngestQueue {
         var record = new ProducerRecord<>(topic, event.orderingKey(), IngestJson.toBytes(event));
         try {
             // send() itself may block up to max.block.ms (metadata) and throw; the future fails after delivery.timeout.ms
-            producer.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            // The producer itself fails the send after delivery.timeout.ms (= the send timeout); the margin lets its
+            // verdict, not this wait, decide, so a 503 always means the producer dropped the record.
+            producer.send(record).get(sendTimeout.toMillis() + VERDICT_MARGIN.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StorageException("Interrupted while queueing ingest event " + event.eventId(), e);

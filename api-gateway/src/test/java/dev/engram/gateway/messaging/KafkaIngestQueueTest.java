@@ -110,7 +110,7 @@ class KafkaIngestQueueTest {
 
         Api.as(key).body(Map.of("messages", List.of(Map.of("role", "user", "content", "I live in Porto")), "user_id", "rui"))
                 .post("/v3/memories/add/").then().statusCode(503)
-                .contentType(startsWith(Problem.MEDIA_TYPE)).body("status", equalTo(503));
+                .contentType(startsWith(Problem.MEDIA_TYPE)).header("Retry-After", "5").body("status", equalTo(503));
         // the event recorded before the send is closed as FAILED, not left PENDING
         Api.as(key).get("/v1/events/").then().statusCode(200).body("count", equalTo(1))
                 .body("results[0].status", equalTo("FAILED"));

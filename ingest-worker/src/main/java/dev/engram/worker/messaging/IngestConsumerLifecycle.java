@@ -68,7 +68,7 @@ public class IngestConsumerLifecycle {
                     new KafkaUsageTransport(client, this.config.usage().topic(), registry), registry);
         }
         var processor = new IngestProcessor(engine.get(), events.get(), Clock.systemUTC(), RetryPolicy.defaults(), registry,
-                new IngestUsageRecorder(usage, Clock.systemUTC()));
+                new IngestUsageRecorder(usage, Clock.systemUTC()), IngestProcessor.StorageOutage.REDELIVER);
         var settings = new KafkaIngestConsumer.Settings(kafka.topic(), kafka.deadLetterTopic(), kafka.group(), kafka.maxPollRecords(),
                 kafka.pollTimeout());
         consumer = new KafkaIngestConsumer(client, settings, processor, registry);

@@ -43,8 +43,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       already SUCCEEDED (idempotent per event id).</li>
  *   <li>A record that is not an ingest event, or whose event failed permanently, goes to the dead-letter topic with a
  *       {@code reason} header and is committed: it never blocks its partition.</li>
- *   <li>Anything else (the event store or the dead-letter topic unreachable) leaves the record uncommitted: the
- *       consumer seeks back to it and tries again after {@link #BACKOFF}.</li>
+ *   <li>Anything else (the event store, the index or the dead-letter topic unreachable) leaves the record uncommitted:
+ *       the consumer seeks back to it and tries again after {@link #BACKOFF}, for as long as the outage lasts.</li>
+ *   <li>A commit that fails (the broker down) keeps the offsets for the next commit instead of stopping the consumer.</li>
  *   <li>{@link #close()} wakes the poll, lets the record in flight finish, commits it and leaves the group.</li>
  * </ul>
  *
@@ -58,6 +59,8 @@ public final class KafkaIngestConsumer implements AutoCloseable {
     public static final String DEFAULT_GROUP = "engram-ingest-worker";
 
     static final Duration BACKOFF = Duration.ofSeconds(1);
+    /** How long a commit may wait for the broker before the offsets are kept for the next commit. */
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaIngestConsumer.class);
 
@@ -174,9 +177,25 @@ public final class KafkaIngestConsumer implements AutoCloseable {
                     break;
                 }
                 uncommitted.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                consumer.commitSync(uncommitted);
-                uncommitted.clear();
+                commit(uncommitted);
             }
+        }
+    }
+
+    /**
+     * Commits what was processed. A commit that fails (the broker down or restarting, the group rebalancing) is not fatal:
+     * the offsets stay in {@code uncommitted} and go with the next commit, and if the partition moves meanwhile its new
+     * owner gets those records again, which the processor skips (their events SUCCEEDED).
+     */
+    private void commit(Map<TopicPartition, OffsetAndMetadata> uncommitted) {
+        try {
+            consumer.commitSync(uncommitted, COMMIT_TIMEOUT);
+            uncommitted.clear();
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            LOG.warn("Committing offsets {} failed, will commit with the next record: {}", uncommitted, e.toString());
+            uncommitted.keySet().retainAll(consumer.assignment());
         }
     }
 

@@ -28,7 +28,9 @@ import java.util.concurrent.CancellationException;
  *   <li><b>Failures the request itself causes</b> (any {@link EngramException} but {@link StorageException}: invalid,
  *       too large, conflicting) fail the event at once with the exception's message, which is written for clients.</li>
  *   <li><b>Anything else</b> (a backend, the model) is retried per {@link RetryPolicy}; when every attempt failed the
- *       event FAILS with a generic message (the cause is logged, not shown).</li>
+ *       event FAILS with a generic message (the cause is logged, not shown), unless the processor was built with
+ *       {@link StorageOutage#REDELIVER}: then a {@link StorageException} (a backend unreachable: PostgreSQL, Qdrant) is
+ *       thrown, the event stays RUNNING and the queue delivers it again later, however long the outage lasts.</li>
  *   <li>An interrupt while waiting to retry (the queue is shutting down) ends with {@link CancellationException} and
  *       leaves the event RUNNING for the next delivery.</li>
  * </ul>
@@ -48,6 +50,18 @@ public final class IngestProcessor implements IngestHandler {
     private final Counter retries;
     private final Timer timer;
     private final Listener listener;
+    private final StorageOutage storageOutage;
+
+    /** What happens to an event whose every attempt failed on a {@link StorageException} (a backend unreachable). */
+    public enum StorageOutage {
+        /** The event FAILS (a queue that cannot redeliver, or tests that want the failure). */
+        FAIL,
+        /**
+         * The {@link StorageException} is thrown and the event stays RUNNING, for a queue that redelivers (the Kafka
+         * consumer seeks back to the record): an outage of any length delays adds but never fails them.
+         */
+        REDELIVER
+    }
 
     /**
      * Told about every add this processor completed, after its SUCCEEDED status is recorded (the usage analytics hook).
@@ -70,6 +84,12 @@ public final class IngestProcessor implements IngestHandler {
 
     public IngestProcessor(MemoryEngine engine, EventStore events, Clock clock, RetryPolicy retry, MeterRegistry registry,
                            Listener listener) {
+        this(engine, events, clock, retry, registry, listener, StorageOutage.FAIL);
+    }
+
+    public IngestProcessor(MemoryEngine engine, EventStore events, Clock clock, RetryPolicy retry, MeterRegistry registry,
+                           Listener listener, StorageOutage storageOutage) {
+        this.storageOutage = Objects.requireNonNull(storageOutage, "storageOutage");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.events = Objects.requireNonNull(events, "events");
@@ -88,6 +108,8 @@ public final class IngestProcessor implements IngestHandler {
      * Processes the event.
      *
      * @throws PermanentIngestFailure when the event ended FAILED (the queue may dead-letter it)
+     * @throws StorageException        with {@link StorageOutage#REDELIVER}, when a backend stayed unreachable through every
+     *                                 attempt (the event is RUNNING; deliver it again later)
      */
     @Override
     public void handle(IngestEvent event) {
@@ -118,8 +140,11 @@ public final class IngestProcessor implements IngestHandler {
                 notifySucceeded(event, result);
                 return IngestOutcome.SUCCEEDED;
             } catch (EngramException e) {
-                if (!(e instanceof StorageException)) return fail(event, e.getMessage(), e);
-                if (!retryAfter(event, attempt, e)) return fail(event, exhausted(attempt), e);
+                if (!(e instanceof StorageException storage)) return fail(event, e.getMessage(), e);
+                if (!retryAfter(event, attempt, e)) {
+                    if (storageOutage == StorageOutage.REDELIVER) throw storage;
+                    return fail(event, exhausted(attempt), e);
+                }
             } catch (RuntimeException e) {
                 if (!retryAfter(event, attempt, e)) return fail(event, exhausted(attempt), e);
             }

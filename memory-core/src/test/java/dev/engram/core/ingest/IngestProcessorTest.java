@@ -177,6 +177,24 @@ class IngestProcessorTest {
     }
 
     @Test
+    void aStorageOutageLongerThanTheRetriesLeavesTheEventRunningForRedeliveryWhenAsked() {
+        var redelivering = new IngestProcessor(memory.engine(), events, Clock.fixed(NOW, ZoneOffset.UTC), FAST, registry,
+                IngestProcessor.Listener.NONE, IngestProcessor.StorageOutage.REDELIVER);
+        Scope scope = Scope.user("outage-" + UUID.randomUUID());
+        IngestEvent event = accepted(scope, "I play the cello");
+        EXTRACTOR.failure.set(() -> new StorageException("index unavailable", null));
+        EXTRACTOR.failures.set(3); // every attempt of the first delivery
+
+        assertThatThrownBy(() -> redelivering.handle(event)).isInstanceOf(StorageException.class).hasMessage("index unavailable");
+        assertThat(events.get(event.tenant(), event.eventId()).orElseThrow().status()).isEqualTo(EventStatus.RUNNING);
+
+        redelivering.handle(event); // the queue's next delivery, once the index is back
+
+        assertThat(events.get(event.tenant(), event.eventId()).orElseThrow().status()).isEqualTo(EventStatus.SUCCEEDED);
+        assertThat(memory.getAll(scope)).isNotEmpty();
+    }
+
+    @Test
     void recordsAnEventTheStoreHasNeverSeen() {
         Scope scope = Scope.user("unknown-" + UUID.randomUUID());
         IngestEvent event = new IngestEvent(AddRequest.of(scope, "I drive a red bicycle").withEventId("lost-" + UUID.randomUUID()), NOW);

@@ -51,13 +51,16 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final Path directory;
     private final int port;
-    private final Process process;
+    /** The broker JVM's command line: {@link #restart()} runs it again on the same ports and data. */
+    private final List<String> command;
+    private volatile Process process;
     private final StopOnce stopper;
     private Admin admin;
 
-    private KafkaBroker(Path directory, int port, Process process) {
+    private KafkaBroker(Path directory, int port, List<String> command, Process process) {
         this.directory = directory;
         this.port = port;
+        this.command = List.copyOf(command);
         this.process = process;
         this.stopper = new StopOnce("kafka-broker", this::stop);
     }
@@ -94,6 +97,35 @@ public final class KafkaBroker implements AutoCloseable {
     /** Whether the broker process is still alive. */
     public boolean isRunning() {
         return process.isAlive();
+    }
+
+    /**
+     * Kills the broker (SIGKILL, as a crash would) and keeps its data and ports: clients see it gone until
+     * {@link #restart()}. Does nothing if it is not running.
+     */
+    public synchronized void kill() {
+        if (stopper.stopped()) throw new IllegalStateException("the broker is closed");
+        if (admin != null) {
+            admin.close(Duration.ZERO);
+            admin = null;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Starts the broker again on the same ports and data directory (its topics, records and committed offsets survive),
+     * killing it first if it still runs; returns once it serves clients.
+     */
+    public synchronized void restart() {
+        if (process.isAlive()) kill();
+        if (stopper.stopped()) throw new IllegalStateException("the broker is closed");
+        process = Builder.launch(command, directory);
+        Builder.awaitReady(this, Duration.ofSeconds(60));
     }
 
     /** Creates a topic with replication factor 1; fails if it exists. */
@@ -217,25 +249,27 @@ public final class KafkaBroker implements AutoCloseable {
                 controllerPort = FreePorts.find();
             }
             Process process;
+            List<String> command;
             try {
                 Path config = writeServerProperties(directory, port, controllerPort);
                 Path log4j = writeLog4jConfig(directory);
                 Path launcher = copyLauncher(directory);
-                List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
+                command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
                         "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
                         "-Dlog4j2.configurationFile=" + log4j.toUri(),
                         "-cp", launcher + File.pathSeparator + lib.resolve("*"),
                         KafkaBrokerMain.class.getName(), config.toString(), Uuid.randomUuid().toString()));
-                process = new ProcessBuilder(command)
-                        .directory(directory.toFile())
-                        .redirectErrorStream(true)
-                        .redirectOutput(directory.resolve("broker.out").toFile())
-                        .start();
             } catch (IOException e) {
                 WorkDirectory.delete(directory);
                 throw new UncheckedIOException("cannot start the Kafka broker", e);
             }
-            KafkaBroker broker = new KafkaBroker(directory, port, process);
+            try {
+                process = launch(command, directory);
+            } catch (RuntimeException e) {
+                WorkDirectory.delete(directory);
+                throw e;
+            }
+            KafkaBroker broker = new KafkaBroker(directory, port, command, process);
             try {
                 awaitReady(broker, startupTimeout);
             } catch (RuntimeException e) {
@@ -245,6 +279,19 @@ public final class KafkaBroker implements AutoCloseable {
                 throw new IllegalStateException(e.getMessage() + System.lineSeparator() + diagnostics, e);
             }
             return broker;
+        }
+
+        /** Starts the broker JVM; its output is appended to {@code broker.out}, so a restart continues the log. */
+        private static Process launch(List<String> command, Path directory) {
+            try {
+                return new ProcessBuilder(command)
+                        .directory(directory.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("broker.out").toFile()))
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the Kafka broker", e);
+            }
         }
 
         private Path writeServerProperties(Path directory, int port, int controllerPort) throws IOException {

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Entry point of the broker JVM (not used in the test JVM): formats the KRaft storage, then runs {@code kafka.Kafka}, in one
- * JVM start instead of two.
+ * JVM start instead of two. A directory formatted by an earlier run is kept as it is ({@code --ignore-formatted}): a
+ * restarted broker serves the topics and records it had.
  *
  * <p>It also ties the broker's life to the test JVM's: the test JVM holds the other end of this process' stdin, and when
  * that end closes, because the test JVM exited or was killed without running its shutdown hooks, the broker halts. No
@@ -38,7 +39,7 @@ public final class KafkaBrokerMain {
         watchdog.start();
 
         Method format = Class.forName("kafka.tools.StorageTool").getMethod("execute", String[].class, PrintStream.class);
-        int formatted = (int) format.invoke(null, new String[] {"format", "-t", args[1], "-c", args[0]}, System.out);
+        int formatted = (int) format.invoke(null, new String[] {"format", "-t", args[1], "-c", args[0], "--ignore-formatted"}, System.out);
         if (formatted != 0) {
             System.err.println("kafka storage format failed with " + formatted);
             System.exit(formatted);

@@ -73,9 +73,7 @@ public final class PostgresServer implements AutoCloseable {
         try {
             server.run(true, "initdb", "-D", server.dataDirectory().toString(), "-U", SUPERUSER, "--auth=trust",
                     "-E", "UTF8", "--locale=C", "--no-sync");
-            server.run(true, "pg_ctl", "-D", server.dataDirectory().toString(), "-l", directory.resolve("postgres.log").toString(),
-                    "-o", "-c listen_addresses=127.0.0.1 -p " + port + " -k " + directory + " -c fsync=off",
-                    "-w", "-t", "60", "start");
+            server.pgCtlStart();
         } catch (RuntimeException e) {
             String log = WorkDirectory.tail(directory.resolve("postgres.log"), 30);
             server.close();
@@ -134,6 +132,33 @@ public final class PostgresServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * Stops the server at once ({@code pg_ctl stop -m immediate}: every backend is killed without a shutdown checkpoint,
+     * as in a crash) and keeps the cluster: clients lose their connections and cannot connect until {@link #restart()}.
+     * Does nothing if it is not running.
+     */
+    public synchronized void kill() {
+        if (stopper.stopped()) throw new IllegalStateException("the server is closed");
+        if (Files.exists(dataDirectory().resolve("postmaster.pid"))) {
+            run(true, "pg_ctl", "-D", dataDirectory().toString(), "-m", "immediate", "-w", "-t", "30", "stop");
+        }
+    }
+
+    /**
+     * Starts the server again on the same port and cluster (it recovers from its WAL, so every committed transaction is
+     * there), stopping it first if it still runs; returns once it accepts connections.
+     */
+    public synchronized void restart() {
+        kill();
+        pgCtlStart();
+    }
+
+    private void pgCtlStart() {
+        run(true, "pg_ctl", "-D", dataDirectory().toString(), "-l", directory.resolve("postgres.log").toString(),
+                "-o", "-c listen_addresses=127.0.0.1 -p " + port + " -k " + directory + " -c fsync=off",
+                "-w", "-t", "60", "start");
     }
 
     /** Stops the server and deletes the cluster. */

@@ -37,6 +37,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,7 +53,9 @@ import java.util.function.Supplier;
 /**
  * <b>A Qdrant emulator for tests and local stacks, not a production index.</b> It implements the Qdrant client jar's gRPC
  * services ({@code Qdrant}, {@code Collections}, {@code Points}) over in-memory collections, so a real {@link QdrantClient}
- * talks to it over the real wire protocol. Nothing is persisted: stopping it loses every point; it scans every point on
+ * talks to it over the real wire protocol. By default nothing is persisted: stopping it loses every point; with a data
+ * directory ({@link #listen(int, Path)}, {@code --data-dir}) it journals every write and replays the journal when started
+ * again, so a restarted emulator keeps its points (see {@link QdrantJournal}). It scans every point on
  * every query (no HNSW), and it has no authentication, TLS, replication or snapshots. Use a real Qdrant in production.
  *
  * <p>Two transports:
@@ -92,10 +95,13 @@ public final class QdrantEmulator implements AutoCloseable {
     private final List<Message> requests = new CopyOnWriteArrayList<>();
     private final List<QdrantClient> clients = new CopyOnWriteArrayList<>();
     private final List<Message> requestsWithoutDeadline = new CopyOnWriteArrayList<>();
+    /** The write journal of a persistent emulator ({@link #listen(int, Path)}), else null. */
+    private final QdrantJournal journal;
 
-    private QdrantEmulator(String inProcessName, Function<QdrantEmulator, Server> serverFactory) {
+    private QdrantEmulator(String inProcessName, Path dataDirectory, Function<QdrantEmulator, Server> serverFactory) {
         this.inProcessName = inProcessName;
         this.recordRequests = inProcessName != null;
+        this.journal = dataDirectory == null ? null : QdrantJournal.open(dataDirectory, this::replay);
         try {
             this.server = serverFactory.apply(this).start();
         } catch (IOException e) {
@@ -105,7 +111,7 @@ public final class QdrantEmulator implements AutoCloseable {
 
     /** An emulator on gRPC's in-process transport, reachable only from this JVM through {@link #newClient()}. */
     public static QdrantEmulator start() {
-        return new QdrantEmulator("qdrant-" + UUID.randomUUID(), emulator -> emulator.withServices(
+        return new QdrantEmulator("qdrant-" + UUID.randomUUID(), null, emulator -> emulator.withServices(
                 InProcessServerBuilder.forName(emulator.inProcessName).directExecutor()).build());
     }
 
@@ -115,10 +121,19 @@ public final class QdrantEmulator implements AutoCloseable {
      * @throws UncheckedIOException if the port cannot be bound
      */
     public static QdrantEmulator listen(int port) {
+        return listen(port, null);
+    }
+
+    /**
+     * An emulator serving gRPC on {@code 127.0.0.1:port} that keeps its collections in {@code dataDirectory} (a journal of
+     * the write requests, see {@link QdrantJournal}): started again on the same directory, it has every point it
+     * acknowledged before it stopped, even if it was killed. A null directory keeps everything in memory only.
+     */
+    public static QdrantEmulator listen(int port, Path dataDirectory) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("not a TCP port: " + port);
         }
-        return new QdrantEmulator(null, emulator -> emulator.withServices(
+        return new QdrantEmulator(null, dataDirectory, emulator -> emulator.withServices(
                 NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
                         .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)).build());
     }
@@ -177,6 +192,11 @@ public final class QdrantEmulator implements AutoCloseable {
     public void close() {
         clients.forEach(QdrantClient::close);
         server.shutdownNow();
+        if (journal != null) {
+            synchronized (this) {
+                journal.close();
+            }
+        }
     }
 
     /** Blocks until the server has stopped. */
@@ -189,16 +209,22 @@ public final class QdrantEmulator implements AutoCloseable {
      * standard input reaches end of stream: the parent that started it is gone).
      *
      * <p>Arguments: {@code [--port N]} (default {@value #DEFAULT_PORT}; 0 picks a free port)
+     * {@code [--data-dir DIR]} (keep the collections there across restarts; default: in memory only)
      * {@code [--exit-when-stdin-closes]}. Once serving, it prints {@code Qdrant emulator listening on 127.0.0.1:<port>}.
      */
     public static void main(String[] args) throws InterruptedException {
         int port = DEFAULT_PORT;
         boolean watchStdin = false;
+        Path dataDirectory = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> {
                     if (i + 1 >= args.length) usage("--port needs a value");
                     port = parsePort(args[++i]);
+                }
+                case "--data-dir" -> {
+                    if (i + 1 >= args.length) usage("--data-dir needs a value");
+                    dataDirectory = Path.of(args[++i]);
                 }
                 case "--exit-when-stdin-closes" -> watchStdin = true;
                 case "-h", "--help" -> usage(null);
@@ -208,7 +234,7 @@ public final class QdrantEmulator implements AutoCloseable {
                 }
             }
         }
-        QdrantEmulator emulator = listen(port);
+        QdrantEmulator emulator = listen(port, dataDirectory);
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "qdrant-emulator-shutdown"));
         if (watchStdin) {
             Thread watchdog = new Thread(() -> {
@@ -244,7 +270,7 @@ public final class QdrantEmulator implements AutoCloseable {
     private static void usage(String error) {
         if (error != null) System.err.println("qdrant-emulator: " + error);
         (error == null ? System.out : System.err).println(
-                "usage: java -cp ... " + QdrantEmulator.class.getName() + " [--port N (default " + DEFAULT_PORT + ")] [--exit-when-stdin-closes]");
+                "usage: java -cp ... " + QdrantEmulator.class.getName() + " [--port N (default " + DEFAULT_PORT + ")] [--data-dir DIR] [--exit-when-stdin-closes]");
         System.exit(error == null ? 0 : 2);
     }
 
@@ -261,17 +287,7 @@ public final class QdrantEmulator implements AutoCloseable {
     private final class CollectionsService extends CollectionsGrpc.CollectionsImplBase {
         @Override
         public void create(Collections.CreateCollection request, StreamObserver<CollectionOperationResponse> out) {
-            answer(request, out, () -> {
-                if (collections.containsKey(request.getCollectionName())) {
-                    throw Status.ALREADY_EXISTS.withDescription("Wrong input: Collection `" + request.getCollectionName()
-                            + "` already exists!").asRuntimeException();
-                }
-                for (VectorParams p : denseParams(request.getVectorsConfig()).values()) {
-                    if (p.getSize() == 0) throw invalid("vector size must be positive");
-                }
-                collections.put(request.getCollectionName(), new StoredCollection(request));
-                return CollectionOperationResponse.newBuilder().setResult(true).build();
-            });
+            answer(request, out, () -> createCollection(request));
         }
 
         @Override
@@ -302,8 +318,7 @@ public final class QdrantEmulator implements AutoCloseable {
 
         @Override
         public void delete(Collections.DeleteCollection request, StreamObserver<CollectionOperationResponse> out) {
-            answer(request, out, () -> CollectionOperationResponse.newBuilder()
-                    .setResult(collections.remove(request.getCollectionName()) != null).build());
+            answer(request, out, () -> deleteCollection(request));
         }
 
         @Override
@@ -316,38 +331,17 @@ public final class QdrantEmulator implements AutoCloseable {
     private final class PointsService extends PointsGrpc.PointsImplBase {
         @Override
         public void createFieldIndex(Points.CreateFieldIndexCollection request, StreamObserver<Points.PointsOperationResponse> out) {
-            answer(request, out, () -> {
-                StoredCollection c = collection(request.getCollectionName());
-                PayloadSchemaInfo.Builder info = PayloadSchemaInfo.newBuilder()
-                        .setDataType(PayloadSchemaType.forNumber(request.getFieldType().getNumber() + 1));
-                if (request.hasFieldIndexParams()) info.setParams(request.getFieldIndexParams());
-                c.payloadSchema.put(request.getFieldName(), info.build());
-                return completed();
-            });
+            answer(request, out, () -> createPayloadIndex(request));
         }
 
         @Override
         public void upsert(Points.UpsertPoints request, StreamObserver<Points.PointsOperationResponse> out) {
-            answer(request, out, () -> {
-                StoredCollection c = collection(request.getCollectionName());
-                List<StoredPoint> parsed = new ArrayList<>();
-                for (PointStruct p : request.getPointsList()) parsed.add(c.parse(p)); // validate all before writing any
-                for (StoredPoint p : parsed) c.points.put(p.key(), p);
-                return completed();
-            });
+            answer(request, out, () -> upsertPoints(request));
         }
 
         @Override
         public void delete(Points.DeletePoints request, StreamObserver<Points.PointsOperationResponse> out) {
-            answer(request, out, () -> {
-                StoredCollection c = collection(request.getCollectionName());
-                switch (request.getPoints().getPointsSelectorOneOfCase()) {
-                    case POINTS -> request.getPoints().getPoints().getIdsList().forEach(id -> c.points.remove(key(id)));
-                    case FILTER -> c.points.values().removeIf(p -> c.matches(request.getPoints().getFilter(), p));
-                    default -> throw invalid("delete needs ids or a filter");
-                }
-                return completed();
-            });
+            answer(request, out, () -> deletePoints(request));
         }
 
         @Override
@@ -385,6 +379,63 @@ public final class QdrantEmulator implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- operations
+
+    // The write operations: each is journaled once applied (see answer) and replayed from the journal at start.
+
+    private CollectionOperationResponse createCollection(Collections.CreateCollection request) {
+        if (collections.containsKey(request.getCollectionName())) {
+            throw Status.ALREADY_EXISTS.withDescription("Wrong input: Collection `" + request.getCollectionName()
+                    + "` already exists!").asRuntimeException();
+        }
+        for (VectorParams p : denseParams(request.getVectorsConfig()).values()) {
+            if (p.getSize() == 0) throw invalid("vector size must be positive");
+        }
+        collections.put(request.getCollectionName(), new StoredCollection(request));
+        return CollectionOperationResponse.newBuilder().setResult(true).build();
+    }
+
+    private CollectionOperationResponse deleteCollection(Collections.DeleteCollection request) {
+        return CollectionOperationResponse.newBuilder().setResult(collections.remove(request.getCollectionName()) != null).build();
+    }
+
+    private Points.PointsOperationResponse createPayloadIndex(Points.CreateFieldIndexCollection request) {
+        StoredCollection c = collection(request.getCollectionName());
+        PayloadSchemaInfo.Builder info = PayloadSchemaInfo.newBuilder()
+                .setDataType(PayloadSchemaType.forNumber(request.getFieldType().getNumber() + 1));
+        if (request.hasFieldIndexParams()) info.setParams(request.getFieldIndexParams());
+        c.payloadSchema.put(request.getFieldName(), info.build());
+        return completed();
+    }
+
+    private Points.PointsOperationResponse upsertPoints(Points.UpsertPoints request) {
+        StoredCollection c = collection(request.getCollectionName());
+        List<StoredPoint> parsed = new ArrayList<>();
+        for (PointStruct p : request.getPointsList()) parsed.add(c.parse(p)); // validate all before writing any
+        for (StoredPoint p : parsed) c.points.put(p.key(), p);
+        return completed();
+    }
+
+    private Points.PointsOperationResponse deletePoints(Points.DeletePoints request) {
+        StoredCollection c = collection(request.getCollectionName());
+        switch (request.getPoints().getPointsSelectorOneOfCase()) {
+            case POINTS -> request.getPoints().getPoints().getIdsList().forEach(id -> c.points.remove(key(id)));
+            case FILTER -> c.points.values().removeIf(p -> c.matches(request.getPoints().getFilter(), p));
+            default -> throw invalid("delete needs ids or a filter");
+        }
+        return completed();
+    }
+
+    /** Applies one journaled write again, at start (before the server serves anything). */
+    private void replay(Message request) {
+        switch (request) {
+            case Collections.CreateCollection r -> createCollection(r);
+            case Collections.DeleteCollection r -> deleteCollection(r);
+            case Points.CreateFieldIndexCollection r -> createPayloadIndex(r);
+            case Points.UpsertPoints r -> upsertPoints(r);
+            case Points.DeletePoints r -> deletePoints(r);
+            default -> throw new IllegalStateException("not a write request: " + request.getClass().getSimpleName());
+        }
+    }
 
     private Points.ScrollResponse scrollPoints(StoredCollection c, Points.ScrollPoints request) {
         int limit = request.hasLimit() ? request.getLimit() : 10;
@@ -638,6 +689,7 @@ public final class QdrantEmulator implements AutoCloseable {
         try {
             synchronized (this) {
                 response = handler.get();
+                if (journal != null && QdrantJournal.isWrite(request)) journal.append(request);
             }
         } catch (StatusRuntimeException e) {
             out.onError(e);

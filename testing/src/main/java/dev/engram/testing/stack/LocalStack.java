@@ -197,6 +197,41 @@ public final class LocalStack implements AutoCloseable {
         Readiness.awaitHealthy(List.of(worker.process()), List.of(worker.url()), options.readyTimeout);
     }
 
+    /** The stack's backing services, which a fault test may stop and start again. */
+    public enum Dependency {
+        /** The Kafka broker between the gateway and the workers. */
+        KAFKA,
+        /** PostgreSQL, the system of record (memories, events, API keys). */
+        POSTGRES,
+        /** The Qdrant emulator, the index (it keeps its points in {@code <work-dir>/data/qdrant/index} across restarts). */
+        QDRANT
+    }
+
+    /**
+     * Stops {@code dependency} at once, as a crash would (SIGKILL for Kafka and the emulator, {@code pg_ctl stop -m
+     * immediate} for PostgreSQL), keeping its port and data; the apps keep running and must cope.
+     */
+    public void kill(Dependency dependency) {
+        switch (dependency) {
+            case KAFKA -> kafka.kill();
+            case POSTGRES -> postgres.kill();
+            case QDRANT -> qdrant.signal(Signal.KILL);
+        }
+    }
+
+    /** Starts {@code dependency} again on the same port and data (stopping it first if it runs); returns once it serves. */
+    public void restart(Dependency dependency) {
+        switch (dependency) {
+            case KAFKA -> kafka.restart();
+            case POSTGRES -> postgres.restart();
+            case QDRANT -> {
+                qdrant.signal(Signal.KILL);
+                qdrant.start();
+                Readiness.awaitListening(qdrant, qdrantPort, Duration.ofSeconds(60));
+            }
+        }
+    }
+
     /** The last lines of every app's log, for a failing test's message. */
     public String diagnostics() {
         StringBuilder out = new StringBuilder();
@@ -219,7 +254,7 @@ public final class LocalStack implements AutoCloseable {
         workers.forEach(w -> apps.add(w.process()));
         stopAll(apps);
         if (keycloak != null) keycloak.process().signal(Signal.TERM);
-        qdrant.signal(Signal.KILL); // in memory only: nothing to shut down gracefully
+        qdrant.signal(Signal.KILL); // every write is in its journal already: nothing to shut down gracefully
         kafka.close();
         postgres.close();
         // A directory the caller chose keeps its logs for them; a temporary one goes with the stack.
@@ -373,7 +408,8 @@ public final class LocalStack implements AutoCloseable {
                 int qdrantPort = FreePorts.find();
                 qdrant = new ManagedProcess("qdrant", List.of(javaExecutable(), "-Xmx512m", "-XX:+UseSerialGC",
                         "-cp", absoluteClassPath(), QdrantEmulator.class.getName(),
-                        "--port", Integer.toString(qdrantPort), "--exit-when-stdin-closes"),
+                        "--port", Integer.toString(qdrantPort), "--data-dir", work.resolve("data/qdrant/index").toString(),
+                        "--exit-when-stdin-closes"),
                         Map.of(), work.resolve("data/qdrant"), work.resolve("logs/qdrant.log"));
                 qdrant.start();
                 Readiness.awaitListening(qdrant, qdrantPort, Duration.ofSeconds(60));

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -82,13 +83,13 @@ public final class LocalStackMain {
         System.out.println("  kafka       " + stack.kafkaBootstrapServers() + "   (topic " + LocalStack.TOPIC + ", "
                 + "dead letters " + LocalStack.DEAD_LETTER_TOPIC + ")");
         System.out.println("  postgresql  " + stack.jdbcUrl() + "   (user postgres, trust authentication)");
-        System.out.println("  qdrant      " + stack.qdrantAddress() + "   (gRPC; an emulator, in memory, not a production index)");
+        System.out.println("  qdrant      " + stack.qdrantAddress() + "   (gRPC; an emulator, not a production index)");
         System.out.println("  admin key   " + stack.adminApiKey() + "   (send it as 'Authorization: Token <key>')");
         System.out.println("  logs:");
         for (Map.Entry<String, Path> log : stack.logs().entrySet()) {
             System.out.printf("    %-10s %s%n", log.getKey(), log.getValue());
         }
-        System.out.println("local-stack: commands: kill N | term N | restart N | status | stop   (Ctrl-C stops everything)");
+        System.out.println("local-stack: commands: kill N|kafka|postgres|qdrant | term N | restart N|kafka|postgres|qdrant | status | stop   (Ctrl-C stops everything)");
         System.out.flush();
     }
 
@@ -101,16 +102,26 @@ public final class LocalStackMain {
                 try {
                     switch (words[0]) {
                         case "kill" -> {
-                            stack.kill(workerNumber(words), Signal.KILL);
-                            System.out.println("local-stack: worker-" + words[1] + " killed (SIGKILL)");
+                            if (dependency(words) != null) {
+                                stack.kill(dependency(words));
+                                System.out.println("local-stack: " + words[1] + " killed (same port and data on restart)");
+                            } else {
+                                stack.kill(workerNumber(words), Signal.KILL);
+                                System.out.println("local-stack: worker-" + words[1] + " killed (SIGKILL)");
+                            }
                         }
                         case "term" -> {
                             stack.kill(workerNumber(words), Signal.TERM);
                             System.out.println("local-stack: worker-" + words[1] + " stopped (SIGTERM)");
                         }
                         case "restart" -> {
-                            stack.restartWorker(workerNumber(words));
-                            System.out.println("local-stack: worker-" + words[1] + " restarted and ready");
+                            if (dependency(words) != null) {
+                                stack.restart(dependency(words));
+                                System.out.println("local-stack: " + words[1] + " restarted and serving");
+                            } else {
+                                stack.restartWorker(workerNumber(words));
+                                System.out.println("local-stack: worker-" + words[1] + " restarted and ready");
+                            }
                         }
                         case "status" -> {
                             for (int n = 1; n <= stack.workerCount(); n++) {
@@ -118,7 +129,7 @@ public final class LocalStackMain {
                             }
                         }
                         case "stop", "quit", "exit" -> System.exit(0);
-                        default -> System.out.println("local-stack: commands: kill N | term N | restart N | status | stop");
+                        default -> System.out.println("local-stack: commands: kill N|kafka|postgres|qdrant | term N | restart N|kafka|postgres|qdrant | status | stop");
                     }
                 } catch (RuntimeException e) {
                     System.out.println("local-stack: " + e.getMessage());
@@ -127,6 +138,17 @@ public final class LocalStackMain {
         } catch (IOException e) {
             // no usable stdin (started in the background): Ctrl-C or SIGTERM stop the stack
         }
+    }
+
+    /** The dependency a command names ({@code kafka}, {@code postgres}, {@code qdrant}), or null for a worker number. */
+    private static LocalStack.Dependency dependency(String[] words) {
+        if (words.length < 2) return null;
+        return switch (words[1].toLowerCase(Locale.ROOT)) {
+            case "kafka" -> LocalStack.Dependency.KAFKA;
+            case "postgres", "postgresql" -> LocalStack.Dependency.POSTGRES;
+            case "qdrant" -> LocalStack.Dependency.QDRANT;
+            default -> null;
+        };
     }
 
     private static int workerNumber(String[] words) {

@@ -120,15 +120,50 @@ class KafkaBrokerTest {
         assertThatThrownBy(() -> own.createTopic("late", 1)).isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void killAndRestartKeepThePortTopicsAndRecords() throws Exception {
+        try (KafkaBroker own = KafkaBroker.start()) {
+            own.createTopic("durable", 1);
+            try (KafkaProducer<String, String> producer = producer(own)) {
+                producer.send(new ProducerRecord<>("durable", "k", "before")).get();
+            }
+            int port = own.port();
+
+            own.kill();
+            assertThat(own.isRunning()).isFalse();
+            assertThat(FreePorts.isListening(port)).isFalse();
+
+            own.restart();
+            assertThat(own.isRunning()).isTrue();
+            assertThat(own.port()).isEqualTo(port);
+            assertThat(own.topics()).contains("durable");
+            try (KafkaProducer<String, String> producer = producer(own)) {
+                producer.send(new ProducerRecord<>("durable", "k", "after")).get();
+            }
+            try (KafkaConsumer<String, String> consumer = consumer(own, "durable-reader")) {
+                consumer.subscribe(List.of("durable"));
+                assertThat(pollUntil(List.of(consumer), 2)).extracting(ConsumerRecord::value).containsExactly("before", "after");
+            }
+        }
+    }
+
     private static KafkaProducer<String, String> producer() {
+        return producer(broker);
+    }
+
+    private static KafkaProducer<String, String> producer(KafkaBroker target) {
         return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
     }
 
     private static KafkaConsumer<String, String> consumer(String group) {
+        return consumer(broker, group);
+    }
+
+    private static KafkaConsumer<String, String> consumer(KafkaBroker target, String group) {
         return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, target.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.CLIENT_ID_CONFIG, group + "-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());

@@ -79,6 +79,30 @@ class PostgresServerTest {
         assertThatThrownBy(() -> connect(own, "short_lived")).isInstanceOf(SQLException.class);
     }
 
+    @Test
+    void killAndRestartKeepThePortAndEveryCommittedRow() throws SQLException {
+        try (PostgresServer own = PostgresServer.start()) {
+            own.createDatabase("durable");
+            try (Connection connection = connect(own, "durable"); Statement sql = connection.createStatement()) {
+                sql.execute("create table facts (id int primary key)");
+                sql.execute("insert into facts values (1), (2)");
+            }
+            int port = own.port();
+
+            own.kill();
+            assertThat(FreePorts.isListening(port)).isFalse();
+            assertThatThrownBy(() -> connect(own, "durable")).isInstanceOf(SQLException.class);
+
+            own.restart();
+            assertThat(own.port()).isEqualTo(port);
+            try (Connection connection = connect(own, "durable"); Statement sql = connection.createStatement();
+                 ResultSet count = sql.executeQuery("select count(*) from facts")) {
+                count.next();
+                assertThat(count.getInt(1)).isEqualTo(2);
+            }
+        }
+    }
+
     private static Connection connect(String database) throws SQLException {
         return connect(server, database);
     }

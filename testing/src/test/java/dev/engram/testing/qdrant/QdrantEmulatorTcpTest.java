@@ -9,7 +9,9 @@ import io.qdrant.client.grpc.Points.PointStruct;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static io.qdrant.client.ConditionFactory.matchKeyword;
 import static io.qdrant.client.PointIdFactory.id;
@@ -68,6 +71,36 @@ class QdrantEmulatorTcpTest {
             assertThat(admin.countAsync("c", io.qdrant.client.grpc.Common.Filter.newBuilder()
                     .addMust(matchKeyword("writer", "w2")).build(), true).get()).isEqualTo(pointsPerClient);
             assertThat(emulator.requests()).as("a TCP emulator records nothing: it may run for hours").isEmpty();
+        }
+    }
+
+    @Test
+    void anEmulatorWithADataDirectoryKeepsItsCollectionsWhenStartedAgain(@TempDir Path data) throws Exception {
+        try (QdrantEmulator first = QdrantEmulator.listen(0, data)) {
+            QdrantClient client = first.newClient();
+            client.createCollectionAsync("c", VectorParams.newBuilder().setSize(2).setDistance(Distance.Dot).build()).get();
+            client.createPayloadIndexAsync("c", "writer", io.qdrant.client.grpc.Collections.PayloadSchemaType.Keyword, null,
+                    true, null, null).get();
+            client.upsertAsync("c", List.of(
+                    PointStruct.newBuilder().setId(id(1)).setVectors(vectors(1f, 0f)).putAllPayload(Map.of("writer", value("a"))).build(),
+                    PointStruct.newBuilder().setId(id(2)).setVectors(vectors(0f, 1f)).putAllPayload(Map.of("writer", value("b"))).build(),
+                    PointStruct.newBuilder().setId(id(3)).setVectors(vectors(1f, 1f)).putAllPayload(Map.of("writer", value("b"))).build()))
+                    .get();
+            client.deleteAsync("c", List.of(id(3))).get();
+        }
+        // a record torn by a kill in the middle of a write is cut off, not fatal
+        Files.write(data.resolve("journal.bin"), new byte[] {4, 120, 1}, StandardOpenOption.APPEND);
+
+        try (QdrantEmulator second = QdrantEmulator.listen(0, data)) {
+            QdrantClient client = second.newClient();
+            assertThat(client.countAsync("c").get()).isEqualTo(2L);
+            assertThat(client.getCollectionInfoAsync("c").get().getPayloadSchemaMap()).containsKey("writer");
+            assertThat(client.countAsync("c", io.qdrant.client.grpc.Common.Filter.newBuilder()
+                    .addMust(matchKeyword("writer", "b")).build(), true).get()).isEqualTo(1L);
+            client.upsertAsync("c", List.of(PointStruct.newBuilder().setId(id(4)).setVectors(vectors(1f, 1f)).build())).get();
+        }
+        try (QdrantEmulator third = QdrantEmulator.listen(0, data)) {
+            assertThat(third.newClient().countAsync("c").get()).as("writes after the cut are kept too").isEqualTo(3L);
         }
     }
 
