@@ -8,6 +8,8 @@ import dev.engram.bench.quality.InvalidDatasetException;
 import dev.engram.bench.quality.QualityDataset;
 import dev.engram.bench.quality.QualityReportMarkdown;
 import dev.engram.core.Memory;
+import dev.engram.core.engine.BundledEmbedding;
+import dev.engram.core.engine.EngineSettings;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -37,7 +39,7 @@ import java.util.function.Function;
  */
 public final class QualityReport {
 
-    private static final Set<String> OPTIONS = Set.of("mode", "llm-base-url", "llm-model", "llm-api-key", "only", "out");
+    private static final Set<String> OPTIONS = Set.of("mode", "llm-base-url", "llm-model", "llm-api-key", "only", "out", "embedding-model");
 
     private QualityReport() {
     }
@@ -74,7 +76,11 @@ public final class QualityReport {
         }
         try {
             String report = switch (mode) {
-                case "offline" -> evaluate("offline", conversations, c -> Memory.inMemory());
+                case "offline" -> {
+                    BundledEmbedding model = BundledEmbedding.valueOf(cli.get("embedding-model", BundledEmbedding.BGE_SMALL_ZH.name()));
+                    yield evaluate("offline, " + model, conversations, c -> Memory.builder().inMemory().embedder(model.embedder())
+                            .settings(EngineSettings.defaults().withRetrieval(model.retrieval())).build());
+                }
                 case "scripted-llm" -> scripted(conversations);
                 default -> {
                     String model = cli.get("llm-model", "gpt-4o-mini");

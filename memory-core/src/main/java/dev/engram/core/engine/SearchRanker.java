@@ -71,9 +71,17 @@ final class SearchRanker {
         }
 
         List<Ranked> out = new ArrayList<>(byMessage.size());
-        for (List<Candidate> group : byMessage.values()) out.add(represent(group, query));
+        for (List<Candidate> group : byMessage.values()) out.add(represent(group));
         out.sort(Comparator.comparingDouble(Ranked::score).reversed());
-        return out.size() > topK ? out.subList(0, topK) : out;
+        if (out.size() > topK) out = out.subList(0, topK);
+        // Only the results shown pay for an excerpt.
+        List<Ranked> shown = new ArrayList<>(out.size());
+        for (Ranked r : out) {
+            MemoryRecord m = r.shown();
+            shown.add(m.state() != MemoryState.EVIDENCE ? r : new Ranked(
+                    m.withText(Evidence.excerpt(m.text(), query, settings.evidenceSnippetChars()), m.updatedAt()), r.score(), r.semantic(), r.keyword()));
+        }
+        return shown;
     }
 
     /** The message a record speaks for: its first source, or itself when it has none. */
@@ -83,21 +91,15 @@ final class SearchRanker {
         return s.eventId() + '#' + s.messageIndex();
     }
 
-    /** A message's result: its best fact if any, else its evidence as an excerpt; scored by its best candidate. */
-    private Ranked represent(List<Candidate> group, String query) {
+    /** A message's result: its best fact if any, else its evidence (cut to an excerpt later); scored by its best candidate. */
+    private Ranked represent(List<Candidate> group) {
         Candidate best = group.get(0);
         Candidate bestFact = null;
         for (Candidate c : group) {
             if (c.score() > best.score()) best = c;
             if (c.record().state() != MemoryState.EVIDENCE && (bestFact == null || c.score() > bestFact.score())) bestFact = c;
         }
-        MemoryRecord shown;
-        if (bestFact != null) {
-            shown = bestFact.record();
-        } else {
-            MemoryRecord e = best.record();
-            shown = e.withText(Evidence.excerpt(e.text(), query, settings.evidenceSnippetChars()), e.updatedAt());
-        }
+        MemoryRecord shown = bestFact != null ? bestFact.record() : best.record();
         return new Ranked(shown, Math.min(1, best.score()), Math.max(0, best.hit().semantic()), best.hit().keyword());
     }
 

@@ -1,5 +1,6 @@
 package dev.engram.core.platform;
 
+import dev.engram.core.engine.BundledEmbedding;
 import dev.engram.core.index.lucene.VectorEncoding;
 import dev.engram.core.index.qdrant.QdrantSettings;
 import io.smallrye.config.WithDefault;
@@ -23,6 +24,14 @@ public interface IndexConfig {
      */
     @WithDefault("FLOAT32")
     VectorEncoding luceneEncoding();
+
+    /**
+     * The bundled embedding model that fills the index: BGE_SMALL_ZH (512 dimensions, Chinese-first) or BILINGUAL
+     * (bge-small-zh for CJK text beside bge-small-en for the rest, 896 dimensions; much better on English). An existing
+     * index keeps the model it was built with: changing it needs a new index (reindex).
+     */
+    @WithDefault("BGE_SMALL_ZH")
+    BundledEmbedding embeddingModel();
 
     /** Vector index implementations. */
     enum IndexKind {

@@ -2,6 +2,7 @@ package dev.engram.core.platform;
 
 import dev.engram.core.Memory;
 import dev.engram.core.MemoryBuilder;
+import dev.engram.core.engine.EngineSettings;
 import dev.engram.core.llm.ChatModels;
 import dev.engram.core.platform.IndexConfig.IndexKind;
 import dev.engram.core.spi.MemoryStore;
@@ -25,14 +26,16 @@ public final class PlatformMemory {
     public static Memory open(MemoryStore store, Path dataDir, IndexConfig index, IndexConfig.Qdrant qdrant, LlmConfig llm,
                               MeterRegistry registry) {
         MemoryBuilder builder = Memory.builder().dataDir(dataDir).store(store).meterRegistry(registry)
-                .vectorEncoding(index.luceneEncoding());
+                .vectorEncoding(index.luceneEncoding())
+                .embedder(index.embeddingModel().embedder())
+                .settings(EngineSettings.defaults().withRetrieval(index.embeddingModel().retrieval()));
         if (index.kind() == IndexKind.QDRANT) builder.qdrant(qdrant.settings());
         llm.settings().ifPresent(settings -> {
             LOG.info("LLM extraction and reconciliation: {}", settings);
             builder.chatModel(ChatModels.create(settings));
         });
         Memory memory = builder.build();
-        LOG.info("Memory engine open: index {}, data directory {}", index.kind(), dataDir);
+        LOG.info("Memory engine open: index {}, embedding model {}, data directory {}", index.kind(), index.embeddingModel(), dataDir);
         return memory;
     }
 }

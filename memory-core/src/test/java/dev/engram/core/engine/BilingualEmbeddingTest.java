@@ -1,0 +1,58 @@
+package dev.engram.core.engine;
+
+import dev.engram.core.Memory;
+import dev.engram.core.domain.Scope;
+import dev.engram.core.domain.SearchHit;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class BilingualEmbeddingTest {
+
+    private final Embedder bilingual = BundledEmbedding.BILINGUAL.embedder();
+
+    @Test
+    void eachTextIsEmbeddedByTheModelOfItsLanguage() {
+        assertThat(bilingual.dimension()).isEqualTo(512 + 384);
+        List<float[]> v = bilingual.embedAll(List.of("用户偏好使用React和TypeScript开发", "I prefer React and TypeScript"));
+
+        assertThat(norm(v.get(0), 0, 512)).isCloseTo(1, within(1e-3));
+        assertThat(norm(v.get(0), 512, 896)).isZero();
+        assertThat(norm(v.get(1), 0, 512)).isZero();
+        assertThat(norm(v.get(1), 512, 896)).isCloseTo(1, within(1e-3));
+    }
+
+    @Test
+    void aQueryMeetsBothLanguagesWithUnitLength() {
+        float[] q = bilingual.embedQuery("frontend development");
+        assertThat(norm(q, 0, 512)).isCloseTo(Math.sqrt(0.5), within(1e-3));
+        assertThat(norm(q, 512, 896)).isCloseTo(Math.sqrt(0.5), within(1e-3));
+    }
+
+    @Test
+    void theSeedExampleStillRanksFirstAndItsEnglishTwinToo() {
+        try (Memory memory = Memory.builder().inMemory().embedder(bilingual)
+                .settings(EngineSettings.defaults().withRetrieval(BundledEmbedding.BILINGUAL.retrieval())).build()) {
+            Scope zh = Scope.user("developer_001");
+            for (String t : List.of("用户偏好使用React和TypeScript开发", "周末喜欢去郊外徒步", "养了一只叫咪咪的猫", "最近搬到了上海")) memory.add(t, zh);
+            Scope en = Scope.user("developer_002");
+            for (String t : List.of("I prefer using React and TypeScript for development.", "I love hiking in the mountains on weekends.",
+                    "I have a cat called Mimi.", "I recently moved to Shanghai.")) memory.add(t, en);
+
+            List<SearchHit> zhHits = memory.search("前端开发", zh);
+            List<SearchHit> enHits = memory.search("frontend development", en);
+
+            assertThat(zhHits.get(0).memory().text()).contains("React").contains("TypeScript");
+            assertThat(enHits.get(0).memory().text()).contains("React").contains("TypeScript");
+        }
+    }
+
+    private static double norm(float[] v, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) s += v[i] * v[i];
+        return Math.sqrt(s);
+    }
+}
