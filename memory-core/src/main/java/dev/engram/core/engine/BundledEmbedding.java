@@ -16,6 +16,21 @@ public enum BundledEmbedding {
      */
     BILINGUAL;
 
+    /** The model for a new index. */
+    public static final BundledEmbedding FOR_NEW_INDEXES = BILINGUAL;
+
+    /** The bundled model recorded under {@code embedderName} in an index, if it is one. */
+    public static java.util.Optional<BundledEmbedding> named(String embedderName) {
+        for (BundledEmbedding m : values()) if (m.embedder().name().equals(embedderName)) return java.util.Optional.of(m);
+        return java.util.Optional.empty();
+    }
+
+    /** The bundled model producing vectors of {@code dimension}, if any. */
+    public static java.util.Optional<BundledEmbedding> ofDimension(int dimension) {
+        for (BundledEmbedding m : values()) if (m.embedder().dimension() == dimension) return java.util.Optional.of(m);
+        return java.util.Optional.empty();
+    }
+
     public Embedder embedder() {
         return this == BILINGUAL ? Embedder.bilingual() : Embedder.defaultEmbedder();
     }

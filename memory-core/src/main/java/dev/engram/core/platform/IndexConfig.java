@@ -27,11 +27,11 @@ public interface IndexConfig {
 
     /**
      * The bundled embedding model that fills the index: BGE_SMALL_ZH (512 dimensions, Chinese-first) or BILINGUAL
-     * (bge-small-zh for CJK text beside bge-small-en for the rest, 896 dimensions; much better on English). An existing
-     * index keeps the model it was built with: changing it needs a new index (reindex).
+     * (bge-small-zh for CJK text beside bge-small-en for the rest, 896 dimensions; much better on English). Unset: an
+     * existing index keeps the model it was built with, a new one gets BILINGUAL. Changing the model of an existing index
+     * needs a new index (reindex).
      */
-    @WithDefault("BGE_SMALL_ZH")
-    BundledEmbedding embeddingModel();
+    Optional<BundledEmbedding> embeddingModel();
 
     /** Vector index implementations. */
     enum IndexKind {

@@ -53,6 +53,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -115,6 +116,17 @@ public final class LuceneVectorIndex implements VectorIndex {
         } catch (IOException | RuntimeException e) {
             writer.close();
             throw e;
+        }
+    }
+
+    /** The name of the embedder an existing index in {@code dir} was built with; empty when there is no index there yet. */
+    public static Optional<String> recordedEmbedder(Path dir) {
+        if (!Files.isDirectory(dir)) return Optional.empty();
+        try (Directory directory = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(directory)) return Optional.empty();
+            return Optional.ofNullable(SegmentInfos.readLatestCommit(directory).getUserData().get(EMBEDDER_KEY));
+        } catch (IOException e) {
+            throw new ConfigurationException("Cannot read the vector index in " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -49,6 +49,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -119,11 +120,30 @@ public final class QdrantVectorIndex implements VectorIndex {
 
     /** Opens its own gRPC connection (closed by {@link #close()}); creates the collection when missing. */
     public static QdrantVectorIndex connect(QdrantSettings settings, int dimension) {
+        return open(client(settings), true, settings.collection(), dimension, settings.timeout());
+    }
+
+    /** The dimension of the dense vectors of the configured collection; empty when it does not exist yet. */
+    public static OptionalInt existingDimension(QdrantSettings settings) {
+        QdrantClient client = client(settings);
+        QdrantVectorIndex probe = new QdrantVectorIndex(client, true, settings.collection(), 1, settings.timeout());
+        try {
+            if (!probe.await("collection exists", client.collectionExistsAsync(settings.collection(), settings.timeout()))) {
+                return OptionalInt.empty();
+            }
+            CollectionInfo info = probe.await("collection info", client.getCollectionInfoAsync(settings.collection(), settings.timeout()));
+            VectorParams dense = info.getConfig().getParams().getVectorsConfig().getParamsMap().getMapMap().get(QdrantSchema.DENSE_VECTOR);
+            return dense == null ? OptionalInt.empty() : OptionalInt.of((int) dense.getSize());
+        } finally {
+            probe.close();
+        }
+    }
+
+    private static QdrantClient client(QdrantSettings settings) {
         QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(settings.host(), settings.port(), settings.useTls())
                 .withTimeout(settings.timeout());
         if (settings.apiKey() != null) grpc.withApiKey(settings.apiKey());
-        QdrantClient client = new QdrantClient(grpc.build());
-        return open(client, true, settings.collection(), dimension, settings.timeout());
+        return new QdrantClient(grpc.build());
     }
 
     private static QdrantVectorIndex open(QdrantClient client, boolean owns, String collection, int dimension, Duration timeout) {
