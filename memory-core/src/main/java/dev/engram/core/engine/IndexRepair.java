@@ -53,14 +53,17 @@ public final class IndexRepair {
             if (r != null && r.state() != MemoryState.DELETED) live.add(r);
             else gone.add(id);
         }
-        if (!live.isEmpty()) {
-            List<float[]> vectors = embedder.embedAll(live.stream().map(m -> Evidence.indexedText(m, evidenceEmbedChars)).toList());
-            List<IndexEntry> entries = new ArrayList<>(live.size());
-            for (int i = 0; i < live.size(); i++) entries.add(new IndexEntry(live.get(i), vectors.get(i)));
-            index.upsert(tenant, entries);
-        }
+        if (!live.isEmpty()) index.upsert(tenant, entries(live));
         if (!gone.isEmpty()) index.delete(tenant, gone);
         return distinct.size();
+    }
+
+    /** The records with their vectors, embedded in one batch as the index holds them (an evidence message by its head). */
+    List<IndexEntry> entries(List<MemoryRecord> records) {
+        List<float[]> vectors = embedder.embedAll(records.stream().map(m -> Evidence.indexedText(m, evidenceEmbedChars)).toList());
+        List<IndexEntry> entries = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) entries.add(new IndexEntry(records.get(i), vectors.get(i)));
+        return entries;
     }
 
     /** Compares the tenant's store and index; with {@code repair}, rewrites every entry found missing, stale or orphaned. */

@@ -24,10 +24,7 @@ import dev.engram.core.filter.Filter;
 import dev.engram.core.filter.FilterEvaluator;
 import dev.engram.core.filter.Filters;
 import dev.engram.core.reconcile.Reconciler;
-import dev.engram.core.spi.IndexEntry;
-import dev.engram.core.spi.IndexHit;
 import dev.engram.core.spi.IndexPage;
-import dev.engram.core.spi.IndexQuery;
 import dev.engram.core.spi.MemoryStore;
 import dev.engram.core.spi.VectorIndex;
 import io.micrometer.core.instrument.Counter;
@@ -42,7 +39,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,10 +185,7 @@ public final class MemoryEngine implements AutoCloseable {
             results.add(updated);
         }
         List<MemoryRecord> records = new ArrayList<>(current.values());
-        List<float[]> vectors = embedder.embedAll(records.stream().map(MemoryRecord::text).toList());
-        List<IndexEntry> entries = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) entries.add(new IndexEntry(records.get(i), vectors.get(i)));
-        writer.write(tenant, records, history, entries, List.of());
+        writer.write(tenant, records, history, repairs.entries(records), List.of());
         return results;
     }
 
@@ -320,11 +313,7 @@ public final class MemoryEngine implements AutoCloseable {
 
     private int writeIndex(Tenant tenant, List<MemoryRecord> records) {
         if (records.isEmpty()) return 0;
-        List<float[]> vectors = embedder.embedAll(records.stream()
-                .map(m -> Evidence.indexedText(m, settings.retrieval().evidenceEmbedChars())).toList());
-        List<IndexEntry> entries = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) entries.add(new IndexEntry(records.get(i), vectors.get(i)));
-        index.upsert(tenant, entries);
+        index.upsert(tenant, repairs.entries(records));
         return (int) records.stream().filter(m -> m.state() != MemoryState.EVIDENCE).count();
     }
 
