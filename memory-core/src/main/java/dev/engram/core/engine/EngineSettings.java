@@ -9,7 +9,6 @@ package dev.engram.core.engine;
  * @param relatedSimilarity      cosine at or above which lexical overlap decides between NONE/UPDATE and ADD
  * @param lexicalContainment     share of one text's content tokens found in the other for NONE/UPDATE
  * @param defaultSearchThreshold minimum semantic similarity of a search hit when the request gives none (Mem0: 0.1)
- * @param searchOverfetch        candidates fetched per requested result, for fusion and thresholding
  * @param maxMessagesPerAdd      messages in one add
  * @param maxMessageChars        characters in one message
  * @param maxMemoryChars         characters in one memory's text
@@ -22,7 +21,6 @@ public record EngineSettings(
         double relatedSimilarity,
         double lexicalContainment,
         double defaultSearchThreshold,
-        int searchOverfetch,
         int maxMessagesPerAdd,
         int maxMessageChars,
         int maxMemoryChars,
@@ -33,20 +31,12 @@ public record EngineSettings(
         if (retrieval == null) retrieval = RetrievalSettings.defaults();
     }
 
-    /** The settings with the default retrieval. */
-    public EngineSettings(int candidatesPerFact, double duplicateSimilarity, double relatedSimilarity, double lexicalContainment,
-                          double defaultSearchThreshold, int searchOverfetch, int maxMessagesPerAdd, int maxMessageChars,
-                          int maxMemoryChars, int maxQueryChars) {
-        this(candidatesPerFact, duplicateSimilarity, relatedSimilarity, lexicalContainment, defaultSearchThreshold, searchOverfetch,
-                maxMessagesPerAdd, maxMessageChars, maxMemoryChars, maxQueryChars, RetrievalSettings.defaults());
-    }
-
     public static EngineSettings defaults() {
-        return new EngineSettings(8, 0.95, 0.80, 0.8, 0.1, 4, 200, 32_000, 8_000, 4_000);
+        return new EngineSettings(8, 0.95, 0.80, 0.8, 0.1, 200, 32_000, 8_000, 4_000, RetrievalSettings.defaults());
     }
 
     public EngineSettings withRetrieval(RetrievalSettings r) {
         return new EngineSettings(candidatesPerFact, duplicateSimilarity, relatedSimilarity, lexicalContainment, defaultSearchThreshold,
-                searchOverfetch, maxMessagesPerAdd, maxMessageChars, maxMemoryChars, maxQueryChars, r);
+                maxMessagesPerAdd, maxMessageChars, maxMemoryChars, maxQueryChars, r);
     }
 }
