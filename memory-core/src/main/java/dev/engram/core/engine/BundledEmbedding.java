@@ -8,26 +8,34 @@ package dev.engram.core.engine;
 public enum BundledEmbedding {
 
     /** bge-small-zh-v1.5, quantized, 512 dimensions: Chinese-first, reads English too. */
-    BGE_SMALL_ZH,
+    BGE_SMALL_ZH(Embedder.DEFAULT_MODEL_NAME, 512),
 
     /**
      * bge-small-zh-v1.5 for Chinese, Japanese and Korean text beside bge-small-en-v1.5 for the rest, 896 dimensions: each
      * stored text by the model of its language, each query by both. Far better on English conversations.
      */
-    BILINGUAL;
+    BILINGUAL(Embedder.BILINGUAL_MODEL_NAME, 512 + 384);
+
+    private final String indexName;
+    private final int dimension;
+
+    BundledEmbedding(String indexName, int dimension) {
+        this.indexName = indexName;
+        this.dimension = dimension;
+    }
 
     /** The model for a new index. */
     public static final BundledEmbedding FOR_NEW_INDEXES = BILINGUAL;
 
-    /** The bundled model recorded under {@code embedderName} in an index, if it is one. */
+    /** The bundled model recorded under {@code embedderName} in an index, if it is one (no model is loaded to tell). */
     public static java.util.Optional<BundledEmbedding> named(String embedderName) {
-        for (BundledEmbedding m : values()) if (m.embedder().name().equals(embedderName)) return java.util.Optional.of(m);
+        for (BundledEmbedding m : values()) if (m.indexName.equals(embedderName)) return java.util.Optional.of(m);
         return java.util.Optional.empty();
     }
 
-    /** The bundled model producing vectors of {@code dimension}, if any. */
+    /** The bundled model producing vectors of {@code dimension}, if any (no model is loaded to tell). */
     public static java.util.Optional<BundledEmbedding> ofDimension(int dimension) {
-        for (BundledEmbedding m : values()) if (m.embedder().dimension() == dimension) return java.util.Optional.of(m);
+        for (BundledEmbedding m : values()) if (m.dimension == dimension) return java.util.Optional.of(m);
         return java.util.Optional.empty();
     }
 

@@ -32,4 +32,12 @@ class BundledEmbeddingChoiceTest {
         assertThat(BundledEmbedding.ofDimension(384)).isEmpty();
         assertThat(BundledEmbedding.FOR_NEW_INDEXES).isEqualTo(BundledEmbedding.BILINGUAL);
     }
+
+    @Test
+    void eachModelIsKnownByTheNameAndDimensionItsEmbedderHas() {
+        for (BundledEmbedding m : BundledEmbedding.values()) {
+            assertThat(BundledEmbedding.named(m.embedder().name())).contains(m);
+            assertThat(BundledEmbedding.ofDimension(m.embedder().dimension())).contains(m);
+        }
+    }
 }
