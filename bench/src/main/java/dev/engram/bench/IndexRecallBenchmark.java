@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,7 +107,7 @@ public final class IndexRecallBenchmark {
         List<Result> results = new ArrayList<>();
         for (VectorEncoding encoding : encodings) {
             Path indexDir = dir.resolve(encoding.name().toLowerCase(Locale.ROOT));
-            deleteRecursively(indexDir);
+            BenchFiles.deleteRecursively(indexDir);
             long start = System.nanoTime();
             try (LuceneVectorIndex index = LuceneVectorIndex.open(indexDir, model.dimension(), Embedder.DEFAULT_MODEL_NAME, encoding)) {
                 List<IndexEntry> batch = new ArrayList<>();
@@ -221,12 +220,4 @@ public final class IndexRecallBenchmark {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

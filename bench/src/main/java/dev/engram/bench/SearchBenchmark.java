@@ -15,18 +15,15 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * {@code ./engram bench}: the in-process search benchmark. Builds an index of N synthetic memories through the embedded
@@ -87,7 +84,7 @@ public final class SearchBenchmark {
         var corpus = new SyntheticCorpus(seed, users);
         EmbeddingModel onnx = new BgeSmallZhV15QuantizedEmbeddingModel();
         var embeddings = new BenchEmbeddingModel(onnx);
-        deleteRecursively(dir);
+        BenchFiles.deleteRecursively(dir);
         Files.createDirectories(dir);
 
         try (Memory memory = Memory.builder().dataDir(dir).embedder(new Embedder(embeddings, EMBEDDER_NAME)).build()) {
@@ -210,12 +207,4 @@ public final class SearchBenchmark {
         return md.toString();
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -28,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -97,7 +96,7 @@ public final class StorageBenchmark {
         List<Result> results = new ArrayList<>();
         for (SqlDialect dialect : dialects) {
             Path data = dir.resolve(dialect.name().toLowerCase(Locale.ROOT));
-            deleteRecursively(data);
+            BenchFiles.deleteRecursively(data);
             VectorIndex index = lucene ? LuceneVectorIndex.inMemory(embedder.dimension()) : new NoIndex(embedder.dimension());
             results.add(run(dialect, data.resolve("store"), embedder, index, new SyntheticCorpus(42, users), memories));
         }
@@ -156,12 +155,4 @@ public final class StorageBenchmark {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
