@@ -40,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostileRequestsTest {
 
     static final int REQUESTS = 10_000;
+    /** Quarkus' default {@code quarkus.http.limits.max-initial-line-length}. */
+    private static final int MAX_INITIAL_LINE = 4096;
     static final long SEED = Long.getLong("engram.hostile.seed", 20261207L);
     static final Duration BUDGET = Duration.ofMinutes(3);
 
@@ -145,6 +147,9 @@ class HostileRequestsTest {
                 failures.add(what + " -> " + status + " without a problem body");
             }
         } catch (IOException e) {
+            // A request line over the HTTP layer's limit (Quarkus' default 4096 bytes) is answered 414 and the connection
+            // closed at once; when the client is still sending, the reset can swallow that 414. Only those may drop.
+            if (route.method().length() + path.length() + 10 > MAX_INITIAL_LINE) return;
             failures.add(what + " -> connection failed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
