@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** File chores the benchmarks share. */
@@ -21,5 +23,22 @@ public final class BenchFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Bytes of every regular file under {@code dir}, by the name of its top-level entry (a file or directory of {@code dir}). */
+    public static Map<String, Long> sizesByEntry(Path dir) {
+        Map<String, Long> sizes = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.filter(Files::isRegularFile).forEach(p -> {
+                try {
+                    sizes.merge(dir.relativize(p).getName(0).toString(), Files.size(p), Long::sum);
+                } catch (IOException gone) {
+                    // a file removed while walking (a WAL checkpoint, a Lucene merge): not counted
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sizes;
     }
 }

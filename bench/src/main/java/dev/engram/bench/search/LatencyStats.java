@@ -1,43 +1,57 @@
 package dev.engram.bench.search;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Exact latency percentiles (nearest rank) and throughput of one benchmark scenario, from every sample. A benchmark
- * keeps at most a few hundred thousand samples, so sorting them is cheaper and more precise than a histogram.
+ * keeps at most a few million samples, so sorting them is cheaper and more precise than a histogram. Recording is
+ * thread-safe (several client threads may share one), and the sample array grows past its initial capacity.
  */
 public final class LatencyStats {
 
-    private final long[] nanos;
+    private long[] nanos;
     private int count;
     private long wallNanos;
 
-    public LatencyStats(int capacity) {
-        this.nanos = new long[capacity];
+    public LatencyStats(int initialCapacity) {
+        this.nanos = new long[Math.max(1, initialCapacity)];
     }
 
-    public void record(long elapsedNanos) {
+    /** Every sample of {@code parts} in one (e.g. the minutes of a soak's first five). */
+    public static LatencyStats merged(List<LatencyStats> parts) {
+        var all = new LatencyStats(parts.stream().mapToInt(LatencyStats::count).sum());
+        for (LatencyStats p : parts) {
+            synchronized (p) {
+                for (int i = 0; i < p.count; i++) all.record(p.nanos[i]);
+            }
+        }
+        return all;
+    }
+
+    public synchronized void record(long elapsedNanos) {
+        if (count == nanos.length) nanos = Arrays.copyOf(nanos, nanos.length * 2);
         nanos[count++] = elapsedNanos;
     }
 
     /** The wall-clock time of the whole scenario, for throughput (differs from the sum of samples with several threads). */
-    public void wallTime(long elapsedNanos) {
+    public synchronized void wallTime(long elapsedNanos) {
         this.wallNanos = elapsedNanos;
     }
 
     /** For interleaved scenarios, where no wall time belongs to one scenario: throughput = samples / their sum. */
-    public void useSampleTimeForThroughput() {
+    public synchronized void useSampleTimeForThroughput() {
         long sum = 0;
         for (int i = 0; i < count; i++) sum += nanos[i];
         this.wallNanos = sum;
     }
 
-    public int count() {
+    public synchronized int count() {
         return count;
     }
 
-    /** The p-th percentile (0 < p <= 100) in milliseconds, nearest rank. */
-    public double percentileMs(double p) {
+    /** The p-th percentile (0 < p <= 100) in milliseconds, nearest rank; NaN without samples. */
+    public synchronized double percentileMs(double p) {
         if (count == 0) return Double.NaN;
         long[] sorted = Arrays.copyOf(nanos, count);
         Arrays.sort(sorted);
@@ -45,7 +59,7 @@ public final class LatencyStats {
         return sorted[Math.max(0, Math.min(count, rank) - 1)] / 1e6;
     }
 
-    public double meanMs() {
+    public synchronized double meanMs() {
         if (count == 0) return Double.NaN;
         long sum = 0;
         for (int i = 0; i < count; i++) sum += nanos[i];
@@ -53,7 +67,7 @@ public final class LatencyStats {
     }
 
     /** Operations per second over the wall time. */
-    public double throughput() {
+    public synchronized double throughput() {
         return wallNanos == 0 ? Double.NaN : count / (wallNanos / 1e9);
     }
 }
