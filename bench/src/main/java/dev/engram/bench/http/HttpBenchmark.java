@@ -110,13 +110,13 @@ public final class HttpBenchmark {
 
             long textBytes = load(client);
             Map<String, Long> loadedSizes = BenchFiles.sizesByEntry(dataDir);
-            Map<String, Long> rssLoaded = rss(platform);
+            Map<String, Long> rssLoaded = platform.rss();
 
             List<Map<String, Object>> levels = new ArrayList<>();
             long[] extraMemories = {0};
             for (int c : s.concurrency()) levels.add(measureLevel(client, platform, c, extraMemories));
             json.put("levels", levels);
-            Map<String, Long> rssMeasured = rss(platform);
+            Map<String, Long> rssMeasured = platform.rss();
             json.put("rss_bytes", Map.of("after_load", rssLoaded, "after_measurement", rssMeasured));
 
             platform.stop();
@@ -291,19 +291,7 @@ public final class HttpBenchmark {
         out.put("first_search_answered_seconds", (searched - t0) / 1e9);
         out.put("first_search_ms", first.nanos() / 1e6);
         out.put("console_ready_seconds", (console - t0) / 1e9);
-        out.put("rss_bytes_after_start", rss(platform));
-        return out;
-    }
-
-    private static Map<String, Long> rss(StandalonePlatform platform) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        long total = 0;
-        for (StandalonePlatform.Server server : platform.servers()) {
-            long b = server.rssBytes();
-            out.put(server.name(), b);
-            total += Math.max(0, b);
-        }
-        out.put("total", total);
+        out.put("rss_bytes_after_start", platform.rss());
         return out;
     }
 

@@ -219,15 +219,7 @@ public final class SoakBenchmark {
             long wait = boundary - System.nanoTime();
             if (wait > 0) Thread.sleep(wait / 1_000_000);
             Minute m = minutes.get(i);
-            Map<String, Long> rss = new LinkedHashMap<>();
-            long total = 0;
-            for (StandalonePlatform.Server server : platform.servers()) {
-                long b = server.rssBytes();
-                rss.put(server.name(), b);
-                total += Math.max(0, b);
-            }
-            rss.put("total", total);
-            m.rss = rss;
+            m.rss = platform.rss();
             System.out.println(minuteLine(i + 1, m));
         }
         for (Thread w : workers) w.join();

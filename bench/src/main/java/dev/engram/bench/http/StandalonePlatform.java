@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -148,6 +150,19 @@ public final class StandalonePlatform implements AutoCloseable {
 
     public Optional<Server> server(String name) {
         return servers().stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** Each JVM's resident memory in bytes (gateway, console) and their {@code total}. */
+    public Map<String, Long> rss() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        long total = 0;
+        for (Server server : servers()) {
+            long b = server.rssBytes();
+            out.put(server.name(), b);
+            total += Math.max(0, b);
+        }
+        out.put("total", total);
+        return out;
     }
 
     /** Stops the platform as Ctrl-C does, waits for it, then kills whatever of its process tree is still alive. */
