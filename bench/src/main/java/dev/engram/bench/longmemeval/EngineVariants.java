@@ -43,6 +43,9 @@ public final class EngineVariants {
                 e -> inMemory(e, EngineSettings.defaults()), true, true));
         register(bilingual("bilingual-vector-0.3", "bilingual with the cosine weighing 0.3 (BM25 0.7)", r -> r.withVectorShare(0.3)));
         register(bilingual("bilingual-vector-0.7", "bilingual with the cosine weighing 0.7 (BM25 0.3)", r -> r.withVectorShare(0.7)));
+        register(bilingual("bilingual-no-time", "bilingual-vector-0.7 without time matching (the reference time still hides later memories)",
+                r -> r.withVectorShare(0.7).withTimeWeight(0)));
+        register(bilingual("bilingual-time-0.2", "bilingual-vector-0.7 with the time match weighing 0.2", r -> r.withVectorShare(0.7).withTimeWeight(0.2)));
     }
 
     private EngineVariants() {
