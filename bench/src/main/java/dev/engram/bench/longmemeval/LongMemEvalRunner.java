@@ -92,11 +92,12 @@ public final class LongMemEvalRunner {
             Map<String, VectorCache> engineCaches = new HashMap<>();
             try (VectorCache cache = new VectorCache(embedder, cacheDir)) {
                 List<Retriever> systems = new ArrayList<>();
+                SharedIngests shared = new SharedIngests(variants);
                 for (var v : variants) {
                     Embedder model = EngineVariants.embedder(v);
                     Embedder used = cold ? model : CachedEmbeddingModel.around(model,
                             model.name().equals(embedder.name()) ? cache : engineCaches.computeIfAbsent(model.name(), n -> new VectorCache(model, cacheDir)));
-                    systems.add(new EngineRetriever(v, used));
+                    systems.add(new EngineRetriever(v, used, shared));
                 }
                 systems.add(new Bm25Retriever());
                 systems.add(new DenseRetriever(embedder, cache));
