@@ -66,4 +66,11 @@ class SearchReferenceTimeTest {
         assertThat(said(search("Where did I go hiking?", REFERENCE))).containsExactlyInAnyOrder("april", "may");
         assertThat(said(search("Where did I go hiking?", null))).containsExactlyInAnyOrder("april", "may", "june");
     }
+
+    @Test
+    void aRecencyPriorFavoursTheNewerOfMemoriesThatMatchAlike() {
+        EngineSettings recencyOnly = EngineSettings.defaults().withRetrieval(EngineSettings.defaults().retrieval().withRecencyWeight(1));
+        open(recencyOnly);
+        assertThat(said(search("Where did I go hiking?", null))).containsExactly("june", "may", "april");
+    }
 }

@@ -63,6 +63,10 @@ public final class EngineVariants {
                 "bilingual-vector-0.7", r -> r.withTimeWeight(0)));
         register(searching("bilingual-time-0.2", "bilingual-vector-0.7 with the time match weighing 0.2", "bilingual-vector-0.7",
                 r -> r.withTimeWeight(0.2)));
+        register(searching("bilingual-recency-0.05", "bilingual-vector-0.7 with a recency prior weighing 0.05", "bilingual-vector-0.7",
+                r -> r.withRecencyWeight(0.05)));
+        register(searching("bilingual-recency-0.1", "bilingual-vector-0.7 with a recency prior weighing 0.1", "bilingual-vector-0.7",
+                r -> r.withRecencyWeight(0.1)));
     }
 
     private EngineVariants() {

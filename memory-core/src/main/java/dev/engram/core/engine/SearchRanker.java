@@ -72,6 +72,15 @@ final class SearchRanker {
 
         Map<UUID, MemoryRecord> records = store.getAll(tenant, hits.stream().map(IndexHit::id).distinct().toList());
         double[] fused = fuse(hits, hybrid);
+        long oldest = Long.MAX_VALUE, newest = Long.MIN_VALUE;
+        if (settings.recencyWeight() > 0) {
+            for (IndexHit h : hits) {
+                MemoryRecord m = records.get(h.id());
+                if (m == null || when(m) == null) continue;
+                oldest = Math.min(oldest, when(m).toEpochMilli());
+                newest = Math.max(newest, when(m).toEpochMilli());
+            }
+        }
         Map<String, List<Candidate>> byMessage = new LinkedHashMap<>();
         for (int i = 0; i < hits.size(); i++) {
             IndexHit h = hits.get(i);
@@ -81,6 +90,10 @@ final class SearchRanker {
             if (isEvidence && m.replacedBy() != null && !includeSuperseded) continue;
             double score = isEvidence ? fused[i] * settings.evidenceWeight() : fused[i];
             if (timed) score = (1 - settings.timeWeight()) * score + settings.timeWeight() * timeMatch(m, time);
+            if (newest > oldest && when(m) != null) {
+                double recency = (when(m).toEpochMilli() - oldest) / (double) (newest - oldest);
+                score = (1 - settings.recencyWeight()) * score + settings.recencyWeight() * recency;
+            }
             byMessage.computeIfAbsent(messageKey(m), x -> new ArrayList<>()).add(new Candidate(m, h, score));
         }
 
@@ -104,9 +117,14 @@ final class SearchRanker {
         return time.to().plus(length.compareTo(Duration.ofDays(1)) < 0 ? Duration.ofDays(1) : length);
     }
 
+    /** A record's time: when the fact happened when known, else when it was said. */
+    private static Instant when(MemoryRecord m) {
+        return m.eventTime() != null ? m.eventTime() : m.createdAt();
+    }
+
     /** 1 when the record's time (its event time, else when it was said) is in the window, 0.5 in the slack after it, else 0. */
     static double timeMatch(MemoryRecord m, QueryTime.Resolved time) {
-        Instant t = m.eventTime() != null ? m.eventTime() : m.createdAt();
+        Instant t = when(m);
         if (t == null || t.isBefore(time.from())) return 0;
         if (t.isBefore(time.to())) return 1;
         return t.isBefore(slackEnd(time)) ? 0.5 : 0;
