@@ -94,6 +94,33 @@ class MemoryRoutesTest {
     }
 
     @Test
+    void referenceDateSearchesAsOfThatTimeOnEveryVersion() {
+        String key = Api.newTenantKey("org-routes");
+        addVerbatim(key, "traveller", "I booked a trip to Kyoto");
+        long tomorrow = java.time.Instant.now().plus(Duration.ofDays(1)).getEpochSecond();
+        Map<String, Object> scope = Map.of("user_id", "traveller");
+        // After the memory was made (epoch seconds as a number, an ISO date-time): found.
+        as(key).body(Map.of("query", "Kyoto trip", "filters", scope, "reference_date", tomorrow)).post("/v3/memories/search/").then()
+                .statusCode(200).body("results", hasSize(1));
+        as(key).body(Map.of("query", "Kyoto trip", "user_id", "traveller", "reference_date", "2999-01-01T00:00:00Z"))
+                .post("/v1/memories/search/").then().statusCode(200).body("$", hasSize(1));
+        // Before it was made: search as of that date does not see it (v3, v2 and v1 bodies).
+        as(key).body(Map.of("query", "Kyoto trip", "filters", scope, "reference_date", "2001-01-01")).post("/v3/memories/search/").then()
+                .statusCode(200).body("results", hasSize(0));
+        as(key).body(Map.of("query", "Kyoto trip", "filters", scope, "reference_date", "978307200")).post("/v2/memories/search/").then()
+                .statusCode(200).body("$", hasSize(0));
+        as(key).body(Map.of("query", "Kyoto trip", "user_id", "traveller", "reference_date", 978307200)).post("/v1/memories/search/").then()
+                .statusCode(200).body("$", hasSize(0));
+        // Malformed: a problem, for every version.
+        for (String route : List.of("/v3/memories/search/", "/v2/memories/search/", "/v1/memories/search/")) {
+            for (Object bad : List.of("yesterday", "2023-02-30", Map.of("date", "2023-01-01"), -5)) {
+                as(key).body(Map.of("query", "Kyoto trip", "filters", scope, "reference_date", bad)).post(route).then().statusCode(400)
+                        .contentType(containsString("application/problem+json")).body("detail", containsString("reference_date"));
+            }
+        }
+    }
+
+    @Test
     void listingPaginatesWithEnvelopes() {
         String key = Api.newTenantKey("org-routes");
         for (int i = 0; i < 5; i++) addVerbatim(key, "carol", "Fact number " + i + " about carol");

@@ -52,7 +52,7 @@ public class MemoriesV2Resource {
                 .ids(MemoriesV1Resource.ids(body.userId(), body.agentId(), body.appId(), body.runId()))
                 .categories(body.categories()).metadata(body.metadata()).build();
         Integer k = body.topK() != null ? body.topK() : body.limit();
-        return wire.project(memories.search(body.query(), filter, k, body.threshold(), false).hits().stream().map(wire::memory).toList(),
-                body.fields());
+        var hits = memories.search(body.query(), filter, k, body.threshold(), false, body.referenceTime()).hits();
+        return wire.project(hits.stream().map(wire::memory).toList(), body.fields());
     }
 }

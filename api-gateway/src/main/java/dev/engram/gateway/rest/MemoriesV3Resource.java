@@ -54,7 +54,8 @@ public class MemoriesV3Resource {
         if (body == null) throw new ValidationException("The request body must be a JSON object with query and filters");
         ScopeFilters.rejectTopLevelIds(body.userId(), body.agentId(), body.appId(), body.runId());
         var filter = ScopeFilters.create().filters(body.filters()).categories(body.categories()).metadata(body.metadata()).build();
-        var result = memories.search(body.query(), filter, body.topK(), body.threshold(), Boolean.TRUE.equals(body.showExpired()));
+        var result = memories.search(body.query(), filter, body.topK(), body.threshold(), Boolean.TRUE.equals(body.showExpired()),
+                body.referenceTime());
         return Map.of("results", wire.project(result.hits().stream().map(wire::memory).toList(), body.fields()));
     }
 

@@ -22,8 +22,8 @@ import dev.engram.gateway.rest.dto.UpdateBody;
 import dev.engram.gateway.security.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -61,13 +61,13 @@ public class MemoryService {
         this.limits = config.limits();
     }
 
-    /** A search; {@code topK} null means 10. */
-    public SearchResult search(String query, Filter filter, Integer topK, Double threshold, boolean showExpired) {
+    /** A search; {@code topK} null means 10; {@code referenceTime} (Mem0's reference_date) null means now. */
+    public SearchResult search(String query, Filter filter, Integer topK, Double threshold, boolean showExpired, Instant referenceTime) {
         int k = topK == null ? SearchRequest.DEFAULT_TOP_K : topK;
         if (k < 1 || k > limits.topK()) throw new ValidationException("top_k must be between 1 and " + limits.topK());
         if (query == null || query.isBlank()) throw new ValidationException("query is required");
         SearchResult result = engine.search(SearchRequest.of(caller.tenant(), query, filter).withTopK(k).withThreshold(threshold)
-                .withShowExpired(showExpired));
+                .withShowExpired(showExpired).withReferenceTime(referenceTime));
         usage.searched(filter, result);
         return result;
     }

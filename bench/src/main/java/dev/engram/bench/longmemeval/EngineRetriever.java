@@ -14,6 +14,10 @@ import dev.engram.core.domain.Tenant;
 import dev.engram.core.engine.Embedder;
 import dev.engram.core.engine.EngineSettings;
 import dev.engram.core.filter.Filters;
+import dev.engram.core.index.lucene.LuceneVectorIndex;
+import dev.engram.core.spi.MemoryStore;
+import dev.engram.core.spi.VectorIndex;
+import dev.engram.core.store.memory.InMemoryMemoryStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,10 +35,12 @@ final class EngineRetriever implements Retriever {
     private final EngineVariant variant;
     private final Embedder embedder;
     private final EngineSettings limits = EngineSettings.defaults();
+    private final SharedIngests shared;
 
-    EngineRetriever(EngineVariant variant, Embedder embedder) {
+    EngineRetriever(EngineVariant variant, Embedder embedder, SharedIngests shared) {
         this.variant = variant;
         this.embedder = embedder;
+        this.shared = shared;
     }
 
     @Override
@@ -49,8 +55,23 @@ final class EngineRetriever implements Retriever {
 
     @Override
     public Index load(String questionId, List<Session> haystack) {
-        Memory memory = variant.memory().apply(embedder);
         Scope scope = Scope.user("lme-" + questionId);
+        if (variant.base() != null) {
+            SharedIngests.Ingest ingest = shared.of(variant.base(), questionId);
+            return index(variant.memory(embedder, ingest.store(), ingest.index()), scope, () -> shared.release(variant.base()));
+        }
+        Memory memory;
+        Runnable close;
+        if (shared.shared(variant.name())) {
+            MemoryStore store = new InMemoryMemoryStore();
+            VectorIndex vectors = LuceneVectorIndex.inMemory(embedder.dimension());
+            memory = variant.memory(embedder, store, vectors);
+            shared.opened(variant.name(), new SharedIngests.Ingest(questionId, store, vectors, memory, new int[1]));
+            close = () -> shared.release(variant.name());
+        } else {
+            memory = variant.memory(embedder);
+            close = memory::close;
+        }
         try {
             for (Session s : haystack) {
                 List<Message> messages = new ArrayList<>();
@@ -66,9 +87,14 @@ final class EngineRetriever implements Retriever {
                 }
             }
         } catch (RuntimeException e) {
-            memory.close();
+            close.run();
             throw e;
         }
+        return index(memory, scope, close);
+    }
+
+    /** Searches {@code memory} in {@code scope}; closing the index runs {@code close}. */
+    private static Index index(Memory memory, Scope scope, Runnable close) {
         return new Index() {
             @Override
             public List<Retrieved> search(String query, Instant referenceTime, int k) {
@@ -83,7 +109,7 @@ final class EngineRetriever implements Retriever {
 
             @Override
             public void close() {
-                memory.close();
+                close.run();
             }
         };
     }

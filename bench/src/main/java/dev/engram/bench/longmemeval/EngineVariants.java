@@ -4,12 +4,15 @@ import dev.engram.core.Memory;
 import dev.engram.core.engine.Embedder;
 import dev.engram.core.engine.EngineSettings;
 import dev.engram.core.engine.RetrievalSettings;
+import dev.engram.core.index.lucene.LuceneVectorIndex;
+import dev.engram.core.spi.MemoryStore;
+import dev.engram.core.spi.VectorIndex;
+import dev.engram.core.store.memory.InMemoryMemoryStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -19,10 +22,23 @@ import java.util.function.UnaryOperator;
 public final class EngineVariants {
 
     /**
-     * @param memory a fresh, empty memory per call
-     * @param infer  true: each session is added with extraction (offline, no LLM); false: messages stored verbatim
+     * @param settings the engine's settings
+     * @param infer    true: each session is added with extraction (offline, no LLM); false: messages stored verbatim
+     * @param base     null, or the variant whose ingested haystack this one searches with its own settings (only settings
+     *                 that ingest does not read may differ; the base must be given first in the same run)
      */
-    public record EngineVariant(String name, String description, Function<Embedder, Memory> memory, boolean infer, boolean bilingual) {
+    public record EngineVariant(String name, String description, EngineSettings settings, boolean infer, boolean bilingual, String base) {
+
+        /** A memory over the given store and index (fresh ones for a variant that ingests itself). */
+        Memory memory(Embedder embedder, MemoryStore store, VectorIndex index) {
+            return Memory.builder().store(store).vectorIndex(index).embedder(embedder).settings(settings)
+                    .meterRegistry(new SimpleMeterRegistry()).build();
+        }
+
+        /** A fresh, empty memory. */
+        Memory memory(Embedder embedder) {
+            return memory(embedder, new InMemoryMemoryStore(), LuceneVectorIndex.inMemory(embedder.dimension()));
+        }
     }
 
     public static final String DEFAULT = "default";
@@ -31,18 +47,26 @@ public final class EngineVariants {
 
     static {
         register(new EngineVariant(DEFAULT, "the engine's current settings: offline extraction and reconciliation, hybrid search",
-                e -> inMemory(e, EngineSettings.defaults()), true, false));
+                EngineSettings.defaults(), true, false, null));
         register(new EngineVariant("verbatim", "current settings, messages stored verbatim (infer off), hybrid search",
-                e -> inMemory(e, EngineSettings.defaults()), false, false));
-        register(retrieval("no-evidence", "default without messages kept as evidence (facts only)", r -> r.withKeepEvidence(false)));
-        register(retrieval("rank-fusion", "default with reciprocal rank fusion (k=60) instead of convex fusion", r -> r.withVectorShare(-1)));
-        register(retrieval("vector-0.3", "default with the cosine weighing 0.3 in the convex fusion (BM25 0.7)", r -> r.withVectorShare(0.3)));
-        register(retrieval("vector-0.7", "default with the cosine weighing 0.7 in the convex fusion (BM25 0.3)", r -> r.withVectorShare(0.7)));
-        register(retrieval("evidence-0.8", "default with evidence scores weighed 0.8 against facts", r -> r.withEvidenceWeight(0.8)));
+                EngineSettings.defaults(), false, false, null));
+        register(retrieval("no-evidence", "default without messages kept as evidence (facts only)", r -> r.withKeepEvidence(false), false));
+        register(retrieval("rank-fusion", "default with reciprocal rank fusion (k=60) instead of convex fusion", r -> r.withVectorShare(-1), false));
+        register(retrieval("vector-0.3", "default with the cosine weighing 0.3 in the convex fusion (BM25 0.7)", r -> r.withVectorShare(0.3), false));
+        register(retrieval("vector-0.7", "default with the cosine weighing 0.7 in the convex fusion (BM25 0.3)", r -> r.withVectorShare(0.7), false));
+        register(retrieval("evidence-0.8", "default with evidence scores weighed 0.8 against facts", r -> r.withEvidenceWeight(0.8), false));
         register(new EngineVariant("bilingual", "default with the bilingual embedder: bge-small-zh for CJK text, bge-small-en for the rest",
-                e -> inMemory(e, EngineSettings.defaults()), true, true));
-        register(bilingual("bilingual-vector-0.3", "bilingual with the cosine weighing 0.3 (BM25 0.7)", r -> r.withVectorShare(0.3)));
-        register(bilingual("bilingual-vector-0.7", "bilingual with the cosine weighing 0.7 (BM25 0.3)", r -> r.withVectorShare(0.7)));
+                EngineSettings.defaults(), true, true, null));
+        register(retrieval("bilingual-vector-0.3", "bilingual with the cosine weighing 0.3 (BM25 0.7)", r -> r.withVectorShare(0.3), true));
+        register(retrieval("bilingual-vector-0.7", "bilingual with the cosine weighing 0.7 (BM25 0.3)", r -> r.withVectorShare(0.7), true));
+        register(searching("bilingual-no-time", "bilingual-vector-0.7 without time matching (the reference time still hides later memories)",
+                "bilingual-vector-0.7", r -> r.withTimeWeight(0)));
+        register(searching("bilingual-time-0.2", "bilingual-vector-0.7 with the time match weighing 0.2", "bilingual-vector-0.7",
+                r -> r.withTimeWeight(0.2)));
+        register(searching("bilingual-recency-0.05", "bilingual-vector-0.7 with a recency prior weighing 0.05", "bilingual-vector-0.7",
+                r -> r.withRecencyWeight(0.05)));
+        register(searching("bilingual-recency-0.1", "bilingual-vector-0.7 with a recency prior weighing 0.1", "bilingual-vector-0.7",
+                r -> r.withRecencyWeight(0.1)));
     }
 
     private EngineVariants() {
@@ -63,24 +87,20 @@ public final class EngineVariants {
         return v;
     }
 
-    private static EngineVariant retrieval(String name, String description, UnaryOperator<RetrievalSettings> change) {
+    private static EngineVariant retrieval(String name, String description, UnaryOperator<RetrievalSettings> change, boolean bilingual) {
         EngineSettings settings = EngineSettings.defaults();
-        EngineSettings changed = settings.withRetrieval(change.apply(settings.retrieval()));
-        return new EngineVariant(name, description, e -> inMemory(e, changed), true, false);
+        return new EngineVariant(name, description, settings.withRetrieval(change.apply(settings.retrieval())), true, bilingual, null);
+    }
+
+    /** A variant that searches its base's ingested haystack with the base's settings changed (no ingest of its own). */
+    private static EngineVariant searching(String name, String description, String base, UnaryOperator<RetrievalSettings> change) {
+        EngineVariant b = get(base);
+        EngineSettings changed = b.settings().withRetrieval(change.apply(b.settings().retrieval()));
+        return new EngineVariant(name, description + " (searches " + base + "'s ingest)", changed, b.infer(), b.bilingual(), base);
     }
 
     /** The embedder a variant's engine uses, before any cache. */
     public static Embedder embedder(EngineVariant v) {
         return v.bilingual() ? Embedder.bilingual() : Embedder.defaultEmbedder();
-    }
-
-    private static EngineVariant bilingual(String name, String description, UnaryOperator<RetrievalSettings> change) {
-        EngineSettings settings = EngineSettings.defaults();
-        EngineSettings changed = settings.withRetrieval(change.apply(settings.retrieval()));
-        return new EngineVariant(name, description, e -> inMemory(e, changed), true, true);
-    }
-
-    static Memory inMemory(Embedder embedder, EngineSettings settings) {
-        return Memory.builder().inMemory().embedder(embedder).settings(settings).meterRegistry(new SimpleMeterRegistry()).build();
     }
 }

@@ -47,7 +47,8 @@ public record LongMemEvalReport(String command, String dataset, int questions, d
      * {@code turnQuestions}), tokens over all of them. A mean without any question is null.
      */
     public record Row(String type, int questions, int abstentions, int recallQuestions, Double session5, Double session10,
-                      Double sessionAny10, Double sessionAll10, int turnQuestions, Double turn5, Double turn10, double contextTokens) {
+                      Double sessionAny10, Double sessionAll10, int turnQuestions, Double turn5, Double turn10, double contextTokens,
+                      int updateQuestions, Double newestFirst) {
 
         static Row of(String type, List<QuestionScore> s) {
             return new Row(type, s.size(), (int) s.stream().filter(QuestionScore::abstention).count(),
@@ -56,7 +57,8 @@ public record LongMemEvalReport(String command, String dataset, int questions, d
                     mean(s, QuestionScore::sessionAny10), mean(s, QuestionScore::sessionAll10),
                     (int) s.stream().filter(q -> q.turn10() != null).count(),
                     mean(s, QuestionScore::turn5), mean(s, QuestionScore::turn10),
-                    s.stream().mapToInt(QuestionScore::contextTokens).average().orElse(0));
+                    s.stream().mapToInt(QuestionScore::contextTokens).average().orElse(0),
+                    (int) s.stream().filter(q -> q.newestFirst() != null).count(), mean(s, QuestionScore::newestFirst));
         }
 
         private static Double mean(List<QuestionScore> s, Function<QuestionScore, Double> f) {
@@ -86,11 +88,14 @@ public record LongMemEvalReport(String command, String dataset, int questions, d
             }
             md.append('\n');
         }
-        md.append("### Overall, side by side\n\n| system | S@5 | S@10 | T@5 | T@10 | tokens | messages/s |\n|---|---|---|---|---|---|---|\n");
+        md.append("### Overall, side by side\n\nnewest first: knowledge-update questions (n upd) whose newest answer session ranks above "
+                + "the older ones in the top 10.\n\n| system | S@5 | S@10 | T@5 | T@10 | tokens | n upd | newest first | messages/s |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         for (SystemRun s : systems) {
             Row r = s.rows().getLast();
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f | %.1f |%n", s.name(), pct(r.session5()), pct(r.session10()),
-                    pct(r.turn5()), pct(r.turn10()), r.contextTokens(), s.messagesPerSecond()));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f | %d | %s | %.1f |%n", s.name(), pct(r.session5()),
+                    pct(r.session10()), pct(r.turn5()), pct(r.turn10()), r.contextTokens(), r.updateQuestions(), pct(r.newestFirst()),
+                    s.messagesPerSecond()));
         }
         return md.toString();
     }

@@ -92,11 +92,12 @@ public final class LongMemEvalRunner {
             Map<String, VectorCache> engineCaches = new HashMap<>();
             try (VectorCache cache = new VectorCache(embedder, cacheDir)) {
                 List<Retriever> systems = new ArrayList<>();
+                SharedIngests shared = new SharedIngests(variants);
                 for (var v : variants) {
                     Embedder model = EngineVariants.embedder(v);
                     Embedder used = cold ? model : CachedEmbeddingModel.around(model,
                             model.name().equals(embedder.name()) ? cache : engineCaches.computeIfAbsent(model.name(), n -> new VectorCache(model, cacheDir)));
-                    systems.add(new EngineRetriever(v, used));
+                    systems.add(new EngineRetriever(v, used, shared));
                 }
                 systems.add(new Bm25Retriever());
                 systems.add(new DenseRetriever(embedder, cache));
@@ -160,7 +161,7 @@ public final class LongMemEvalRunner {
 
     static QuestionScore score(LongMemEvalDataset dataset, Question q, List<Retrieved> results) {
         int tokens = results.stream().limit(TOP_K).mapToInt(r -> TokenEstimator.estimate(r.text())).sum();
-        if (q.abstention()) return new QuestionScore(q.id(), q.type(), true, null, null, null, null, null, null, tokens, results.size());
+        if (q.abstention()) return new QuestionScore(q.id(), q.type(), true, null, null, null, null, null, null, tokens, results.size(), null);
         Set<String> sessions = Set.copyOf(q.answerSessionIds());
         Set<String> turns = dataset.goldTurns(q);
         var s = EvidenceRecall.SESSION;
@@ -170,6 +171,6 @@ public final class LongMemEvalRunner {
                 EvidenceRecall.any(results, TOP_K, sessions, s) ? 1.0 : 0.0, EvidenceRecall.all(results, TOP_K, sessions, s) ? 1.0 : 0.0,
                 turns.isEmpty() ? null : EvidenceRecall.recall(results, SHORT_K, turns, t),
                 turns.isEmpty() ? null : EvidenceRecall.recall(results, TOP_K, turns, t),
-                tokens, results.size());
+                tokens, results.size(), UpdateOrder.newestFirst(q, dataset.haystack(q), results, TOP_K));
     }
 }

@@ -7,6 +7,8 @@ package dev.engram.bench.longmemeval;
  * @param sessionAny10 1 when some gold session is in the top 10 (recall_any), else 0
  * @param sessionAll10 1 when every gold session is in the top 10 (recall_all), else 0
  * @param contextTokens estimated tokens of the texts of the top 10 (the engine's TokenEstimator)
+ * @param newestFirst  knowledge updates: 1 when the newest answer session ranks above the older ones in the top 10, else
+ *                     0; null for other questions ({@link UpdateOrder})
  */
 public record QuestionScore(
         String questionId,
@@ -19,5 +21,6 @@ public record QuestionScore(
         Double turn5,
         Double turn10,
         int contextTokens,
-        int results) {
+        int results,
+        Double newestFirst) {
 }

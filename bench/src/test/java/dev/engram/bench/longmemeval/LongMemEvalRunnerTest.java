@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class LongMemEvalRunnerTest {
@@ -19,12 +20,29 @@ class LongMemEvalRunnerTest {
     private final LongMemEvalDataset data = Fixture.load();
 
     @Test
+    void aVariantWithABaseSearchesTheBasesIngest() {
+        Embedder embedder = Embedder.defaultEmbedder();
+        var base = EngineVariants.get("bilingual-vector-0.7");
+        var searching = EngineVariants.get("bilingual-no-time");
+        var shared = new SharedIngests(List.of(base, searching));
+        List<Retriever> systems = List.of(new EngineRetriever(base, embedder, shared), new EngineRetriever(searching, embedder, shared));
+        LongMemEvalReport report = LongMemEvalRunner.evaluate(data, data.questions(), systems, "test", "mini.json", s -> { });
+
+        SystemRun first = report.systems().get(0), second = report.systems().get(1);
+        assertThat(second.scores()).extracting(QuestionScore::session10).isEqualTo(first.scores().stream().map(QuestionScore::session10).toList());
+        assertThat(second.ingestSeconds()).isLessThan(first.ingestSeconds());
+        assertThatThrownBy(() -> new SharedIngests(List.of(searching, base))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("give --variant bilingual-vector-0.7 before it");
+    }
+
+    @Test
     void everySystemIsScoredOnTheSameQuestionsWithAbstentionsLeftOutOfRecall(@TempDir Path dir) {
         Embedder embedder = Embedder.defaultEmbedder();
         var log = new ArrayList<String>();
         LongMemEvalReport report;
         try (var cache = new VectorCache(embedder, dir)) {
-            List<Retriever> systems = List.of(new EngineRetriever(EngineVariants.get(EngineVariants.DEFAULT), embedder), new Bm25Retriever(),
+            var v = EngineVariants.get(EngineVariants.DEFAULT);
+            List<Retriever> systems = List.of(new EngineRetriever(v, embedder, new SharedIngests(List.of(v))), new Bm25Retriever(),
                     new DenseRetriever(embedder, cache));
             report = LongMemEvalRunner.evaluate(data, data.questions(), systems, "test", "mini.json", log::add);
         }

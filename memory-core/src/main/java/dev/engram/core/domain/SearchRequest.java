@@ -14,8 +14,9 @@ import java.time.Instant;
  * @param hybrid            true: vector + BM25 fused; false: vector only
  * @param includeSuperseded also return superseded memories (they are hidden by default: the newest wins)
  * @param showExpired       also return memories past their expiration date
- * @param referenceTime     the "now" of the question (time expressions such as "last week" are relative to it); null = now.
- *                          Accepted but not used by the engine yet
+ * @param referenceTime     the "now" of the question (Mem0's {@code reference_date}): time expressions such as "last week" are
+ *                          resolved against it and memories of that time rank higher, and nothing created after it is
+ *                          returned (search as of that time); null = now, nothing excluded
  */
 public record SearchRequest(
         Tenant tenant,

@@ -20,9 +20,11 @@ import dev.engram.core.error.NotFoundException;
 import dev.engram.core.error.TooLargeException;
 import dev.engram.core.error.ValidationException;
 import dev.engram.core.extract.Extractor;
+import dev.engram.core.filter.Field;
 import dev.engram.core.filter.Filter;
 import dev.engram.core.filter.FilterEvaluator;
 import dev.engram.core.filter.Filters;
+import dev.engram.core.filter.Op;
 import dev.engram.core.reconcile.Reconciler;
 import dev.engram.core.spi.IndexPage;
 import dev.engram.core.spi.MemoryStore;
@@ -111,9 +113,11 @@ public final class MemoryEngine implements AutoCloseable {
         if (r.maxTokens() != null && r.maxTokens() < 1) throw new ValidationException("max_tokens must be positive");
 
         float[] vector = embedder.embedQuery(query);
-        List<SearchRanker.Ranked> ranked = ranker.rank(r.tenant(), query, vector,
-                readFilter(r.filter(), Filters.lifecycle(r.includeSuperseded()), r.showExpired()),
-                readFilter(r.filter(), Filters.evidence(), r.showExpired()),
+        QueryTime.Resolved time = QueryTime.resolve(query, r.referenceTime(), zone);
+        Filter client = asOf(r.filter(), r.referenceTime());
+        List<SearchRanker.Ranked> ranked = ranker.rank(r.tenant(), query, time, vector,
+                readFilter(client, Filters.lifecycle(r.includeSuperseded()), r.showExpired()),
+                readFilter(client, Filters.evidence(), r.showExpired()),
                 r.hybrid(), r.includeSuperseded(), threshold, r.topK());
         List<SearchHit> out = new ArrayList<>();
         int tokens = 0;
@@ -124,6 +128,13 @@ public final class MemoryEngine implements AutoCloseable {
             out.add(new SearchHit(s.shown(), s.score(), s.semantic(), s.keyword()));
         }
         return new SearchResult(out, tokens);
+    }
+
+    /** Search as of the reference time: nothing created after it is returned. */
+    private static Filter asOf(Filter client, Instant referenceTime) {
+        if (referenceTime == null) return client;
+        Filter notLater = new Filter.Compare(Field.CREATED_AT, Op.LTE, referenceTime);
+        return client == null ? notLater : Filter.and(client, notLater);
     }
 
     /** The client's filter plus a state and the expiry conditions, evaluated inside the index. */

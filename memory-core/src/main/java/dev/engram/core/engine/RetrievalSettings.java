@@ -12,6 +12,14 @@ package dev.engram.core.engine;
  *                            value switches to reciprocal rank fusion
  * @param rankConstant        k of reciprocal rank fusion
  * @param evidenceWeight      multiplier of an evidence message's fused score against a fact's
+ * @param timeWeight          share of the time match in a candidate's score when the question names a time ("last week",
+ *                            resolved against the search's reference time): score = (1 - w) × fused + w × match, where
+ *                            match is 1 inside the window, 0.5 within one window length after it (things are told after they
+ *                            happen), else 0; 0 turns time matching off
+ * @param recencyWeight       share of recency in a candidate's score: score = (1 - w) × score + w × r, where r is the
+ *                            candidate's time (event time, else when it was said) scaled to 0..1 between the oldest and the
+ *                            newest candidate, so of two memories that match a question alike the newer (the current value)
+ *                            ranks first; 0 turns it off
  */
 public record RetrievalSettings(
         boolean keepEvidence,
@@ -20,25 +28,36 @@ public record RetrievalSettings(
         int candidates,
         double vectorShare,
         int rankConstant,
-        double evidenceWeight) {
+        double evidenceWeight,
+        double timeWeight,
+        double recencyWeight) {
 
     public static RetrievalSettings defaults() {
-        return new RetrievalSettings(true, 512, 480, 50, 0.5, 60, 1.0);
+        return new RetrievalSettings(true, 512, 480, 50, 0.5, 60, 1.0, 0.1, 0);
     }
 
     public RetrievalSettings withKeepEvidence(boolean on) {
-        return new RetrievalSettings(on, evidenceEmbedChars, evidenceSnippetChars, candidates, vectorShare, rankConstant, evidenceWeight);
+        return new RetrievalSettings(on, evidenceEmbedChars, evidenceSnippetChars, candidates, vectorShare, rankConstant, evidenceWeight, timeWeight, recencyWeight);
     }
 
     public RetrievalSettings withVectorShare(double share) {
-        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, evidenceSnippetChars, candidates, share, rankConstant, evidenceWeight);
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, evidenceSnippetChars, candidates, share, rankConstant, evidenceWeight, timeWeight, recencyWeight);
     }
 
     public RetrievalSettings withEvidenceWeight(double weight) {
-        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, evidenceSnippetChars, candidates, vectorShare, rankConstant, weight);
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, evidenceSnippetChars, candidates, vectorShare, rankConstant, weight, timeWeight, recencyWeight);
     }
 
     public RetrievalSettings withSnippetChars(int chars) {
-        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, chars, candidates, vectorShare, rankConstant, evidenceWeight);
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, chars, candidates, vectorShare, rankConstant, evidenceWeight, timeWeight, recencyWeight);
+    }
+
+    public RetrievalSettings withTimeWeight(double weight) {
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, evidenceSnippetChars, candidates, vectorShare, rankConstant, evidenceWeight, weight, recencyWeight);
+    }
+
+    public RetrievalSettings withRecencyWeight(double weight) {
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, evidenceSnippetChars, candidates, vectorShare, rankConstant, evidenceWeight,
+                timeWeight, weight);
     }
 }

@@ -4,12 +4,16 @@ import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.MemoryState;
 import dev.engram.core.domain.Source;
 import dev.engram.core.domain.Tenant;
+import dev.engram.core.filter.Field;
 import dev.engram.core.filter.Filter;
+import dev.engram.core.filter.Op;
 import dev.engram.core.spi.IndexHit;
 import dev.engram.core.spi.IndexQuery;
 import dev.engram.core.spi.MemoryStore;
 import dev.engram.core.spi.VectorIndex;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,18 +51,36 @@ final class SearchRanker {
     /**
      * @param facts    filter selecting the facts to consider (client filter, lifecycle, expiry)
      * @param evidence filter selecting the evidence to consider (client filter, evidence, expiry)
+     * @param time     the question's time window, and the question without its time expressions (the keyword side's)
      */
-    List<Ranked> rank(Tenant tenant, String query, float[] vector, Filter facts, Filter evidence, boolean hybrid,
+    List<Ranked> rank(Tenant tenant, String query, QueryTime.Resolved time, float[] vector, Filter facts, Filter evidence, boolean hybrid,
                       boolean includeSuperseded, double threshold, int topK) {
-        String keywords = hybrid ? KeywordQuery.of(query) : null;
+        String keywords = hybrid ? KeywordQuery.of(time.query()) : null;
         int k = Math.max(settings.candidates(), topK);
+        boolean timed = time.hasWindow() && settings.timeWeight() > 0;
         List<IndexHit> hits = new ArrayList<>(index.search(tenant, new IndexQuery(vector, keywords, facts, k, hybrid)));
         hits.addAll(index.search(tenant, new IndexQuery(vector, keywords, evidence, k, hybrid)));
+        if (timed) {
+            // What the window holds is a candidate even when the words alone would not have fetched it.
+            Filter inWindow = Filter.and(new Filter.Compare(Field.EVENT_TIME, Op.GTE, time.from()),
+                    new Filter.Compare(Field.EVENT_TIME, Op.LT, slackEnd(time)));
+            hits.addAll(index.search(tenant, new IndexQuery(vector, keywords, Filter.and(facts, inWindow), k, hybrid)));
+            hits.addAll(index.search(tenant, new IndexQuery(vector, keywords, Filter.and(evidence, inWindow), k, hybrid)));
+        }
         hits.removeIf(h -> h.semantic() < threshold);
         if (hits.isEmpty()) return List.of();
 
         Map<UUID, MemoryRecord> records = store.getAll(tenant, hits.stream().map(IndexHit::id).distinct().toList());
         double[] fused = fuse(hits, hybrid);
+        long oldest = Long.MAX_VALUE, newest = Long.MIN_VALUE;
+        if (settings.recencyWeight() > 0) {
+            for (IndexHit h : hits) {
+                MemoryRecord m = records.get(h.id());
+                if (m == null || when(m) == null) continue;
+                oldest = Math.min(oldest, when(m).toEpochMilli());
+                newest = Math.max(newest, when(m).toEpochMilli());
+            }
+        }
         Map<String, List<Candidate>> byMessage = new LinkedHashMap<>();
         for (int i = 0; i < hits.size(); i++) {
             IndexHit h = hits.get(i);
@@ -67,6 +89,11 @@ final class SearchRanker {
             boolean isEvidence = m.state() == MemoryState.EVIDENCE;
             if (isEvidence && m.replacedBy() != null && !includeSuperseded) continue;
             double score = isEvidence ? fused[i] * settings.evidenceWeight() : fused[i];
+            if (timed) score = (1 - settings.timeWeight()) * score + settings.timeWeight() * timeMatch(m, time);
+            if (newest > oldest && when(m) != null) {
+                double recency = (when(m).toEpochMilli() - oldest) / (double) (newest - oldest);
+                score = (1 - settings.recencyWeight()) * score + settings.recencyWeight() * recency;
+            }
             byMessage.computeIfAbsent(messageKey(m), x -> new ArrayList<>()).add(new Candidate(m, h, score));
         }
 
@@ -82,6 +109,25 @@ final class SearchRanker {
                     m.withText(Evidence.excerpt(m.text(), query, settings.evidenceSnippetChars()), m.updatedAt()), r.score(), r.semantic(), r.keyword()));
         }
         return shown;
+    }
+
+    /** The end of the window's slack: one window length after it (at least a day), since things are told after they happen. */
+    private static Instant slackEnd(QueryTime.Resolved time) {
+        Duration length = Duration.between(time.from(), time.to());
+        return time.to().plus(length.compareTo(Duration.ofDays(1)) < 0 ? Duration.ofDays(1) : length);
+    }
+
+    /** A record's time: when the fact happened when known, else when it was said. */
+    private static Instant when(MemoryRecord m) {
+        return m.eventTime() != null ? m.eventTime() : m.createdAt();
+    }
+
+    /** 1 when the record's time (its event time, else when it was said) is in the window, 0.5 in the slack after it, else 0. */
+    static double timeMatch(MemoryRecord m, QueryTime.Resolved time) {
+        Instant t = when(m);
+        if (t == null || t.isBefore(time.from())) return 0;
+        if (t.isBefore(time.to())) return 1;
+        return t.isBefore(slackEnd(time)) ? 0.5 : 0;
     }
 
     /** The message a record speaks for: its first source, or itself when it has none. */

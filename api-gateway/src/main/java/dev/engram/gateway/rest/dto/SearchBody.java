@@ -1,12 +1,17 @@
 package dev.engram.gateway.rest.dto;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.core.domain.ReferenceDate;
+import dev.engram.core.error.ValidationException;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * A search request (v1, v2, v3). v3 takes the scope in {@code filters} only and rejects top-level entity ids; v1 takes
  * them at top level. Unknown fields sent by older SDKs ({@code org_id}, {@code version}, …) are ignored.
+ * {@code reference_date} (Mem0) is epoch seconds (a number or a string of digits), a {@code YYYY-MM-DD} date or an
+ * ISO-8601 date-time: the search's "now" (see {@link dev.engram.core.domain.SearchRequest#referenceTime()}).
  */
 public record SearchBody(
         String query,
@@ -25,5 +30,14 @@ public record SearchBody(
         String agentId,
         String appId,
         String runId,
-        String outputFormat) {
+        String outputFormat,
+        JsonNode referenceDate) {
+
+    /** {@code reference_date} as an instant, or null when absent. @throws ValidationException when malformed */
+    public Instant referenceTime() {
+        if (referenceDate == null || referenceDate.isNull() || referenceDate.isMissingNode()) return null;
+        if (referenceDate.isNumber()) return ReferenceDate.epochSeconds(referenceDate.asDouble());
+        if (referenceDate.isTextual()) return ReferenceDate.parse(referenceDate.asText());
+        throw new ValidationException("reference_date must be epoch seconds, a YYYY-MM-DD date or an ISO-8601 date-time");
+    }
 }
