@@ -34,7 +34,10 @@ class SmokeTest {
     /** Metrics on Quarkus' management interface (a port of its own), not on the API's port (docs/security.md). */
     @Test
     void healthIsOpenOnTheApiPortAndMetricsOnlyOnTheManagementPort(io.quarkus.vertx.http.HttpServer server) {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'dependencies' }.data.index", equalTo("UP"))
+                .body("checks.find { it.name == 'dependencies' }.data.'ingest-queue'", equalTo("UP"));
+        given().get("/v1/ping/").then().statusCode(401); // an API request, so http_server_requests exists whatever ran before
         given().get("/q/metrics").then().statusCode(404);
         int management = server.getManagementPort();
         assertThat(management).isPositive().isNotEqualTo(io.restassured.RestAssured.port);

@@ -44,7 +44,7 @@ public class ProblemMapper {
             LOG.debugf("%s: the client closed the connection", instance);
             return Response.status(400).build();
         }
-        if (entry.status() >= 500) LOG.errorf(t, "%s failed", instance);
+        logFailure(entry.status(), instance, t);
         Problem problem = Problem.of(entry.status(), detail(t, entry), instance);
         Response.ResponseBuilder response = Response.fromResponse(problem.toResponse());
         if (t instanceof RateLimitedException r) response.header("Retry-After", r.retryAfterSeconds());
@@ -58,6 +58,23 @@ public class ProblemMapper {
             if (c instanceof java.nio.channels.ClosedChannelException) return true;
         }
         return false;
+    }
+
+    /**
+     * Logs a 5xx once: a 503 (a backend down; retryable, the client is told when to retry) at WARN on one line without a
+     * stack trace, any other 5xx (a bug) at ERROR with its stack trace.
+     */
+    static void logFailure(int status, String instance, Throwable t) {
+        if (status == 503) LOG.warnf("%s answered 503: %s", instance, oneLine(t));
+        else if (status >= 500) LOG.errorf(t, "%s failed", instance);
+    }
+
+    /** The exception and its root cause, on one line. */
+    private static String oneLine(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String line = root == t ? t.toString() : t + " (cause: " + root + ")";
+        return line.replaceAll("[\\r\\n]+", " ");
     }
 
     /** Body-reading failures arrive wrapped in a JAX-RS exception; the Jackson cause says what was wrong. */

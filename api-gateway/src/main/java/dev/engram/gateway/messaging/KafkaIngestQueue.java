@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -101,6 +102,18 @@ public final class KafkaIngestQueue implements IngestQueue {
             throw new StorageException("Kafka did not acknowledge ingest event " + event.eventId() + " within " + sendTimeout.toMillis() + " ms", e);
         } catch (RuntimeException e) { // KafkaException from send(): no metadata within max.block.ms, record too large, ...
             throw new StorageException("Kafka did not accept ingest event " + event.eventId() + ": " + e, e);
+        }
+    }
+
+    /** Closed, or the broker did not answer the topic's metadata (bounded by the producer's {@code max.block.ms}). */
+    @Override
+    public Optional<String> unavailable() {
+        if (closed) return Optional.of("the Kafka producer is closed");
+        try {
+            if (producer.partitionsFor(topic).isEmpty()) return Optional.of("Kafka has no partition for topic " + topic);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("Kafka did not answer for topic " + topic + " (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -98,7 +98,8 @@ public class AdminService {
 
     /**
      * Deletes the project's contents: revokes every key first (no new request can write), then erases its memories,
-     * their history and index entries ({@link MemoryEngine#reset}) and its add events. The project record stays, so
+     * their history and index entries ({@link MemoryEngine#reset}) and its add events; an add still queued is cancelled,
+     * so the worker drops it ({@link EventStore#deleteTenant}). The project record stays, so
      * the id can be used again: a new key for it finds nothing. Repeating the call is harmless.
      */
     public DeletedProject deleteProject(String orgId, String projectId) {
@@ -108,7 +109,7 @@ public class AdminService {
             if (k.active() && store.revoke(k.id(), clock.instant())) revoked++;
         }
         engine.reset(tenant);
-        int erased = events.deleteTenant(tenant);
+        int erased = events.deleteTenant(tenant, clock.instant());
         defaultsCache.invalidate(tenant);
         return new DeletedProject(revoked, erased);
     }

@@ -249,6 +249,14 @@ public final class MemoryEngine implements AutoCloseable {
     }
 
     /**
+     * Counts the tenant's index entries: one round trip to the index (Lucene on disk, Qdrant over the network) and no
+     * store read, what readiness uses to tell that the index answers. Throws what the index throws when it cannot.
+     */
+    public long indexEntries(Tenant tenant) {
+        return index.count(tenant, Filter.ALL);
+    }
+
+    /**
      * Deletes every memory (active or superseded) and evidence message matching the filter in one operation; returns how
      * many memories. Index entries without a record are dropped.
      */

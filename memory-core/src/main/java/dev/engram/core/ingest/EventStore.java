@@ -18,7 +18,10 @@ public interface EventStore {
     /** Records a new PENDING event; idempotent for the same id (a retried enqueue keeps the first record). */
     void created(Tenant tenant, String id, String type, String payload, Instant at);
 
-    /** Marks the event RUNNING and counts an attempt; returns false when it already SUCCEEDED (skip it: idempotency). */
+    /**
+     * Marks the event RUNNING and counts an attempt; returns false when it already SUCCEEDED (skip it: idempotency) or
+     * was cancelled by {@link #deleteTenant} (drop it).
+     */
     boolean started(Tenant tenant, String id, Instant at);
 
     void succeeded(Tenant tenant, String id, List<MemoryEvent> results, TokenUsage usage, Instant at);
@@ -30,6 +33,11 @@ public interface EventStore {
     /** Newest first. */
     Page<EventRecord> list(Tenant tenant, int page, int pageSize);
 
-    /** Removes every event of the tenant, for good (a deleted project); returns how many. */
-    int deleteTenant(Tenant tenant);
+    /**
+     * Removes every event of the tenant for good (a deleted project), in one transaction, except that each event still
+     * PENDING or RUNNING is replaced by its cancellation ({@link EventTransitions#cancel}: FAILED with
+     * {@link EventTransitions#PROJECT_DELETED}, payload erased), so a worker that takes the queued add later drops it
+     * instead of writing memories into the deleted project. Returns how many events were removed or cancelled.
+     */
+    int deleteTenant(Tenant tenant, Instant at);
 }

@@ -18,12 +18,39 @@ import java.util.Optional;
  * <ul>
  *   <li>SUCCEEDED is final: {@link #start} and {@link #fail} leave it alone (a duplicate delivery must not undo it).</li>
  *   <li>Starting counts an attempt and keeps the first start time, so latency spans retries.</li>
- *   <li>FAILED can be started again (a redelivered event gets another chance).</li>
+ *   <li>FAILED can be started again (a redelivered event gets another chance), except a {@link #cancel cancelled} one:
+ *       cancellation is final too.</li>
  * </ul>
  */
 public final class EventTransitions {
 
+    /** The reason of an event cancelled because its project was deleted before a worker processed it. */
+    public static final String PROJECT_DELETED = "Cancelled: the project was deleted before this add was processed";
+
     private EventTransitions() {
+    }
+
+    /**
+     * The record FAILED with {@link #PROJECT_DELETED} and without its payload (the client's content is erased with the
+     * project), kept so that the queued add is dropped when a worker takes it.
+     */
+    public static EventRecord cancel(EventRecord current, Instant at) {
+        Instant t = millis(at);
+        return new EventRecord(current.id(), current.tenant(), current.type(), EventStatus.FAILED, null, List.of(), TokenUsage.NONE,
+                current.attempts(), PROJECT_DELETED, current.createdAt(), t, current.startedAt(), t);
+    }
+
+    /** Whether {@link #cancel} made this record. */
+    public static boolean cancelled(EventRecord record) {
+        return record.status() == EventStatus.FAILED && PROJECT_DELETED.equals(record.error());
+    }
+
+    /**
+     * Whether a project deletion cancels this record rather than erasing it: it is still waiting for, or in, a worker, or
+     * an earlier deletion cancelled it (its add may still be queued).
+     */
+    public static boolean cancelledOnDeletion(EventRecord record) {
+        return record.status() == EventStatus.PENDING || record.status() == EventStatus.RUNNING || cancelled(record);
     }
 
     public static EventRecord pending(Tenant tenant, String id, String type, String payload, Instant at) {
@@ -34,9 +61,9 @@ public final class EventTransitions {
         return new EventRecord(id, tenant, type, EventStatus.PENDING, payload, List.of(), TokenUsage.NONE, 0, null, t, t, null, null);
     }
 
-    /** The record RUNNING with one more attempt, or empty when it already SUCCEEDED. */
+    /** The record RUNNING with one more attempt, or empty when it already SUCCEEDED or was cancelled. */
     public static Optional<EventRecord> start(EventRecord current, Instant at) {
-        if (current.status() == EventStatus.SUCCEEDED) return Optional.empty();
+        if (current.status() == EventStatus.SUCCEEDED || cancelled(current)) return Optional.empty();
         Instant t = millis(at);
         return Optional.of(new EventRecord(current.id(), current.tenant(), current.type(), EventStatus.RUNNING, current.payload(),
                 List.of(), TokenUsage.NONE, current.attempts() + 1, null, current.createdAt(), t,
@@ -49,9 +76,9 @@ public final class EventTransitions {
                 usage, current.attempts(), null, current.createdAt(), t, current.startedAt() != null ? current.startedAt() : t, t);
     }
 
-    /** The record FAILED with {@code error}, or empty when it already SUCCEEDED. */
+    /** The record FAILED with {@code error}, or empty when it already SUCCEEDED or was cancelled. */
     public static Optional<EventRecord> fail(EventRecord current, String error, Instant at) {
-        if (current.status() == EventStatus.SUCCEEDED) return Optional.empty();
+        if (current.status() == EventStatus.SUCCEEDED || cancelled(current)) return Optional.empty();
         Instant t = millis(at);
         return Optional.of(new EventRecord(current.id(), current.tenant(), current.type(), EventStatus.FAILED, current.payload(),
                 List.of(), TokenUsage.NONE, current.attempts(), Objects.requireNonNull(error, "error"), current.createdAt(), t,

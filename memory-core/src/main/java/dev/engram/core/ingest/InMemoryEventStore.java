@@ -54,9 +54,13 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public int deleteTenant(Tenant tenant) {
+    public int deleteTenant(Tenant tenant, Instant at) {
         Map<String, EventRecord> removed = byTenant.remove(Objects.requireNonNull(tenant, "tenant"));
-        return removed == null ? 0 : removed.size();
+        if (removed == null) return 0;
+        for (EventRecord e : removed.values()) {
+            if (EventTransitions.cancelledOnDeletion(e)) events(tenant).put(e.id(), EventTransitions.cancel(e, at));
+        }
+        return removed.size();
     }
 
     @Override

@@ -25,6 +25,8 @@ import java.util.concurrent.CancellationException;
  * <ul>
  *   <li><b>Idempotent</b> under at-least-once delivery: an event that already SUCCEEDED is skipped, so a redelivery
  *       never runs the add twice.</li>
+ *   <li>An event whose project was deleted while it was queued ({@link EventStore#deleteTenant} cancelled it) is
+ *       dropped: nothing is written ({@link IngestOutcome#CANCELLED}).</li>
  *   <li><b>Failures the request itself causes</b> (any {@link EngramException} but {@link StorageException}: invalid,
  *       too large, conflicting) fail the event at once with the exception's message, which is written for clients.</li>
  *   <li><b>Anything else</b> (a backend, the model) is retried per {@link RetryPolicy}; when every attempt failed the
@@ -133,7 +135,8 @@ public final class IngestProcessor implements IngestHandler {
 
     private IngestOutcome run(IngestEvent event) {
         for (int attempt = 1; ; attempt++) {
-            if (!start(event)) return IngestOutcome.SKIPPED;
+            IngestOutcome notStarted = start(event);
+            if (notStarted != null) return notStarted;
             try {
                 AddResult result = engine.add(event.request());
                 events.succeeded(event.tenant(), event.eventId(), result.events(), result.usage(), clock.instant());
@@ -152,19 +155,34 @@ public final class IngestProcessor implements IngestHandler {
     }
 
     /**
-     * Marks the event RUNNING; false when it already SUCCEEDED. An event the store does not know is recorded first: its
-     * record may not be written yet (the gateway writes it while the queue takes the event, so a fast consumer can
-     * arrive first) or may be lost (an in-memory store after a restart while the queue kept the event). A record that
-     * appears between the two calls is not a success: only the SUCCEEDED status skips the event.
+     * Marks the event RUNNING and answers null, or answers why it must not run: SKIPPED when it already SUCCEEDED,
+     * CANCELLED when its project was deleted. An event the store does not know is recorded first: its record may not be
+     * written yet (the gateway writes it while the queue takes the event, so a fast consumer can arrive first) or may be
+     * lost (an in-memory store after a restart while the queue kept the event). A record that appears between the two
+     * calls is not a success: only the SUCCEEDED status skips the event.
      */
-    private boolean start(IngestEvent event) {
-        if (events.started(event.tenant(), event.eventId(), clock.instant())) return true;
+    private IngestOutcome start(IngestEvent event) {
+        if (events.started(event.tenant(), event.eventId(), clock.instant())) return null;
         Optional<EventRecord> found = events.get(event.tenant(), event.eventId());
-        if (found.isPresent() && found.get().status() == EventStatus.SUCCEEDED) return false;
+        if (found.isPresent()) {
+            IngestOutcome finished = finished(event, found.get());
+            if (finished != null) return finished;
+        }
         // The client's body when the edge sent it along; the queued form only for events queued before it did.
         String payload = event.payload() != null ? event.payload() : IngestJson.toJson(event);
         if (found.isEmpty()) events.created(event.tenant(), event.eventId(), ADD_EVENT, payload, event.receivedAt());
-        return events.started(event.tenant(), event.eventId(), clock.instant());
+        if (events.started(event.tenant(), event.eventId(), clock.instant())) return null;
+        return events.get(event.tenant(), event.eventId()).map(r -> finished(event, r)).orElse(IngestOutcome.SKIPPED);
+    }
+
+    /** SKIPPED for a SUCCEEDED record, CANCELLED for a cancelled one, else null. */
+    private static IngestOutcome finished(IngestEvent event, EventRecord record) {
+        if (record.status() == EventStatus.SUCCEEDED) return IngestOutcome.SKIPPED;
+        if (EventTransitions.cancelled(record)) {
+            LOG.info("Ingest event {} dropped: {}", event.eventId(), record.error());
+            return IngestOutcome.CANCELLED;
+        }
+        return null;
     }
 
     private void notifySucceeded(IngestEvent event, AddResult result) {

@@ -1,5 +1,6 @@
 package dev.engram.core.spi;
 
+import dev.engram.core.domain.EntityCount;
 import dev.engram.core.domain.HistoryEntry;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.Tenant;
@@ -44,6 +45,13 @@ public interface MemoryStore extends AutoCloseable {
 
     /** Calls {@code action} for every record of the tenant (any state), in no particular order. */
     void scan(Tenant tenant, Consumer<MemoryRecord> action);
+
+    /**
+     * The tenant's entities: one {@link EntityCount} per distinct user, agent, app and run id of its {@code ACTIVE}
+     * records, with how many such records name it and their earliest {@code createdAt} / latest {@code updatedAt}; in no
+     * particular order. Answered by an aggregate query, without reading the records.
+     */
+    List<EntityCount> entities(Tenant tenant);
 
     /** Every tenant that has at least one record. */
     List<Tenant> tenants();

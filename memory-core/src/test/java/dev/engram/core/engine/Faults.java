@@ -1,5 +1,6 @@
 package dev.engram.core.engine;
 
+import dev.engram.core.domain.EntityCount;
 import dev.engram.core.domain.HistoryEntry;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.Tenant;
@@ -77,6 +78,11 @@ final class Faults {
             @Override
             public Map<UUID, MemoryRecord> getAll(Tenant tenant, Collection<UUID> ids) {
                 return delegate.getAll(tenant, ids);
+            }
+
+            @Override
+            public List<EntityCount> entities(Tenant tenant) {
+                return delegate.entities(tenant);
             }
 
             @Override

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -198,19 +199,36 @@ public abstract class AbstractEventStoreContractTest {
     }
 
     @Test
-    void deletingATenantRemovesAllItsEventsAndNoOtherTenants() {
-        store.created(ACME, "a-1", "ADD", PAYLOAD, T0);
-        store.created(ACME, "a-2", "ADD", PAYLOAD, T0);
-        store.started(ACME, "a-2", T0);
-        store.created(GLOBEX, "a-1", "ADD", PAYLOAD, T0);
+    void deletingATenantRemovesItsFinishedEventsCancelsTheUnfinishedAndLeavesOtherTenants() {
+        store.created(ACME, "pending", "ADD", PAYLOAD, T0);
+        store.created(ACME, "running", "ADD", PAYLOAD, T0);
+        store.started(ACME, "running", T0);
+        store.created(ACME, "done", "ADD", PAYLOAD, T0);
+        store.started(ACME, "done", T0);
+        store.succeeded(ACME, "done", List.of(), TokenUsage.NONE, T0);
+        store.created(ACME, "failed", "ADD", PAYLOAD, T0);
+        store.failed(ACME, "failed", "bad input", T0);
+        store.created(GLOBEX, "pending", "ADD", PAYLOAD, T0);
+        Instant deletedAt = T0.plusSeconds(60);
 
-        assertThat(store.deleteTenant(ACME)).isEqualTo(2);
+        assertThat(store.deleteTenant(ACME, deletedAt)).isEqualTo(4);
 
-        assertThat(store.get(ACME, "a-1")).isEmpty();
-        assertThat(store.get(ACME, "a-2")).isEmpty();
-        assertThat(store.list(ACME, 1, 10).total()).isZero();
-        assertThat(store.get(GLOBEX, "a-1")).isPresent();
-        assertThat(store.deleteTenant(ACME)).isZero();
+        assertThat(store.get(ACME, "done")).isEmpty();
+        assertThat(store.get(ACME, "failed")).isEmpty();
+        for (String id : List.of("pending", "running")) {
+            EventRecord cancelled = store.get(ACME, id).orElseThrow();
+            assertThat(cancelled.status()).isEqualTo(EventStatus.FAILED);
+            assertThat(cancelled.error()).isEqualTo(EventTransitions.PROJECT_DELETED);
+            assertThat(cancelled.payload()).as("the client's content is erased").isNull();
+            assertThat(cancelled.completedAt()).isEqualTo(deletedAt.truncatedTo(ChronoUnit.MILLIS));
+            assertThat(store.started(ACME, id, deletedAt)).as("a cancelled event never runs").isFalse();
+            store.failed(ACME, id, "other reason", deletedAt);
+            assertThat(store.get(ACME, id).orElseThrow().error()).isEqualTo(EventTransitions.PROJECT_DELETED);
+        }
+        assertThat(store.list(ACME, 1, 10).total()).isEqualTo(2);
+        assertThat(store.get(GLOBEX, "pending").orElseThrow().status()).isEqualTo(EventStatus.PENDING);
+        assertThat(store.deleteTenant(ACME, deletedAt)).as("a second deletion keeps the cancellations").isEqualTo(2);
+        assertThat(store.get(ACME, "pending").orElseThrow().error()).isEqualTo(EventTransitions.PROJECT_DELETED);
     }
 
     @Test

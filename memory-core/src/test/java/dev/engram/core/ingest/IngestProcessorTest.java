@@ -96,6 +96,24 @@ class IngestProcessorTest {
     }
 
     @Test
+    void dropsAQueuedAddWhoseProjectWasDeletedAndWritesNothing() {
+        Scope scope = Scope.user("deleted-" + UUID.randomUUID()).inTenant(Tenant.of("acme", "deleted-" + UUID.randomUUID()));
+        IngestEvent queued = accepted(scope, "I live in Lisbon and I love grilled sardines");
+        events.deleteTenant(queued.tenant(), NOW);
+
+        assertThat(processor.process(queued)).isEqualTo(IngestOutcome.CANCELLED);
+        processor.handle(queued); // a redelivery (Kafka) is dropped too, and not dead-lettered
+
+        assertThat(memory.getAll(scope)).isEmpty();
+        assertThat(EXTRACTOR.calls.get()).isZero();
+        EventRecord record = events.get(queued.tenant(), queued.eventId()).orElseThrow();
+        assertThat(record.status()).isEqualTo(EventStatus.FAILED);
+        assertThat(record.error()).isEqualTo(EventTransitions.PROJECT_DELETED);
+        assertThat(record.attempts()).isZero();
+        assertThat(count("cancelled")).isEqualTo(2);
+    }
+
+    @Test
     void processesAnEventToSucceededWithItsMemoryEvents() {
         Scope scope = Scope.user("proc-" + UUID.randomUUID());
         IngestEvent event = accepted(scope, "I live in Lisbon and I love grilled sardines");
@@ -253,8 +271,8 @@ class IngestProcessorTest {
             }
 
             @Override
-            public int deleteTenant(Tenant tenant) {
-                return store.deleteTenant(tenant);
+            public int deleteTenant(Tenant tenant, Instant at) {
+                return store.deleteTenant(tenant, at);
             }
         };
         var racingProcessor = new IngestProcessor(memory.engine(), racing, Clock.fixed(NOW, ZoneOffset.UTC), FAST, registry);

@@ -1,5 +1,6 @@
 package dev.engram.core.spi;
 
+import dev.engram.core.domain.EntityCount;
 import dev.engram.core.domain.HistoryEntry;
 import dev.engram.core.domain.HistoryEvent;
 import dev.engram.core.domain.MemoryRecord;
@@ -288,6 +289,29 @@ public abstract class AbstractMemoryStoreContractTest {
     }
 
     @Test
+    void countsTheEntitiesOfActiveRecordsOfTheTenantOnly() {
+        Scope aliceInRun = new Scope(ACME, "alice", "planner", "run-1", null);
+        MemoryRecord first = scoped(aliceInRun, T0, T0.plusSeconds(10));
+        MemoryRecord second = scoped(new Scope(ACME, "alice", null, null, "travel"), T0.plusSeconds(3), T0.plusSeconds(20));
+        MemoryRecord bob = scoped(new Scope(ACME, "bob", "planner", null, null), T0.plusSeconds(1), T0.plusSeconds(2));
+        MemoryRecord deleted = scoped(new Scope(ACME, "carol", "planner", null, null), T0.minusSeconds(60), T0.plusSeconds(99))
+                .withState(MemoryState.DELETED, null, T0.plusSeconds(99));
+        store.write(ACME, List.of(first, second, bob, deleted), List.of());
+        store.write(GLOBEX, List.of(scoped(new Scope(GLOBEX, "alice", "spy", null, null), T0, T0)), List.of());
+        store.write(ACME_BETA, List.of(scoped(new Scope(ACME_BETA, "dave", null, null, null), T0, T0)), List.of());
+
+        assertThat(store.entities(ACME)).containsExactlyInAnyOrder(
+                new EntityCount(EntityCount.Kind.USER, "alice", 2, T0, T0.plusSeconds(20)),
+                new EntityCount(EntityCount.Kind.USER, "bob", 1, T0.plusSeconds(1), T0.plusSeconds(2)),
+                new EntityCount(EntityCount.Kind.AGENT, "planner", 2, T0, T0.plusSeconds(10)),
+                new EntityCount(EntityCount.Kind.RUN, "run-1", 1, T0, T0.plusSeconds(10)),
+                new EntityCount(EntityCount.Kind.APP, "travel", 1, T0.plusSeconds(3), T0.plusSeconds(20)));
+        assertThat(store.entities(GLOBEX)).containsExactlyInAnyOrder(new EntityCount(EntityCount.Kind.USER, "alice", 1, T0, T0),
+                new EntityCount(EntityCount.Kind.AGENT, "spy", 1, T0, T0));
+        assertThat(store.entities(Tenant.of("initech", "alpha"))).isEmpty();
+    }
+
+    @Test
     void listsTheTenantsThatHaveRecords() {
         MemoryRecord acme = simpleRecord(ACME, UUID.randomUUID(), "acme");
         MemoryRecord globex = simpleRecord(GLOBEX, UUID.randomUUID(), "globex");
@@ -499,6 +523,11 @@ public abstract class AbstractMemoryStoreContractTest {
 
     protected static MemoryRecord simpleRecord(Tenant tenant, UUID id, String text) {
         return new MemoryRecord(id, Scope.user("alice").inTenant(tenant), text, null, null, null, Map.of("n", 1), List.of(), T0, T0,
+                null, null, false, MemoryState.ACTIVE, null, List.of(), null);
+    }
+
+    private static MemoryRecord scoped(Scope scope, Instant created, Instant updated) {
+        return new MemoryRecord(UUID.randomUUID(), scope, "fact", null, null, null, Map.of(), List.of(), created, updated,
                 null, null, false, MemoryState.ACTIVE, null, List.of(), null);
     }
 

@@ -202,6 +202,20 @@ public final class JournalIngestQueue implements IngestQueue {
         enqueueTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 
+    /** Closed, failed to write (it then refuses every event), or its writer thread gone. */
+    @Override
+    public Optional<String> unavailable() {
+        appendLock.lock();
+        try {
+            if (!accepting) return Optional.of("the ingest journal is closed");
+            if (broken != null) return Optional.of("the ingest journal failed to write");
+        } finally {
+            appendLock.unlock();
+        }
+        if (!flusher.isAlive()) return Optional.of("the ingest journal's writer thread stopped");
+        return Optional.empty();
+    }
+
     /** Durable events not yet processed. */
     public long depth() {
         return depth.get();

@@ -7,6 +7,7 @@ import dev.engram.core.domain.TokenUsage;
 import dev.engram.core.error.StorageException;
 import dev.engram.core.ingest.EventPaging;
 import dev.engram.core.ingest.EventRecord;
+import dev.engram.core.ingest.EventStatus;
 import dev.engram.core.ingest.EventStore;
 import dev.engram.core.ingest.EventTransitions;
 
@@ -117,12 +118,43 @@ public final class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public int deleteTenant(Tenant tenant) {
+    public int deleteTenant(Tenant tenant, Instant at) {
         TenantSql sql = new TenantSql(tenant, database.dialect());
         try (Connection connection = database.writes().getConnection()) {
-            connection.setAutoCommit(true);
-            try (TenantStatement delete = sql.where(connection, "DELETE FROM " + EventRows.TABLE, null, null)) {
-                return delete.executeUpdate();
+            connection.setAutoCommit(false);
+            try {
+                List<EventRecord> unfinished = new ArrayList<>();
+                try (TenantStatement select = sql.where(connection, EventRows.SELECT,
+                        "status IN (?, ?) OR (status = ? AND error_message = ?)", null)) {
+                    select.bind(EventStatus.PENDING).bind(EventStatus.RUNNING).bind(EventStatus.FAILED).bind(EventTransitions.PROJECT_DELETED);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) unfinished.add(EventRows.read(row, tenant, sql.dialect()));
+                    }
+                }
+                int removed;
+                try (TenantStatement delete = sql.where(connection, "DELETE FROM " + EventRows.TABLE, null, null)) {
+                    removed = delete.executeUpdate();
+                }
+                if (!unfinished.isEmpty()) {
+                    try (TenantStatement upsert = sql.upsertById(connection, EventRows.TABLE, EventRows.COLUMNS)) {
+                        for (EventRecord e : unfinished) {
+                            EventRows.bind(upsert, EventTransitions.cancel(e, at));
+                            upsert.addBatch();
+                        }
+                        upsert.executeBatch();
+                    }
+                }
+                connection.commit();
+                return removed;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw failure("delete the tenant's events", e);

@@ -1,6 +1,8 @@
 package dev.engram.core.store.jdbc;
 
+import dev.engram.core.domain.EntityCount;
 import dev.engram.core.domain.HistoryEntry;
+import dev.engram.core.domain.MemoryState;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.error.StorageException;
@@ -40,7 +42,7 @@ import java.util.regex.Pattern;
 public final class JdbcMemoryStore implements MemoryStore {
 
     /** Schema scripts under {@link #SCHEMA_LOCATION}, oldest first: add new ones at the end. */
-    public static final List<String> SCHEMA_SCRIPTS = List.of("V1__memories.sql", "V2__events.sql");
+    public static final List<String> SCHEMA_SCRIPTS = List.of("V1__memories.sql", "V2__events.sql", "V3__entity_indexes.sql");
 
     static final String H2_DATABASE_NAME = "engram";
     /** The SQLite file {@link #openSqlite} opens in its directory. */
@@ -50,6 +52,10 @@ public final class JdbcMemoryStore implements MemoryStore {
     /** Records read per statement by {@link #scan}. */
     static final int SCAN_PAGE_SIZE = 500;
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /** The {@code memories} column of each entity kind. */
+    private static final Map<EntityCount.Kind, String> ENTITY_COLUMNS = Map.of(EntityCount.Kind.USER, "user_id",
+            EntityCount.Kind.AGENT, "agent_id", EntityCount.Kind.APP, "app_id", EntityCount.Kind.RUN, "run_id");
 
     private final JdbcDatabase database;
     private final AutoCloseable resources;
@@ -256,6 +262,30 @@ public final class JdbcMemoryStore implements MemoryStore {
             if (page.size() < scanPageSize) return;
             after = page.getLast().id();
         }
+    }
+
+    /** One grouped query per entity kind, on one reader connection; the kind's column is named by {@link #ENTITY_COLUMNS}. */
+    @Override
+    public List<EntityCount> entities(Tenant tenant) {
+        TenantSql sql = new TenantSql(tenant, database.dialect());
+        return inConnection("count entities", connection -> {
+            List<EntityCount> entities = new ArrayList<>();
+            for (var kind : ENTITY_COLUMNS.entrySet()) {
+                String column = kind.getValue();
+                try (TenantStatement select = sql.where(connection,
+                        "SELECT " + column + ", COUNT(*), MIN(created_at), MAX(updated_at) FROM " + MemoryRows.TABLE,
+                        "state = ? AND " + column + " IS NOT NULL", "GROUP BY " + column)) {
+                    select.bind(MemoryState.ACTIVE);
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            entities.add(new EntityCount(kind.getKey(), row.getString(1), row.getLong(2),
+                                    sql.dialect().instant(row, 3), sql.dialect().instant(row, 4)));
+                        }
+                    }
+                }
+            }
+            return entities;
+        });
     }
 
     @Override

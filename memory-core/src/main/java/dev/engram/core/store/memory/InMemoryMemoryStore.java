@@ -1,15 +1,19 @@
 package dev.engram.core.store.memory;
 
+import dev.engram.core.domain.EntityCount;
 import dev.engram.core.domain.HistoryEntry;
+import dev.engram.core.domain.MemoryState;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.error.StorageException;
 import dev.engram.core.spi.MemoryStore;
 import dev.engram.core.store.StoredRecords;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -139,6 +143,37 @@ public final class InMemoryMemoryStore implements MemoryStore {
     public void scan(Tenant tenant, Consumer<MemoryRecord> action) {
         List<MemoryRecord> snapshot = read(tenant, data -> data == null ? List.of() : List.copyOf(data.records.values()));
         snapshot.forEach(action);
+    }
+
+    @Override
+    public List<EntityCount> entities(Tenant tenant) {
+        return read(tenant, data -> {
+            Map<EntityCount.Kind, Map<String, EntityCount>> byKind = new EnumMap<>(EntityCount.Kind.class);
+            if (data == null) return List.of();
+            for (MemoryRecord m : data.records.values()) {
+                if (m.state() != MemoryState.ACTIVE) continue;
+                count(byKind, EntityCount.Kind.USER, m.scope().userId(), m);
+                count(byKind, EntityCount.Kind.AGENT, m.scope().agentId(), m);
+                count(byKind, EntityCount.Kind.APP, m.scope().appId(), m);
+                count(byKind, EntityCount.Kind.RUN, m.scope().runId(), m);
+            }
+            return byKind.values().stream().flatMap(m -> m.values().stream()).toList();
+        });
+    }
+
+    private static void count(Map<EntityCount.Kind, Map<String, EntityCount>> byKind, EntityCount.Kind kind, String id, MemoryRecord m) {
+        if (id == null) return;
+        byKind.computeIfAbsent(kind, k -> new HashMap<>()).merge(id, new EntityCount(kind, id, 1, m.createdAt(), m.updatedAt()),
+                (a, b) -> new EntityCount(kind, id, a.memories() + 1, earliest(a.firstCreated(), b.firstCreated()),
+                        latest(a.lastUpdated(), b.lastUpdated())));
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
     }
 
     @Override

@@ -59,9 +59,10 @@ public class EventEntity extends TenantOwnedEntity {
         return e;
     }
 
-    /** Takes the lifecycle state of {@code record} (the same event: id, type and payload never change). */
+    /** Takes the lifecycle state of {@code record} (the same event: id and type never change; a cancellation erases the payload). */
     void apply(EventRecord record) {
         status = record.status().name();
+        payload = record.payload();
         results = StoreJson.writeEventResults(record.results());
         usage = StoreJson.writeTokenUsage(record.usage());
         attempts = record.attempts();

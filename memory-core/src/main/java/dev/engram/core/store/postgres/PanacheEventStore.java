@@ -7,6 +7,7 @@ import dev.engram.core.domain.TokenUsage;
 import dev.engram.core.error.StorageException;
 import dev.engram.core.ingest.EventPaging;
 import dev.engram.core.ingest.EventRecord;
+import dev.engram.core.ingest.EventStatus;
 import dev.engram.core.ingest.EventStore;
 import dev.engram.core.ingest.EventTransitions;
 import io.quarkus.panache.common.Sort;
@@ -89,8 +90,16 @@ public class PanacheEventStore implements EventStore {
     }
 
     @Override
-    public int deleteTenant(Tenant tenant) {
-        return Transactions.inNew("delete the tenant's events", () -> (int) events.of(tenant).delete(null, Map.of()));
+    public int deleteTenant(Tenant tenant, Instant at) {
+        return Transactions.inNew("delete the tenant's events", () -> {
+            // The rows a deletion cancels are changed in place; every other row is deleted.
+            String cancelled = "status in :unfinished or (status = :failed and error = :cancelled)";
+            Map<String, Object> parameters = Map.of("unfinished", List.of(EventStatus.PENDING.name(), EventStatus.RUNNING.name()),
+                    "failed", EventStatus.FAILED.name(), "cancelled", EventTransitions.PROJECT_DELETED);
+            List<EventEntity> kept = events.of(tenant).find(cancelled, parameters).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+            for (EventEntity row : kept) row.apply(EventTransitions.cancel(row.toRecord(), at));
+            return kept.size() + (int) events.of(tenant).delete("not (" + cancelled + ")", parameters);
+        });
     }
 
     /**

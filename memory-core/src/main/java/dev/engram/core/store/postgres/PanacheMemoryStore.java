@@ -1,6 +1,8 @@
 package dev.engram.core.store.postgres;
 
+import dev.engram.core.domain.EntityCount;
 import dev.engram.core.domain.HistoryEntry;
+import dev.engram.core.domain.MemoryState;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.spi.MemoryStore;
@@ -9,6 +11,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +41,10 @@ public class PanacheMemoryStore implements MemoryStore {
 
     /** Records read per transaction by {@link #scan}. */
     static final int SCAN_PAGE_SIZE = 500;
+
+    /** The {@link MemoryEntity} field of each entity kind. */
+    private static final Map<EntityCount.Kind, String> ENTITY_FIELDS = Map.of(EntityCount.Kind.USER, "userId",
+            EntityCount.Kind.AGENT, "agentId", EntityCount.Kind.APP, "appId", EntityCount.Kind.RUN, "runId");
 
     private final MemoryRepository memories;
     private final HistoryRepository history;
@@ -122,6 +130,23 @@ public class PanacheMemoryStore implements MemoryStore {
             if (page.size() < SCAN_PAGE_SIZE) return;
             after = page.getLast().id();
         }
+    }
+
+    /** One grouped query per entity kind, in one transaction. */
+    @Override
+    public List<EntityCount> entities(Tenant tenant) {
+        return Transactions.inNew("count entities", () -> {
+            List<EntityCount> entities = new ArrayList<>();
+            for (var kind : ENTITY_FIELDS.entrySet()) {
+                String field = kind.getValue();
+                for (Object[] row : memories.of(tenant).select("select " + field + ", count(*), min(createdAt), max(updatedAt) from MemoryEntity",
+                        "state = :state and " + field + " is not null", "group by " + field, Object[].class,
+                        Map.of("state", MemoryState.ACTIVE.name()))) {
+                    entities.add(new EntityCount(kind.getKey(), (String) row[0], ((Number) row[1]).longValue(), (Instant) row[2], (Instant) row[3]));
+                }
+            }
+            return entities;
+        });
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -45,6 +46,17 @@ public final class TenantScoped<E> {
 
     public long count(String condition, Map<String, Object> parameters) {
         return repository.count(where(condition), parameters(parameters));
+    }
+
+    /**
+     * An aggregate query: {@code <head> where <tenant> [and (<condition>)] [<tail>]}, e.g. head
+     * {@code select userId, count(*) from MemoryEntity} and tail {@code group by userId}.
+     */
+    public <R> List<R> select(String head, String condition, String tail, Class<R> type, Map<String, Object> parameters) {
+        var query = repository.getEntityManager()
+                .createQuery(head + " where " + where(condition) + (tail == null ? "" : " " + tail), type);
+        parameters(parameters).forEach(query::setParameter);
+        return query.getResultList();
     }
 
     /** Deletes the tenant's rows that match {@code condition} (null: all of them) in one statement. */

@@ -116,6 +116,16 @@ class JournalIngestQueueTest {
     }
 
     @Test
+    void saysItIsUnavailableOnceClosed() {
+        JournalIngestQueue queue = open(dir, new Recorder(), JournalSettings.defaults());
+        assertThat(queue.unavailable()).isEmpty();
+
+        queue.close();
+
+        assertThat(queue.unavailable()).contains("the ingest journal is closed");
+    }
+
+    @Test
     void deliversEnqueuedEventsToTheHandler() throws Exception {
         Recorder recorder = new Recorder();
         JournalIngestQueue queue = open(dir, recorder, JournalSettings.defaults());

@@ -86,7 +86,7 @@ class JdbcMemoryStoreTest extends AbstractMemoryStoreContractTest {
 
         try (Connection connection = connect(data)) {
             assertThat(rows(connection, "SELECT version, script FROM " + SchemaMigrator.VERSION_TABLE + " ORDER BY version"))
-                    .containsExactly("1 V1__memories.sql", "2 V2__events.sql");
+                    .containsExactly("1 V1__memories.sql", "2 V2__events.sql", "3 V3__entity_indexes.sql");
             assertThat(SchemaMigrator.currentVersion(connection)).isEqualTo(JdbcMemoryStore.SCHEMA_SCRIPTS.size());
         }
     }

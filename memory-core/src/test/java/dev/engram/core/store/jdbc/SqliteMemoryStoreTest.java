@@ -59,7 +59,7 @@ class SqliteMemoryStoreTest extends AbstractMemoryStoreContractTest {
                         .containsExactly("blob 16 integer " + record.createdAt().toEpochMilli());
                 assertThat(rows(connection, "SELECT typeof(memory_id), typeof(at) FROM history")).containsExactly("blob integer");
                 assertThat(rows(connection, "SELECT version, script FROM " + SchemaMigrator.VERSION_TABLE + " ORDER BY version"))
-                        .containsExactly("1 V1__memories.sql", "2 V2__events.sql");
+                        .containsExactly("1 V1__memories.sql", "2 V2__events.sql", "3 V3__entity_indexes.sql");
             }
         }
     }
