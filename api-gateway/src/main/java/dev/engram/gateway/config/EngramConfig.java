@@ -1,8 +1,8 @@
 package dev.engram.gateway.config;
 
-import dev.engram.core.platform.IndexConfig;
-import dev.engram.core.platform.LlmConfig;
-import dev.engram.core.platform.StorageConfig;
+import dev.engram.platform.config.IndexConfig;
+import dev.engram.platform.config.LlmConfig;
+import dev.engram.platform.config.StorageConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;

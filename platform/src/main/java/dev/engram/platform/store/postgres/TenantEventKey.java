@@ -1,4 +1,4 @@
-package dev.engram.core.store.postgres;
+package dev.engram.platform.store.postgres;
 
 import java.io.Serializable;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.engram.core.platform;
+package dev.engram.platform.backend;
 
 import dev.engram.core.Memory;
 import dev.engram.core.MemoryBuilder;
@@ -7,8 +7,10 @@ import dev.engram.core.engine.EngineSettings;
 import dev.engram.core.index.lucene.LuceneVectorIndex;
 import dev.engram.core.index.qdrant.QdrantVectorIndex;
 import dev.engram.core.llm.ChatModels;
-import dev.engram.core.platform.IndexConfig.IndexKind;
 import dev.engram.core.spi.MemoryStore;
+import dev.engram.platform.config.IndexConfig;
+import dev.engram.platform.config.IndexConfig.IndexKind;
+import dev.engram.platform.config.LlmConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

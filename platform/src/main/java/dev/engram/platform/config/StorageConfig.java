@@ -1,4 +1,4 @@
-package dev.engram.core.platform;
+package dev.engram.platform.config;
 
 import dev.engram.core.store.jdbc.SqlDialect;
 import io.smallrye.config.WithDefault;

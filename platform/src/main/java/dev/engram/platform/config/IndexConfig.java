@@ -1,4 +1,4 @@
-package dev.engram.core.platform;
+package dev.engram.platform.config;
 
 import dev.engram.core.engine.BundledEmbedding;
 import dev.engram.core.index.lucene.VectorEncoding;

@@ -1,4 +1,4 @@
-package dev.engram.core.platform;
+package dev.engram.platform.config;
 
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;

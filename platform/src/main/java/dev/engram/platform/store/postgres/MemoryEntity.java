@@ -1,4 +1,4 @@
-package dev.engram.core.store.postgres;
+package dev.engram.platform.store.postgres;
 
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.MemoryState;
