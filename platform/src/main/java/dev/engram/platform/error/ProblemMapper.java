@@ -1,4 +1,4 @@
-package dev.engram.gateway.error;
+package dev.engram.platform.error;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,7 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.stream.Collectors;
 
 /**
- * The gateway's single exception mapper: every failure becomes an {@code application/problem+json} response whose status
+ * The single exception mapper of every app on this module: every failure becomes an {@code application/problem+json} response whose status
  * comes from {@link HttpStatusTable}. Messages of domain exceptions are shown (they are written for clients); anything
  * unexpected gets a generic detail and is logged once.
  */
@@ -22,8 +22,8 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     /**
-     * When a client may try again after a 503 (a backend down: Kafka, PostgreSQL, Qdrant, the identity provider). The
-     * gateway reconnects by itself; a few seconds is how long a restarted backend takes to serve again.
+     * When a client may try again after a 503 (a backend down: Kafka, PostgreSQL, Qdrant, the identity provider, the
+     * gateway). The apps reconnect by themselves; a few seconds is how long a restarted backend takes to serve again.
      */
     static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
@@ -49,7 +49,7 @@ public class ProblemMapper {
         Response.ResponseBuilder response = Response.fromResponse(problem.toResponse());
         if (t instanceof RateLimitedException r) response.header("Retry-After", r.retryAfterSeconds());
         else if (entry.status() == 503) response.header("Retry-After", UNAVAILABLE_RETRY_AFTER_SECONDS);
-        if (t instanceof UnauthorizedException) response.header("WWW-Authenticate", "Token");
+        if (t instanceof UnauthorizedException u) response.header("WWW-Authenticate", u.challenge());
         return response.build();
     }
 

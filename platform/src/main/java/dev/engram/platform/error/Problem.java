@@ -1,4 +1,4 @@
-package dev.engram.dashboard.rest;
+package dev.engram.platform.error;
 
 import jakarta.ws.rs.core.Response;
 

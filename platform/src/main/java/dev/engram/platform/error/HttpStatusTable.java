@@ -1,4 +1,4 @@
-package dev.engram.gateway.error;
+package dev.engram.platform.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.engram.core.error.ConfigurationException;
@@ -13,8 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The one table from exception types to HTTP statuses. Lookup walks the class hierarchy, so a subclass inherits its
- * parent's status unless it has its own row ({@link TooLargeException} is a {@link ValidationException} but a 413).
+ * The one table from exception types to HTTP statuses, shared by every app (api-gateway, dashboard-backend, ingest-worker).
+ * Lookup walks the class hierarchy, so a subclass inherits its parent's status unless it has its own row
+ * ({@link TooLargeException} is a {@link ValidationException} but a 413). An app's own exceptions extend a type here
+ * (e.g. {@link UnavailableException}) instead of adding a table of their own.
  */
 public final class HttpStatusTable {
 
@@ -32,7 +34,7 @@ public final class HttpStatusTable {
         TABLE.put(UnauthorizedException.class, new Entry(401, true));
         TABLE.put(ForbiddenException.class, new Entry(403, true));
         TABLE.put(RateLimitedException.class, new Entry(429, true));
-        TABLE.put(IdentityProviderUnavailableException.class, new Entry(503, true));
+        TABLE.put(UnavailableException.class, new Entry(503, true));
         TABLE.put(JsonProcessingException.class, new Entry(400, false));
         // The body's bytes are no text Jackson can decode (NUL bytes first make it guess UTF-32): a client error.
         TABLE.put(java.io.CharConversionException.class, new Entry(400, false));

@@ -1,4 +1,4 @@
-package dev.engram.gateway.messaging;
+package dev.engram.platform.messaging;
 
 import dev.engram.core.usage.BufferedUsageSink;
 import dev.engram.core.usage.UsageEvent;
