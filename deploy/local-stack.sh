@@ -50,7 +50,7 @@ stale() {
   for out in "${outputs[@]}" testing/target/runtime-classpath.txt; do [ -e "$out" ] || return 0; done
   local oldest
   oldest="$(ls -t "${outputs[@]}" | tail -1)"
-  local sources=(pom.xml memory-core/pom.xml memory-core/src/main testing/pom.xml testing/src/main)
+  local sources=(pom.xml memory-core/pom.xml memory-core/src/main platform/pom.xml platform/src/main testing/pom.xml testing/src/main)
   local m
   for m in "${modules[@]}"; do sources+=("$m/pom.xml" "$m/src/main"); done
   [ -n "$(find "${sources[@]}" -newer "$oldest" -type f -print -quit 2>/dev/null)" ]

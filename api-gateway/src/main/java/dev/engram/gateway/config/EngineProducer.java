@@ -3,12 +3,12 @@ package dev.engram.gateway.config;
 import dev.engram.core.Memory;
 import dev.engram.core.engine.MemoryEngine;
 import dev.engram.core.ingest.EventStore;
-import dev.engram.core.platform.EmbeddedDatabase;
-import dev.engram.core.platform.PlatformMemory;
 import dev.engram.core.platform.PlatformStores;
-import dev.engram.core.store.postgres.PostgresStores;
 import dev.engram.core.spi.MemoryStore;
 import dev.engram.core.tenant.ApiKeyStore;
+import dev.engram.platform.backend.PlatformMemory;
+import dev.engram.platform.backend.SystemOfRecord;
+import dev.engram.platform.store.postgres.PostgresStores;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
@@ -16,10 +16,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * Builds the platform's storage and engine from {@link EngramConfig}: the one place where {@code engram.storage.kind}
- * and {@code engram.index.kind} select implementations. EMBEDDED opens one SQLite (or H2) database under the data directory;
- * POSTGRES uses the Panache stores on {@code quarkus.datasource} (see {@link PlatformStores}). The index is Lucene under
- * the data directory or the shared Qdrant collection.
+ * Builds the gateway's storage and engine from {@link EngramConfig}: the stores {@code engram.storage.kind} selects
+ * ({@link SystemOfRecord}) and the engine on the index {@code engram.index.kind} selects ({@link PlatformMemory}), both
+ * shared with the ingest worker.
  */
 @Singleton
 public class EngineProducer {
@@ -36,10 +35,7 @@ public class EngineProducer {
     @Produces
     @Singleton
     PlatformStores stores(Instance<PostgresStores> postgres) {
-        return switch (config.storage().kind()) {
-            case EMBEDDED -> PlatformStores.embedded(EmbeddedDatabase.open(config.dataDir().resolve("store"), config.storage().embeddedDatabase(), POOL_SIZE));
-            case POSTGRES -> postgres.get().stores();
-        };
+        return SystemOfRecord.open(config.storage(), config.dataDir(), POOL_SIZE, postgres);
     }
 
     void closeStores(@Disposes PlatformStores stores) {

@@ -1,8 +1,10 @@
 package dev.engram.gateway.config;
 
-import dev.engram.core.platform.IndexConfig;
-import dev.engram.core.platform.LlmConfig;
-import dev.engram.core.platform.StorageConfig;
+import dev.engram.platform.config.IndexConfig;
+import dev.engram.platform.config.IngestTopicConfig;
+import dev.engram.platform.config.LlmConfig;
+import dev.engram.platform.config.StorageConfig;
+import dev.engram.platform.config.UsageConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -52,7 +54,7 @@ public interface EngramConfig {
     /** Usage events for the dashboard's analytics ({@code engram.usage.*}). */
     Usage usage();
 
-    interface Usage {
+    interface Usage extends UsageConfig {
         /**
          * Publish usage events; unset: on when {@code engram.usage.http-url} is set, or when {@code engram.ingest.kind=KAFKA}
          * and {@code kafka.bootstrap.servers} is set (the distributed platform, where a dashboard consumes them), off
@@ -68,14 +70,6 @@ public interface EngramConfig {
 
         /** The bearer secret of that endpoint (the dashboard's {@code engram.dashboard.usage.ingest-token}). */
         Optional<String> httpToken();
-
-        /** The usage topic, keyed by tenant. */
-        @WithDefault("engram.usage.v1")
-        String topic();
-
-        /** Events buffered while Kafka is slow or away; beyond this they are dropped and counted (engram.usage.dropped). */
-        @WithDefault("10000")
-        int bufferSize();
     }
 
     /**
@@ -148,11 +142,7 @@ public interface EngramConfig {
         KAFKA
     }
 
-    interface Kafka {
-        /** The topic accepted adds are produced to. */
-        @WithDefault("engram.ingest.v1")
-        String topic();
-
+    interface Kafka extends IngestTopicConfig {
         /** How long an add waits for Kafka's acknowledgement before it answers 503. */
         @WithDefault("10s")
         Duration sendTimeout();

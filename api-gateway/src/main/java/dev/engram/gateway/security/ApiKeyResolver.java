@@ -3,7 +3,7 @@ package dev.engram.gateway.security;
 import dev.engram.core.tenant.ApiKeys;
 import dev.engram.core.tenant.ApiKeyStore;
 import dev.engram.core.tenant.ApiKey;
-import dev.engram.gateway.error.UnauthorizedException;
+import dev.engram.platform.error.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.engram.gateway.security;
 
 import dev.engram.core.domain.Tenant;
-import dev.engram.gateway.error.UnauthorizedException;
+import dev.engram.platform.error.UnauthorizedException;
 import jakarta.enterprise.context.RequestScoped;
 
 /**

@@ -1,7 +1,7 @@
 package dev.engram.gateway.security;
 
 import dev.engram.gateway.config.EngramConfig;
-import dev.engram.gateway.error.RateLimitedException;
+import dev.engram.platform.error.RateLimitedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -6,7 +6,7 @@ import dev.engram.core.usage.BufferedUsageSink;
 import dev.engram.core.usage.UsageSink;
 import dev.engram.gateway.config.EngramConfig;
 import dev.engram.gateway.messaging.HttpUsageTransport;
-import dev.engram.gateway.messaging.KafkaUsageTransport;
+import dev.engram.platform.messaging.KafkaUsageTransport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Disposes;

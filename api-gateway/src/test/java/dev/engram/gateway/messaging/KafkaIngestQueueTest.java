@@ -6,7 +6,7 @@ import dev.engram.core.usage.UsageEvent;
 import dev.engram.core.usage.UsageEventCodec;
 import dev.engram.core.ingest.IngestJson;
 import dev.engram.gateway.Api;
-import dev.engram.gateway.error.Problem;
+import dev.engram.platform.error.Problem;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -1,6 +1,6 @@
 package dev.engram.gateway.security;
 
-import dev.engram.gateway.error.RateLimitedException;
+import dev.engram.platform.error.RateLimitedException;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicLong;

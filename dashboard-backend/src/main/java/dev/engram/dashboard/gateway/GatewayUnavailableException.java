@@ -1,12 +1,12 @@
 package dev.engram.dashboard.gateway;
 
-import dev.engram.core.error.EngramException;
+import dev.engram.platform.error.UnavailableException;
 
 /**
  * The api-gateway cannot serve the dashboard: not configured, unreachable, too slow, failing, or refusing the dashboard's
  * key (a 503; the message says which, without internal addresses).
  */
-public class GatewayUnavailableException extends EngramException {
+public class GatewayUnavailableException extends UnavailableException {
 
     public GatewayUnavailableException(String message) {
         super(message);

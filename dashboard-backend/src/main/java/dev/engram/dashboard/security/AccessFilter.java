@@ -3,6 +3,8 @@ package dev.engram.dashboard.security;
 import dev.engram.core.error.NotFoundException;
 import dev.engram.dashboard.store.Membership;
 import dev.engram.dashboard.service.Memberships;
+import dev.engram.platform.error.ForbiddenException;
+import dev.engram.platform.error.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -20,6 +22,8 @@ import java.lang.reflect.Method;
 public class AccessFilter {
 
     static final String NOT_FOUND = "Organisation not found";
+    /** The console API signs in with OIDC bearer tokens: what a 401's {@code WWW-Authenticate} asks for. */
+    static final String BEARER = "Bearer";
 
     private final SecurityIdentity identity;
     private final Memberships memberships;
@@ -38,7 +42,7 @@ public class AccessFilter {
         boolean signedIn = method != null && method.isAnnotationPresent(SignedIn.class);
         if (orgAccess == null && !signedIn) throw new ForbiddenException("This route is not open");
         Caller caller = CallerResolver.from(identity)
-                .orElseThrow(() -> new UnauthorizedException("Sign in with an OIDC bearer token or a console session"));
+                .orElseThrow(() -> new UnauthorizedException("Sign in with an OIDC bearer token or a console session", BEARER));
         ConsoleSession.requireConsoleHeader(identity, request);
         if (orgAccess == null) {
             access.set(caller, null);

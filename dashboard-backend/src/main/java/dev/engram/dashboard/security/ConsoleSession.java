@@ -1,5 +1,6 @@
 package dev.engram.dashboard.security;
 
+import dev.engram.platform.error.ForbiddenException;
 import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -2,7 +2,7 @@ package dev.engram.dashboard.service;
 
 import dev.engram.core.error.ConflictException;
 import dev.engram.core.error.NotFoundException;
-import dev.engram.dashboard.security.ForbiddenException;
+import dev.engram.platform.error.ForbiddenException;
 import dev.engram.dashboard.security.Role;
 import dev.engram.dashboard.store.AuditAction;
 import dev.engram.dashboard.store.Invitation;

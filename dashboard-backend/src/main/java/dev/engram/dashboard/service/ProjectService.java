@@ -8,7 +8,7 @@ import dev.engram.core.tenant.ApiKey;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.core.tenant.Project;
 import dev.engram.dashboard.security.Caller;
-import dev.engram.dashboard.security.ForbiddenException;
+import dev.engram.platform.error.ForbiddenException;
 import dev.engram.dashboard.security.Role;
 import dev.engram.dashboard.store.AuditAction;
 import dev.engram.dashboard.store.Membership;

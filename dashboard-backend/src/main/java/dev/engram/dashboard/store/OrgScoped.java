@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * A repository seen through one organisation: the only way the org-owned stores query, count, write or delete rows.
  * Every HQL condition is prefixed here with the organisation, and every persisted entity is checked to belong to it, so
- * no store method can forget the tenant predicate (the dashboard's counterpart of memory-core's {@code TenantScoped}).
+ * no store method can forget the tenant predicate (the dashboard's counterpart of the platform module's {@code TenantScoped}).
  *
  * @param <E> the entity
  */

@@ -1,8 +1,10 @@
 package dev.engram.worker.config;
 
-import dev.engram.core.platform.IndexConfig;
-import dev.engram.core.platform.LlmConfig;
-import dev.engram.core.platform.StorageConfig;
+import dev.engram.platform.config.IndexConfig;
+import dev.engram.platform.config.IngestTopicConfig;
+import dev.engram.platform.config.LlmConfig;
+import dev.engram.platform.config.StorageConfig;
+import dev.engram.platform.config.UsageConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -44,25 +46,13 @@ public interface WorkerConfig {
     /** Usage events for the dashboard's analytics: one per processed add ({@code engram.usage.*}). */
     Usage usage();
 
-    interface Usage {
+    interface Usage extends UsageConfig {
         /** Publish usage events (the worker always has Kafka, so on by default). */
         @WithDefault("true")
         boolean enabled();
-
-        /** The usage topic, keyed by tenant. */
-        @WithDefault("engram.usage.v1")
-        String topic();
-
-        /** Events buffered while Kafka is slow or away; beyond this they are dropped and counted (engram.usage.dropped). */
-        @WithDefault("10000")
-        int bufferSize();
     }
 
-    interface Kafka {
-        /** The topic the gateway produces accepted adds to. */
-        @WithDefault("engram.ingest.v1")
-        String topic();
-
+    interface Kafka extends IngestTopicConfig {
         /** Where records that cannot be processed go, with a {@code reason} header. */
         @WithDefault("engram.ingest.v1.dlq")
         String deadLetterTopic();

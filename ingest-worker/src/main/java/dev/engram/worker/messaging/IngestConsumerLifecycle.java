@@ -8,6 +8,7 @@ import dev.engram.core.ingest.RetryPolicy;
 import dev.engram.core.usage.BufferedUsageSink;
 import dev.engram.core.usage.IngestUsageRecorder;
 import dev.engram.core.usage.UsageSink;
+import dev.engram.platform.messaging.KafkaUsageTransport;
 import dev.engram.worker.config.WorkerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;

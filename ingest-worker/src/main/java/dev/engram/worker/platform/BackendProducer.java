@@ -3,10 +3,10 @@ package dev.engram.worker.platform;
 import dev.engram.core.Memory;
 import dev.engram.core.engine.MemoryEngine;
 import dev.engram.core.ingest.EventStore;
-import dev.engram.core.platform.EmbeddedDatabase;
-import dev.engram.core.platform.PlatformMemory;
 import dev.engram.core.platform.PlatformStores;
-import dev.engram.core.store.postgres.PostgresStores;
+import dev.engram.platform.backend.PlatformMemory;
+import dev.engram.platform.backend.SystemOfRecord;
+import dev.engram.platform.store.postgres.PostgresStores;
 import dev.engram.worker.config.WorkerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Disposes;
@@ -36,10 +36,7 @@ public class BackendProducer {
     @Produces
     @Singleton
     Backend backend(Instance<PostgresStores> postgres) {
-        PlatformStores stores = switch (config.storage().kind()) {
-            case EMBEDDED -> PlatformStores.embedded(EmbeddedDatabase.open(config.dataDir().resolve("store"), config.storage().embeddedDatabase(), POOL_SIZE));
-            case POSTGRES -> postgres.get().stores();
-        };
+        PlatformStores stores = SystemOfRecord.open(config.storage(), config.dataDir(), POOL_SIZE, postgres);
         try {
             Memory memory = PlatformMemory.open(stores.memories(), config.dataDir(), config.index(), config.qdrant(), config.llm(), registry);
             return new Backend(memory, stores);

@@ -2,7 +2,7 @@ package dev.engram.worker.store;
 
 import dev.engram.core.ingest.AbstractEventStoreContractTest;
 import dev.engram.core.ingest.EventStore;
-import dev.engram.core.store.postgres.PanacheEventStore;
+import dev.engram.platform.store.postgres.PanacheEventStore;
 import dev.engram.testing.postgres.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,7 +2,7 @@ package dev.engram.worker.store;
 
 import dev.engram.core.spi.AbstractMemoryStoreContractTest;
 import dev.engram.core.spi.MemoryStore;
-import dev.engram.core.store.postgres.PanacheMemoryStore;
+import dev.engram.platform.store.postgres.PanacheMemoryStore;
 import dev.engram.testing.postgres.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

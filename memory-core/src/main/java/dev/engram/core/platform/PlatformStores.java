@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The stores of one system of record: memories and history, ingest events, and the tenant directory (projects and API
  * keys). The apps' producers build one per process, with {@link #embedded} or
- * {@link dev.engram.core.store.postgres.PostgresStores}, and close it last.
+ * the platform module's {@code PostgresStores}, and close it last.
  *
  * @param resources what to close with the stores (the embedded database; nothing for PostgreSQL, whose pool the
  *                  framework owns)

@@ -1,0 +1,73 @@
+package dev.engram.platform.config;
+
+import dev.engram.core.engine.BundledEmbedding;
+import dev.engram.core.index.lucene.VectorEncoding;
+import dev.engram.core.index.qdrant.QdrantSettings;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@code engram.index.*} and {@code engram.qdrant.*}: which vector index the engine searches. A nested group of each
+ * app's {@code @ConfigMapping}.
+ */
+public interface IndexConfig {
+
+    /** LUCENE: an index under the data directory, for one process. QDRANT: shared by every process of the platform. */
+    @WithDefault("LUCENE")
+    IndexKind kind();
+
+    /**
+     * How the LUCENE index keeps its vectors: FLOAT32, or INT8 / INT7 / INT4 / BIT (scalar-quantized graph, candidates
+     * rescored with the float vectors). Existing segments stay readable after a change; merges rewrite them.
+     */
+    @WithDefault("FLOAT32")
+    VectorEncoding luceneEncoding();
+
+    /**
+     * The bundled embedding model that fills the index: BGE_SMALL_ZH (512 dimensions, Chinese-first) or BILINGUAL
+     * (bge-small-zh for CJK text beside bge-small-en for the rest, 896 dimensions; much better on English). Unset: an
+     * existing index keeps the model it was built with, a new one gets BILINGUAL. Changing the model of an existing index
+     * needs a new index (reindex).
+     */
+    Optional<BundledEmbedding> embeddingModel();
+
+    /** Vector index implementations. */
+    enum IndexKind {
+        /** Lucene HNSW + BM25 under {@code <data-dir>/index}; only one process may open it. */
+        LUCENE,
+        /** Qdrant over gRPC ({@code engram.qdrant.*}); required when several processes write memories. */
+        QDRANT
+    }
+
+    /** How to reach Qdrant over gRPC ({@code engram.qdrant.*}). */
+    interface Qdrant {
+        /** Qdrant's host name. */
+        @WithDefault("localhost")
+        String host();
+
+        /** Qdrant's gRPC port. */
+        @WithDefault("6334")
+        int port();
+
+        /** The API key Qdrant requires, if any. */
+        Optional<String> apiKey();
+
+        /** Whether the gRPC channel uses TLS. */
+        @WithDefault("false")
+        boolean tls();
+
+        /** The collection holding every tenant's memories (created at first start). */
+        @WithDefault("engram_memories")
+        String collection();
+
+        /** Deadline of each Qdrant call. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        default QdrantSettings settings() {
+            return new QdrantSettings(host(), port(), apiKey().orElse(null), tls(), collection(), timeout());
+        }
+    }
+}
