@@ -43,7 +43,8 @@ class HostileRequestsTest {
     /** Quarkus' default {@code quarkus.http.limits.max-initial-line-length}. */
     private static final int MAX_INITIAL_LINE = 4096;
     static final long SEED = Long.getLong("engram.hostile.seed", 20261207L);
-    static final Duration BUDGET = Duration.ofMinutes(3);
+    /** About 40 s on a quiet 2-core machine; the margin is for a machine shared with other builds (3 minutes sent 7,685). */
+    static final Duration BUDGET = Duration.ofMinutes(8);
 
     private record Route(String method, String path, boolean body, boolean admin) {
     }
