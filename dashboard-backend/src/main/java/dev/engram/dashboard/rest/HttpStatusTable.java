@@ -35,6 +35,7 @@ final class HttpStatusTable {
         TABLE.put(UnauthorizedException.class, new Entry(401, true));
         TABLE.put(ForbiddenException.class, new Entry(403, true));
         TABLE.put(JsonProcessingException.class, new Entry(400, false));
+        TABLE.put(java.io.CharConversionException.class, new Entry(400, false)); // a body in UTF-16/32 or not text
         TABLE.put(StorageException.class, new Entry(503, false));
         TABLE.put(GatewayUnavailableException.class, new Entry(503, true));
         TABLE.put(ConfigurationException.class, new Entry(500, false));

@@ -54,7 +54,7 @@ public class ProblemMapper {
     private static Throwable unwrap(Throwable t) {
         Throwable c = t;
         for (int i = 0; i < 5 && c != null; i++) {
-            if (c instanceof JsonProcessingException) return c;
+            if (c instanceof JsonProcessingException || c instanceof java.io.CharConversionException) return c;
             c = c.getCause();
         }
         return t;
@@ -63,6 +63,7 @@ public class ProblemMapper {
     private static String detail(Throwable t, HttpStatusTable.Entry entry) {
         if (entry.exposeMessage()) return t.getMessage();
         if (t instanceof JsonParseException) return "The request body is not valid JSON";
+        if (t instanceof java.io.CharConversionException) return "The request body is not JSON text in UTF-8";
         if (t instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
