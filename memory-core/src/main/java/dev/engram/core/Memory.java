@@ -98,7 +98,7 @@ public final class Memory implements AutoCloseable {
     public List<MemoryRecord> getAll(Scope scope) {
         List<MemoryRecord> all = new ArrayList<>();
         for (int page = 1; ; page++) {
-            Page<MemoryRecord> p = engine.list(ListRequest.of(scope.tenant(), Filters.forScope(scope)).page(page, ListRequest.MAX_PAGE_SIZE));
+            Page<MemoryRecord> p = engine.list(ListRequest.of(scope.tenant(), Filters.forScope(scope)).page(page, engine.limits().maxPageSize()));
             all.addAll(p.items());
             if (!p.hasNext()) return all;
         }

@@ -2,6 +2,7 @@ package dev.engram.gateway.config;
 
 import dev.engram.core.Memory;
 import dev.engram.core.engine.MemoryEngine;
+import dev.engram.core.engine.RequestLimits;
 import dev.engram.core.ingest.EventStore;
 import dev.engram.core.platform.PlatformStores;
 import dev.engram.core.spi.MemoryStore;
@@ -63,7 +64,8 @@ public class EngineProducer {
     @Produces
     @Singleton
     Memory memory(MemoryStore store, MeterRegistry registry) {
-        return PlatformMemory.open(store, config.dataDir(), config.index(), config.qdrant(), config.llm(), registry);
+        RequestLimits limits = new RequestLimits(config.limits().topK(), config.limits().pageSize());
+        return PlatformMemory.open(store, config.dataDir(), config.index(), config.qdrant(), config.llm(), limits, registry);
     }
 
     void closeMemory(@Disposes Memory memory) {

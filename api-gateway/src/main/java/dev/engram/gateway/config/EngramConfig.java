@@ -95,11 +95,11 @@ public interface EngramConfig {
         @WithDefault("8")
         int metadataDepth();
 
-        /** Largest {@code top_k} a search accepts. */
+        /** Largest {@code top_k} a search accepts; the engine checks it ({@code RequestLimits}). */
         @WithDefault("1000")
         int topK();
 
-        /** Largest {@code page_size} a listing accepts. */
+        /** Largest {@code page_size} a listing accepts; the engine checks it ({@code RequestLimits}). */
         @WithDefault("200")
         int pageSize();
 

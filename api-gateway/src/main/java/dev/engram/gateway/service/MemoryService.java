@@ -64,7 +64,6 @@ public class MemoryService {
     /** A search; {@code topK} null means 10; {@code referenceTime} (Mem0's reference_date) null means now. */
     public SearchResult search(String query, Filter filter, Integer topK, Double threshold, boolean showExpired, Instant referenceTime) {
         int k = topK == null ? SearchRequest.DEFAULT_TOP_K : topK;
-        if (k < 1 || k > limits.topK()) throw new ValidationException("top_k must be between 1 and " + limits.topK());
         if (query == null || query.isBlank()) throw new ValidationException("query is required");
         SearchResult result = engine.search(SearchRequest.of(caller.tenant(), query, filter).withTopK(k).withThreshold(threshold)
                 .withShowExpired(showExpired).withReferenceTime(referenceTime));
@@ -73,8 +72,6 @@ public class MemoryService {
     }
 
     public Page<MemoryRecord> list(Filter filter, int page, int pageSize, boolean showExpired) {
-        if (page < 1) throw new ValidationException("page must be 1 or more");
-        if (pageSize < 1 || pageSize > limits.pageSize()) throw new ValidationException("page_size must be between 1 and " + limits.pageSize());
         return engine.list(ListRequest.of(caller.tenant(), filter).page(page, pageSize).withShowExpired(showExpired));
     }
 

@@ -11,6 +11,7 @@ import dev.engram.core.domain.SearchHit;
 import dev.engram.core.domain.SearchRequest;
 import dev.engram.core.domain.SearchResult;
 import dev.engram.core.domain.Tenant;
+import dev.engram.core.engine.RequestLimits;
 import dev.engram.core.filter.Filter;
 import dev.engram.core.filter.Filters;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +32,7 @@ import java.util.List;
 public final class ConversationRunner {
 
     static final int TOP_K = 10, SHORT_K = 5;
-    private static final int PAGE_SIZE = ListRequest.MAX_PAGE_SIZE;
+    private static final int PAGE_SIZE = RequestLimits.defaults().maxPageSize();
 
     private final Timer addTimer;
     private final Timer searchTimer;

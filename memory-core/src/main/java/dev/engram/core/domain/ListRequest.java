@@ -6,12 +6,11 @@ import dev.engram.core.filter.Filter;
  * A page of memories of one tenant, newest first.
  *
  * @param page     1-based
- * @param pageSize 1..200
+ * @param pageSize 1 to the engine's {@code RequestLimits.maxPageSize()} (200 by default)
  */
 public record ListRequest(Tenant tenant, Filter filter, int page, int pageSize, boolean includeSuperseded, boolean showExpired) {
 
     public static final int DEFAULT_PAGE_SIZE = 100;
-    public static final int MAX_PAGE_SIZE = 200;
 
     public static ListRequest of(Tenant tenant, Filter filter) {
         return new ListRequest(tenant, filter, 1, DEFAULT_PAGE_SIZE, false, false);

@@ -31,7 +31,6 @@ public record SearchRequest(
         Instant referenceTime) {
 
     public static final int DEFAULT_TOP_K = 10;
-    public static final int MAX_TOP_K = 1000;
 
     public static SearchRequest of(Tenant tenant, String query, Filter filter) {
         return new SearchRequest(tenant, query, filter, DEFAULT_TOP_K, null, null, true, false, false, null);

@@ -14,6 +14,7 @@ package dev.engram.core.engine;
  * @param maxMemoryChars         characters in one memory's text
  * @param maxQueryChars          characters in a search query
  * @param retrieval              how search finds and ranks memories
+ * @param limits                 how much one search or listing may ask for
  */
 public record EngineSettings(
         int candidatesPerFact,
@@ -25,18 +26,25 @@ public record EngineSettings(
         int maxMessageChars,
         int maxMemoryChars,
         int maxQueryChars,
-        RetrievalSettings retrieval) {
+        RetrievalSettings retrieval,
+        RequestLimits limits) {
 
     public EngineSettings {
         if (retrieval == null) retrieval = RetrievalSettings.defaults();
+        if (limits == null) limits = RequestLimits.defaults();
     }
 
     public static EngineSettings defaults() {
-        return new EngineSettings(8, 0.95, 0.80, 0.8, 0.1, 200, 32_000, 8_000, 4_000, RetrievalSettings.defaults());
+        return new EngineSettings(8, 0.95, 0.80, 0.8, 0.1, 200, 32_000, 8_000, 4_000, RetrievalSettings.defaults(), RequestLimits.defaults());
     }
 
     public EngineSettings withRetrieval(RetrievalSettings r) {
         return new EngineSettings(candidatesPerFact, duplicateSimilarity, relatedSimilarity, lexicalContainment, defaultSearchThreshold,
-                maxMessagesPerAdd, maxMessageChars, maxMemoryChars, maxQueryChars, r);
+                maxMessagesPerAdd, maxMessageChars, maxMemoryChars, maxQueryChars, r, limits);
+    }
+
+    public EngineSettings withLimits(RequestLimits l) {
+        return new EngineSettings(candidatesPerFact, duplicateSimilarity, relatedSimilarity, lexicalContainment, defaultSearchThreshold,
+                maxMessagesPerAdd, maxMessageChars, maxMemoryChars, maxQueryChars, retrieval, l);
     }
 }

@@ -100,6 +100,11 @@ public final class MemoryEngine implements AutoCloseable {
         return result;
     }
 
+    /** How much one search or listing may ask for ({@link EngineSettings#limits()}). */
+    public RequestLimits limits() {
+        return settings.limits();
+    }
+
     public SearchResult search(SearchRequest r) {
         return searchTimer.record(() -> doSearch(r));
     }
@@ -107,7 +112,7 @@ public final class MemoryEngine implements AutoCloseable {
     private SearchResult doSearch(SearchRequest r) {
         String query = CleanText.required(r.query(), "query");
         if (query.length() > settings.maxQueryChars()) throw new TooLargeException("query exceeds " + settings.maxQueryChars() + " characters");
-        if (r.topK() < 1 || r.topK() > SearchRequest.MAX_TOP_K) throw new ValidationException("top_k must be between 1 and " + SearchRequest.MAX_TOP_K);
+        settings.limits().checkTopK(r.topK());
         double threshold = r.threshold() != null ? r.threshold() : settings.defaultSearchThreshold();
         if (threshold < 0 || threshold > 1) throw new ValidationException("threshold must be between 0 and 1");
         if (r.maxTokens() != null && r.maxTokens() < 1) throw new ValidationException("max_tokens must be positive");
@@ -148,9 +153,7 @@ public final class MemoryEngine implements AutoCloseable {
 
     public Page<MemoryRecord> list(ListRequest r) {
         if (r.page() < 1) throw new ValidationException("page must be 1 or more");
-        if (r.pageSize() < 1 || r.pageSize() > ListRequest.MAX_PAGE_SIZE) {
-            throw new ValidationException("page_size must be between 1 and " + ListRequest.MAX_PAGE_SIZE);
-        }
+        settings.limits().checkPageSize(r.pageSize());
         long offset = (long) (r.page() - 1) * r.pageSize();
         if (offset > Integer.MAX_VALUE) throw new ValidationException("page is out of range");
         Filter filter = readFilter(r.filter(), Filters.lifecycle(r.includeSuperseded()), r.showExpired());

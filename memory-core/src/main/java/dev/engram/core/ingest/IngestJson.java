@@ -1,6 +1,5 @@
 package dev.engram.core.ingest;
 
-import dev.engram.core.store.StoreJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.engram.core.domain.AddRequest;
+import dev.engram.core.domain.FrozenJson;
 import dev.engram.core.domain.Message;
 import dev.engram.core.domain.Scope;
 import dev.engram.core.domain.Tenant;
@@ -114,7 +114,7 @@ public final class IngestJson {
             Scope scope = new Scope(new Tenant(orgId, projectId), userId, agentId, runId, appId);
             List<Message> decoded = messages == null ? List.of() : messages.stream().map(MessageV1::toMessage).toList();
             Map<String, String> frozenCategories = categories == null ? null : Collections.unmodifiableMap(categories);
-            AddRequest request = new AddRequest(eventId, scope, decoded, metadata == null ? null : StoreJson.freezeMap(metadata), infer,
+            AddRequest request = new AddRequest(eventId, scope, decoded, metadata == null ? null : FrozenJson.freezeMap(metadata), infer,
                     timestamp, customInstructions, frozenCategories, expirationDate, immutable, offlineOnly);
             return new IngestEvent(request, receivedAt, payload);
         }

@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.engram.core.domain.FrozenJson;
 import dev.engram.core.domain.MemoryEvent;
 import dev.engram.core.domain.Source;
 import dev.engram.core.domain.TokenUsage;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ public final class StoreJson {
 
     public static Map<String, Object> readMetadata(String json) {
         if (json == null || json.isEmpty()) return Map.of();
-        return freezeMap(read(json, METADATA, "metadata"));
+        return FrozenJson.freezeMap(read(json, METADATA, "metadata"));
     }
 
     public static String writeCategories(List<String> categories) {
@@ -109,22 +108,5 @@ public final class StoreJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored " + what + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
-    }
-
-    /** A deep, unmodifiable copy of a JSON object read by Jackson (nested maps and lists frozen too). */
-    public static Map<String, Object> freezeMap(Map<?, ?> map) {
-        var copy = new LinkedHashMap<String, Object>(map.size() * 2);
-        map.forEach((k, v) -> copy.put(String.valueOf(k), freeze(v)));
-        return Collections.unmodifiableMap(copy);
-    }
-
-    private static Object freeze(Object value) {
-        if (value instanceof Map<?, ?> map) return freezeMap(map);
-        if (value instanceof List<?> list) {
-            var copy = new ArrayList<>(list.size());
-            for (Object element : list) copy.add(freeze(element));
-            return Collections.unmodifiableList(copy);
-        }
-        return value;
     }
 }

@@ -4,6 +4,7 @@ import dev.engram.core.Memory;
 import dev.engram.core.MemoryBuilder;
 import dev.engram.core.engine.BundledEmbedding;
 import dev.engram.core.engine.EngineSettings;
+import dev.engram.core.engine.RequestLimits;
 import dev.engram.core.index.lucene.LuceneVectorIndex;
 import dev.engram.core.index.qdrant.QdrantVectorIndex;
 import dev.engram.core.llm.ChatModels;
@@ -30,13 +31,20 @@ public final class PlatformMemory {
     private PlatformMemory() {
     }
 
+    /** The engine with the default {@link RequestLimits} (an app that serves no reads: the ingest worker). */
     public static Memory open(MemoryStore store, Path dataDir, IndexConfig index, IndexConfig.Qdrant qdrant, LlmConfig llm,
                               MeterRegistry registry) {
+        return open(store, dataDir, index, qdrant, llm, RequestLimits.defaults(), registry);
+    }
+
+    /** @param limits what one search or listing may ask for, checked by the engine ({@code engram.limits.*} of the gateway) */
+    public static Memory open(MemoryStore store, Path dataDir, IndexConfig index, IndexConfig.Qdrant qdrant, LlmConfig llm,
+                              RequestLimits limits, MeterRegistry registry) {
         BundledEmbedding model = index.embeddingModel().orElseGet(() -> existingModel(dataDir, index, qdrant));
         MemoryBuilder builder = Memory.builder().dataDir(dataDir).store(store).meterRegistry(registry)
                 .vectorEncoding(index.luceneEncoding())
                 .embedder(model.embedder())
-                .settings(EngineSettings.defaults().withRetrieval(model.retrieval()));
+                .settings(EngineSettings.defaults().withRetrieval(model.retrieval()).withLimits(limits));
         if (index.kind() == IndexKind.QDRANT) builder.qdrant(qdrant.settings());
         llm.settings().ifPresent(settings -> {
             LOG.info("LLM extraction and reconciliation: {}", settings);
