@@ -55,7 +55,7 @@ class SearchReferenceTimeTest {
 
     @Test
     void theQuestionsTimeRanksItsMemoriesFirst() {
-        open(EngineSettings.defaults());
+        open(EngineSettings.defaults().withRetrieval(EngineSettings.defaults().retrieval().withTimeWeight(0.1)));
         assertThat(said(search("Where did I go hiking last week?", REFERENCE))).first().isEqualTo("may");
         assertThat(said(search("Where did I go hiking last month?", REFERENCE))).first().isEqualTo("april");
     }
@@ -65,6 +65,9 @@ class SearchReferenceTimeTest {
         open(EngineSettings.defaults());
         assertThat(said(search("Where did I go hiking?", REFERENCE))).containsExactlyInAnyOrder("april", "may");
         assertThat(said(search("Where did I go hiking?", null))).containsExactlyInAnyOrder("april", "may", "june");
+        // As of a day: what was said later that day still counts.
+        assertThat(said(search("Where did I go hiking?", Instant.parse("2024-05-08T08:00:00Z")))).containsExactlyInAnyOrder("april", "may");
+        assertThat(said(search("Where did I go hiking?", Instant.parse("2024-05-07T23:00:00Z")))).containsExactly("april");
     }
 
     @Test

@@ -59,8 +59,8 @@ public final class EngineVariants {
                 EngineSettings.defaults(), true, true, null));
         register(retrieval("bilingual-vector-0.3", "bilingual with the cosine weighing 0.3 (BM25 0.7)", r -> r.withVectorShare(0.3), true));
         register(retrieval("bilingual-vector-0.7", "bilingual with the cosine weighing 0.7 (BM25 0.3)", r -> r.withVectorShare(0.7), true));
-        register(searching("bilingual-no-time", "bilingual-vector-0.7 without time matching (the reference time still hides later memories)",
-                "bilingual-vector-0.7", r -> r.withTimeWeight(0)));
+        register(searching("bilingual-time-0.1", "bilingual-vector-0.7 with the time match weighing 0.1", "bilingual-vector-0.7",
+                r -> r.withTimeWeight(0.1)));
         register(searching("bilingual-time-0.2", "bilingual-vector-0.7 with the time match weighing 0.2", "bilingual-vector-0.7",
                 r -> r.withTimeWeight(0.2)));
         register(searching("bilingual-recency-0.05", "bilingual-vector-0.7 with a recency prior weighing 0.05", "bilingual-vector-0.7",

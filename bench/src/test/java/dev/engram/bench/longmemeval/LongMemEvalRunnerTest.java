@@ -23,7 +23,7 @@ class LongMemEvalRunnerTest {
     void aVariantWithABaseSearchesTheBasesIngest() {
         Embedder embedder = Embedder.defaultEmbedder();
         var base = EngineVariants.get("bilingual-vector-0.7");
-        var searching = EngineVariants.get("bilingual-no-time");
+        var searching = EngineVariants.get("bilingual-time-0.1");
         var shared = new SharedIngests(List.of(base, searching));
         List<Retriever> systems = List.of(new EngineRetriever(base, embedder, shared), new EngineRetriever(searching, embedder, shared));
         LongMemEvalReport report = LongMemEvalRunner.evaluate(data, data.questions(), systems, "test", "mini.json", s -> { });

@@ -15,8 +15,9 @@ import java.time.Instant;
  * @param includeSuperseded also return superseded memories (they are hidden by default: the newest wins)
  * @param showExpired       also return memories past their expiration date
  * @param referenceTime     the "now" of the question (Mem0's {@code reference_date}): time expressions such as "last week" are
- *                          resolved against it and memories of that time rank higher, and nothing created after it is
- *                          returned (search as of that time); null = now, nothing excluded
+ *                          resolved against it (stripped from the keyword query; memories of that time rank higher when
+ *                          {@code RetrievalSettings.timeWeight} is set), and nothing created after its day is returned
+ *                          (search as of that date); null = now, nothing excluded
  */
 public record SearchRequest(
         Tenant tenant,

@@ -135,10 +135,15 @@ public final class MemoryEngine implements AutoCloseable {
         return new SearchResult(out, tokens);
     }
 
-    /** Search as of the reference time: nothing created after it is returned. */
-    private static Filter asOf(Filter client, Instant referenceTime) {
+    /**
+     * Search as of the reference time's day (in the engine's zone): nothing created after that day is returned. A day,
+     * not the instant: Mem0's reference_date is a date, and conversations replayed with a question asked at 10:30 may
+     * hold that day's later messages (LongMemEval_S does).
+     */
+    private Filter asOf(Filter client, Instant referenceTime) {
         if (referenceTime == null) return client;
-        Filter notLater = new Filter.Compare(Field.CREATED_AT, Op.LTE, referenceTime);
+        Instant nextDay = referenceTime.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        Filter notLater = new Filter.Compare(Field.CREATED_AT, Op.LT, nextDay);
         return client == null ? notLater : Filter.and(client, notLater);
     }
 
