@@ -21,7 +21,8 @@ import java.util.UUID;
  * Writes one operation to the store and the index, all or nothing. Everything is validated and embedded before it is
  * called. The store's transaction holds the index write: when the index write fails, the transaction rolls back; when
  * the commit fails after the index was written, the touched index entries are restored from the (unchanged) store.
- * A failure surfaces as {@link StorageException}.
+ * A failure surfaces as {@link StorageException}. The index need not be durable on return (Lucene commits on an
+ * interval): the store is, and {@link IndexRecovery} restores the index's uncommitted tail from it after a crash.
  */
 final class AtomicWriter {
 
@@ -76,6 +77,7 @@ final class AtomicWriter {
     private void restore(Tenant tenant, Set<UUID> ids, RuntimeException cause) {
         try {
             repair.sync(tenant, ids);
+            index.flush(); // an interval commit may have persisted the failed write: the restored entries must be durable too
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
             LOG.warn("Could not restore {} index entries of tenant {} after a failed write; the consistency check repairs them",
