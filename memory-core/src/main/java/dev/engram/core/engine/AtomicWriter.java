@@ -50,8 +50,7 @@ final class AtomicWriter {
             store.write(tenant, records, history, () -> {
                 indexTouched[0] = true;
                 try {
-                    if (!upserts.isEmpty()) index.upsert(tenant, upserts);
-                    if (!indexDeletes.isEmpty()) index.delete(tenant, indexDeletes);
+                    index.apply(tenant, upserts, indexDeletes);
                 } catch (EngramException | IllegalArgumentException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -62,6 +61,17 @@ final class AtomicWriter {
             if (indexTouched[0]) restore(tenant, touched(records, upserts, indexDeletes), e);
             if (e instanceof EngramException || e instanceof IllegalArgumentException) throw e;
             throw new StorageException("The memory store failed to write: " + e.getMessage(), e);
+        }
+        if (indexTouched[0]) refresh(tenant);
+    }
+
+    /** After the commit, so the store's single writer does not wait for it; the write stands whatever happens here. */
+    private void refresh(Tenant tenant) {
+        try {
+            index.refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("A write of tenant {} is committed but the index could not be refreshed; it becomes searchable at the next refresh",
+                    tenant.key(), e);
         }
     }
 

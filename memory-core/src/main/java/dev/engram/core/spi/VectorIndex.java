@@ -44,6 +44,20 @@ public interface VectorIndex extends AutoCloseable {
     long count(Tenant tenant, Filter filter);
 
     /**
+     * Upserts then deletes, like {@link #upsert} and {@link #delete}, but visible to searches only once {@link #refresh()}
+     * returns (the default: at once). The engine applies a write inside the store's transaction and refreshes after its
+     * commit, so the transaction does not wait for the refresh.
+     */
+    default void apply(Tenant tenant, List<IndexEntry> upserts, Collection<UUID> deletes) {
+        if (!upserts.isEmpty()) upsert(tenant, upserts);
+        if (!deletes.isEmpty()) delete(tenant, deletes);
+    }
+
+    /** Makes every write so far visible to searches (the default: each already is). */
+    default void refresh() {
+    }
+
+    /**
      * Where the store's changes may be missing from this index because it was not closed cleanly: store changes made at
      * or after this instant (the last durable index commit; {@link Instant#EPOCH} when unknown, i.e. check everything)
      * must be compared with the index before it is trusted. Empty when the index is known to be in line with the store

@@ -277,8 +277,18 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     @Override
     public void upsert(Tenant tenant, List<IndexEntry> entries) {
+        apply(tenant, entries, List.of());
+        refresh();
+    }
+
+    @Override
+    public void apply(Tenant tenant, List<IndexEntry> entries, Collection<UUID> deletes) {
         Objects.requireNonNull(tenant, "tenant");
-        if (entries.isEmpty()) return;
+        if (!entries.isEmpty()) write(tenant, entries);
+        if (!deletes.isEmpty()) deleteMatching(tenant, Filter.in(Field.MEMORY_ID, deletes.stream().map(UUID::toString).toList()));
+    }
+
+    private void write(Tenant tenant, List<IndexEntry> entries) {
         // Validate and build everything first: a bad entry must leave the index untouched.
         List<Term> uids = new ArrayList<>(entries.size());
         List<Document> docs = new ArrayList<>(entries.size());
@@ -298,7 +308,6 @@ public final class LuceneVectorIndex implements VectorIndex {
                 throw new StorageException("Could not write to the vector index at " + location, e);
             }
         }
-        refresh();
     }
 
     @Override
@@ -306,12 +315,14 @@ public final class LuceneVectorIndex implements VectorIndex {
         if (ids.isEmpty()) return;
         List<String> values = ids.stream().map(UUID::toString).toList();
         deleteMatching(tenant, Filter.in(Field.MEMORY_ID, values));
+        refresh();
     }
 
     /** Committed before it returns: the store forgets the tenant next, so a crash could not find the entries again. */
     @Override
     public void deleteTenant(Tenant tenant) {
         deleteMatching(tenant, Filter.ALL);
+        refresh();
         flush();
     }
 
@@ -324,11 +335,11 @@ public final class LuceneVectorIndex implements VectorIndex {
                 throw new StorageException("Could not delete from the vector index at " + location, e);
             }
         }
-        refresh();
     }
 
     /** Near-real-time: the writes so far become visible to searches, without a commit (no fsync). */
-    private void refresh() {
+    @Override
+    public void refresh() {
         try {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
