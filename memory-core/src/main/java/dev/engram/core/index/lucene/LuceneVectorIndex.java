@@ -66,6 +66,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The embedded {@link VectorIndex}: Lucene HNSW (cosine) for vectors, BM25 with a CJK-aware analyzer for text, and
@@ -74,7 +75,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Tenant isolation lives in {@link #tenantFilter}: search (both sides), list, count and delete all run under the
  * query it builds, and upserts are keyed by a term combining tenant and memory id.
  *
- * <p>Every write refreshes the searcher (near-real-time, no fsync) before it returns, so it is visible at once. The
+ * <p>Every write ({@code upsert}, {@code delete}) refreshes the searcher (near-real-time, no fsync) before it returns,
+ * so it is visible at once; {@link #apply} leaves that to {@link #refresh()}, which concurrent writers share. The
  * index is derived from the store, so it does not fsync per write: it commits on an interval ({@code commitInterval},
  * 1 s by default), at {@link #flush()}, after a tenant deletion and at close. Each commit records in its user data
  * {@link #SYNCED_KEY} (every write made before that instant is in the commit) and whether the index was closed
@@ -112,6 +114,10 @@ public final class LuceneVectorIndex implements VectorIndex {
     private final SearcherManager searchers;
     private final Object writeLock = new Object();
     private final Object commitLock = new Object();
+    private final Object refreshLock = new Object();
+    /** Writes applied to the writer so far, counted after each returned; {@link #visible}: how many the searcher shows. */
+    private final AtomicLong written = new AtomicLong();
+    private volatile long visible;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<String, String> identity;
     /** Set while the store's changes from this instant on may be missing (an unclean previous close); null otherwise. */
@@ -304,6 +310,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         synchronized (writeLock) {
             try {
                 for (int i = 0; i < docs.size(); i++) writer.updateDocument(uids.get(i), docs.get(i));
+                written.incrementAndGet();
             } catch (IOException e) {
                 throw new StorageException("Could not write to the vector index at " + location, e);
             }
@@ -331,17 +338,28 @@ public final class LuceneVectorIndex implements VectorIndex {
         synchronized (writeLock) {
             try {
                 writer.deleteDocuments(query);
+                written.incrementAndGet();
             } catch (IOException e) {
                 throw new StorageException("Could not delete from the vector index at " + location, e);
             }
         }
     }
 
-    /** Near-real-time: the writes so far become visible to searches, without a commit (no fsync). */
+    /**
+     * Near-real-time: the writes so far become visible to searches, without a commit (no fsync). Grouped: callers that
+     * queue while a refresh runs return at once when the next refresh, or the one that just ran, covers their writes.
+     */
     @Override
     public void refresh() {
+        long target = written.get();
+        if (visible >= target) return;
         try {
-            searchers.maybeRefreshBlocking();
+            synchronized (refreshLock) {
+                if (visible >= target) return;
+                long covered = written.get(); // every write counted before the reopen is in it
+                searchers.maybeRefreshBlocking();
+                visible = covered;
+            }
         } catch (IOException e) {
             throw new StorageException("Could not refresh the vector index at " + location, e);
         }
