@@ -43,6 +43,7 @@ public final class MemoryBuilder {
     private VectorIndex index;
     private QdrantSettings qdrant;
     private VectorEncoding vectorEncoding = LuceneVectorIndex.DEFAULT_ENCODING;
+    private java.time.Duration indexCommitInterval = LuceneVectorIndex.DEFAULT_COMMIT_INTERVAL;
     private MemoryStore store;
     private EngineSettings settings = EngineSettings.defaults();
     private Clock clock = Clock.systemUTC();
@@ -89,6 +90,15 @@ public final class MemoryBuilder {
     /** Use this index instead of the embedded Lucene one (e.g. Qdrant); the Memory closes it. */
     public MemoryBuilder vectorIndex(VectorIndex i) {
         this.index = i;
+        return this;
+    }
+
+    /**
+     * How often the embedded Lucene index commits (fsync); writes are visible at once either way, and after a crash the
+     * uncommitted ones are restored from the store at the next start.
+     */
+    public MemoryBuilder indexCommitInterval(java.time.Duration interval) {
+        this.indexCommitInterval = java.util.Objects.requireNonNull(interval, "interval");
         return this;
     }
 
@@ -143,7 +153,7 @@ public final class MemoryBuilder {
         try {
             if (s == null) s = inMemory ? new InMemoryMemoryStore() : openStore(dir.resolve("store"));
             if (i == null && qdrant != null) i = QdrantVectorIndex.connect(qdrant, emb.dimension());
-            if (i == null) i = inMemory ? LuceneVectorIndex.inMemory(emb.dimension(), vectorEncoding) : LuceneVectorIndex.open(dir.resolve("index"), emb.dimension(), emb.name(), vectorEncoding);
+            if (i == null) i = inMemory ? LuceneVectorIndex.inMemory(emb.dimension(), vectorEncoding) : LuceneVectorIndex.open(dir.resolve("index"), emb.dimension(), emb.name(), vectorEncoding, indexCommitInterval);
             Extractor offline = new OfflineExtractor();
             Reconciler offlineReconciler = new OfflineReconciler(settings);
             Extractor ex = extractor != null ? extractor : chatModel != null ? new LlmExtractor(chatModel, offline) : offline;

@@ -119,9 +119,7 @@ public class IngestService {
      */
     private void recordSynchronous(dev.engram.core.domain.Tenant tenant, String eventId, String payload, Instant started, AddResult result) {
         try {
-            events.created(tenant, eventId, "ADD", payload, started);
-            events.started(tenant, eventId, started);
-            events.succeeded(tenant, eventId, result.events(), result.usage(), clock.instant());
+            events.recordSucceeded(tenant, eventId, "ADD", payload, started, result.events(), result.usage(), clock.instant());
         } catch (RuntimeException e) {
             LOG.warnf(e, "Event %s: the synchronous add was applied but its event was not recorded", eventId);
         }

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StandaloneServer implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240); // about 20 s on a quiet machine; a machine shared with other builds took over 90
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Process process;

@@ -21,7 +21,8 @@ import java.util.UUID;
  * Writes one operation to the store and the index, all or nothing. Everything is validated and embedded before it is
  * called. The store's transaction holds the index write: when the index write fails, the transaction rolls back; when
  * the commit fails after the index was written, the touched index entries are restored from the (unchanged) store.
- * A failure surfaces as {@link StorageException}.
+ * A failure surfaces as {@link StorageException}. The index need not be durable on return (Lucene commits on an
+ * interval): the store is, and {@link IndexRecovery} restores the index's uncommitted tail from it after a crash.
  */
 final class AtomicWriter {
 
@@ -49,8 +50,7 @@ final class AtomicWriter {
             store.write(tenant, records, history, () -> {
                 indexTouched[0] = true;
                 try {
-                    if (!upserts.isEmpty()) index.upsert(tenant, upserts);
-                    if (!indexDeletes.isEmpty()) index.delete(tenant, indexDeletes);
+                    index.apply(tenant, upserts, indexDeletes);
                 } catch (EngramException | IllegalArgumentException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -61,6 +61,17 @@ final class AtomicWriter {
             if (indexTouched[0]) restore(tenant, touched(records, upserts, indexDeletes), e);
             if (e instanceof EngramException || e instanceof IllegalArgumentException) throw e;
             throw new StorageException("The memory store failed to write: " + e.getMessage(), e);
+        }
+        if (indexTouched[0]) refresh(tenant);
+    }
+
+    /** After the commit, so the store's single writer does not wait for it; the write stands whatever happens here. */
+    private void refresh(Tenant tenant) {
+        try {
+            index.refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("A write of tenant {} is committed but the index could not be refreshed; it becomes searchable at the next refresh",
+                    tenant.key(), e);
         }
     }
 
@@ -76,6 +87,7 @@ final class AtomicWriter {
     private void restore(Tenant tenant, Set<UUID> ids, RuntimeException cause) {
         try {
             repair.sync(tenant, ids);
+            index.flush(); // an interval commit may have persisted the failed write: the restored entries must be durable too
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
             LOG.warn("Could not restore {} index entries of tenant {} after a failed write; the consistency check repairs them",

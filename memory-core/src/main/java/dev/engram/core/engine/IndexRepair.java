@@ -102,16 +102,66 @@ public final class IndexRepair {
         return new ConsistencyReport(live.size(), indexEntries, missing.size(), orphans.size(), stale.size(), repaired);
     }
 
-    /** Sorts the batch's memories into present and matching, missing, or present with another text or state. */
+    /**
+     * The crash check of {@link IndexRecovery}: compares only the tenant's memories changed at or after {@code since}
+     * (their id, text, state and {@code updatedAt} must match an index entry; a deleted one must have none) and repairs
+     * what differs. When the tenant's index entries then do not number its live memories, something older differs too
+     * (an orphan, an entry lost with a tenant reindex): falls back to the full {@link #check(Tenant, boolean)}.
+     */
+    public ConsistencyReport repairChangedSince(Tenant tenant, java.time.Instant since) {
+        long[] live = {0};
+        Set<UUID> missing = new LinkedHashSet<>();
+        Set<UUID> stale = new LinkedHashSet<>();
+        Set<UUID> deleted = new LinkedHashSet<>();
+        List<MemoryRecord> pending = new ArrayList<>(BATCH);
+        store.scan(tenant, m -> {
+            boolean recent = m.updatedAt() == null || !m.updatedAt().isBefore(since);
+            if (m.state() == MemoryState.DELETED) {
+                if (recent) deleted.add(m.id());
+                return;
+            }
+            live[0]++;
+            if (!recent) return;
+            pending.add(m);
+            if (pending.size() == BATCH) {
+                compare(tenant, pending, missing, stale, true);
+                pending.clear();
+            }
+        });
+        compare(tenant, pending, missing, stale, true);
+        Set<UUID> fix = new LinkedHashSet<>(missing);
+        fix.addAll(stale);
+        fix.addAll(deleted); // removing an absent entry is a no-op
+        List<UUID> all = new ArrayList<>(fix);
+        int repaired = 0;
+        for (int i = 0; i < all.size(); i += 256) repaired += sync(tenant, all.subList(i, Math.min(all.size(), i + 256)));
+        long entries = index.count(tenant, Filter.ALL);
+        if (entries != live[0]) {
+            ConsistencyReport full = check(tenant, true);
+            return new ConsistencyReport(full.storeRecords(), full.indexEntries(), full.missingFromIndex() + missing.size(),
+                    full.orphansInIndex(), full.stale() + stale.size(), full.repaired() + repaired);
+        }
+        return new ConsistencyReport(live[0], entries, missing.size(), 0, stale.size(), repaired);
+    }
+
     private void compare(Tenant tenant, List<MemoryRecord> batch, Set<UUID> missing, Set<UUID> stale) {
+        compare(tenant, batch, missing, stale, false);
+    }
+
+    /**
+     * Sorts the batch's memories into present and matching, missing, or present with another text or state ({@code strict}:
+     * or another {@code updatedAt}).
+     */
+    private void compare(Tenant tenant, List<MemoryRecord> batch, Set<UUID> missing, Set<UUID> stale, boolean strict) {
         if (batch.isEmpty()) return;
         List<String> ids = batch.stream().map(m -> m.id().toString()).toList();
         Set<UUID> present = new HashSet<>(index.list(tenant, Filter.in(Field.MEMORY_ID, ids), 0, batch.size()).ids());
         List<Filter> exact = new ArrayList<>(batch.size());
         for (MemoryRecord m : batch) {
             if (!present.contains(m.id())) continue;
-            exact.add(Filter.and(Filter.eq(Field.MEMORY_ID, m.id().toString()), Filter.eq(Field.TEXT, m.text()),
-                    Filter.eq(Field.STATE, m.state().name())));
+            Filter same = Filter.and(Filter.eq(Field.MEMORY_ID, m.id().toString()), Filter.eq(Field.TEXT, m.text()),
+                    Filter.eq(Field.STATE, m.state().name()));
+            exact.add(strict && m.updatedAt() != null ? Filter.and(same, Filter.eq(Field.UPDATED_AT, m.updatedAt())) : same);
         }
         Set<UUID> matching = exact.isEmpty() ? Set.of()
                 : new HashSet<>(index.list(tenant, Filter.or(exact.toArray(Filter[]::new)), 0, batch.size()).ids());

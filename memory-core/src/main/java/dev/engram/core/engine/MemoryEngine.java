@@ -83,6 +83,7 @@ public final class MemoryEngine implements AutoCloseable {
         this.zone = zone;
         this.repairs = new IndexRepair(store, index, embedder, settings.retrieval().evidenceEmbedChars());
         this.writer = new AtomicWriter(store, index, repairs);
+        IndexRecovery.run(store, index, repairs);
         this.adds = new AddPipeline(embedder, index, store, writer, extractor, reconciler, settings, clock, zone);
         this.ranker = new SearchRanker(index, store, settings.retrieval());
         this.addTimer = Timer.builder("engram.memory.add").description("Time to process one add (extraction, reconciliation, writes)")

@@ -28,6 +28,17 @@ public interface EventStore {
 
     void failed(Tenant tenant, String id, String error, Instant at);
 
+    /**
+     * Records an add that ran synchronously and SUCCEEDED, as {@link #created}, {@link #started} and {@link #succeeded}
+     * in a row would (one attempt, started at {@code started}); implementations write it at once.
+     */
+    default void recordSucceeded(Tenant tenant, String id, String type, String payload, Instant started, List<MemoryEvent> results,
+                                 TokenUsage usage, Instant at) {
+        created(tenant, id, type, payload, started);
+        started(tenant, id, started);
+        succeeded(tenant, id, results, usage, at);
+    }
+
     Optional<EventRecord> get(Tenant tenant, String id);
 
     /** Newest first. */

@@ -3,8 +3,10 @@ package dev.engram.core.spi;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.filter.Filter;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -20,7 +22,10 @@ public interface VectorIndex extends AutoCloseable {
     /** The dimension of the vectors this index holds (fixed when it was created). */
     int dimension();
 
-    /** Inserts or replaces entries by memory id. Durable and visible to searches when it returns. */
+    /**
+     * Inserts or replaces entries by memory id. Visible to searches when it returns; durable when it returns or, for an
+     * index that commits on an interval (Lucene), recoverable from the store: see {@link #recoveryPoint()}.
+     */
     void upsert(Tenant tenant, List<IndexEntry> entries);
 
     /** Removes entries by memory id; unknown ids are ignored. */
@@ -37,6 +42,39 @@ public interface VectorIndex extends AutoCloseable {
 
     /** How many memories of the tenant match the filter. */
     long count(Tenant tenant, Filter filter);
+
+    /**
+     * Upserts then deletes, like {@link #upsert} and {@link #delete}, but visible to searches only once {@link #refresh()}
+     * returns (the default: at once). The engine applies a write inside the store's transaction and refreshes after its
+     * commit, so the transaction does not wait for the refresh.
+     */
+    default void apply(Tenant tenant, List<IndexEntry> upserts, Collection<UUID> deletes) {
+        if (!upserts.isEmpty()) upsert(tenant, upserts);
+        if (!deletes.isEmpty()) delete(tenant, deletes);
+    }
+
+    /** Makes every write so far visible to searches (the default: each already is). */
+    default void refresh() {
+    }
+
+    /**
+     * Where the store's changes may be missing from this index because it was not closed cleanly: store changes made at
+     * or after this instant (the last durable index commit; {@link Instant#EPOCH} when unknown, i.e. check everything)
+     * must be compared with the index before it is trusted. Empty when the index is known to be in line with the store
+     * (the default: an index whose every write is durable when it returns). The engine re-checks at start, then calls
+     * {@link #recovered()}.
+     */
+    default Optional<Instant> recoveryPoint() {
+        return Optional.empty();
+    }
+
+    /** The engine brought the index in line with the store from {@link #recoveryPoint()}: make that durable. */
+    default void recovered() {
+    }
+
+    /** Makes every write so far durable (the default: each write already is when it returns). */
+    default void flush() {
+    }
 
     @Override
     void close();

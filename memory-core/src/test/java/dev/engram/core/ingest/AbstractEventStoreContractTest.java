@@ -104,6 +104,24 @@ public abstract class AbstractEventStoreContractTest {
     }
 
     @Test
+    void aSynchronousAddIsRecordedInOneCallAsTheThreeStepsWould() {
+        List<MemoryEvent> results = List.of(new MemoryEvent(UUID.randomUUID(), "Likes tea", MemoryEvent.Type.ADD, null, null, null));
+        TokenUsage usage = new TokenUsage(5, 1, 1);
+        store.created(ACME, "steps", "ADD", PAYLOAD, T0);
+        store.started(ACME, "steps", T0);
+        store.succeeded(ACME, "steps", results, usage, T0.plusMillis(7));
+        store.recordSucceeded(ACME, "once", "ADD", PAYLOAD, T0, results, usage, T0.plusMillis(7));
+
+        EventRecord steps = store.get(ACME, "steps").orElseThrow();
+        EventRecord once = store.get(ACME, "once").orElseThrow();
+        assertThat(once.status()).isEqualTo(EventStatus.SUCCEEDED);
+        assertThat(once.results()).isEqualTo(results);
+        assertThat(once.attempts()).isEqualTo(1);
+        assertThat(once.latencyMillis()).isEqualTo(7);
+        assertThat(once).usingRecursiveComparison().ignoringFields("id").isEqualTo(steps);
+    }
+
+    @Test
     void aSucceededEventIsNotStartedOrFailedAgain() {
         store.created(ACME, "e1", "ADD", PAYLOAD, T0);
         store.started(ACME, "e1", T0);

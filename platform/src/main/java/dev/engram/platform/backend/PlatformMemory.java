@@ -43,6 +43,7 @@ public final class PlatformMemory {
         BundledEmbedding model = index.embeddingModel().orElseGet(() -> existingModel(dataDir, index, qdrant));
         MemoryBuilder builder = Memory.builder().dataDir(dataDir).store(store).meterRegistry(registry)
                 .vectorEncoding(index.luceneEncoding())
+                .indexCommitInterval(index.luceneCommitInterval())
                 .embedder(model.embedder())
                 .settings(EngineSettings.defaults().withRetrieval(model.retrieval()).withLimits(limits));
         if (index.kind() == IndexKind.QDRANT) builder.qdrant(qdrant.settings());

@@ -26,6 +26,13 @@ public interface IndexConfig {
     VectorEncoding luceneEncoding();
 
     /**
+     * How often the LUCENE index commits (fsync). Writes are searchable at once either way; the store is what makes an
+     * add durable, and after a crash the index's uncommitted writes are restored from it at the next start.
+     */
+    @WithDefault("1s")
+    java.time.Duration luceneCommitInterval();
+
+    /**
      * The bundled embedding model that fills the index: BGE_SMALL_ZH (512 dimensions, Chinese-first) or BILINGUAL
      * (bge-small-zh for CJK text beside bge-small-en for the rest, 896 dimensions; much better on English). Unset: an
      * existing index keeps the model it was built with, a new one gets BILINGUAL. Changing the model of an existing index

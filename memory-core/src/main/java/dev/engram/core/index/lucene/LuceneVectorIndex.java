@@ -43,11 +43,17 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,7 +62,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The embedded {@link VectorIndex}: Lucene HNSW (cosine) for vectors, BM25 with a CJK-aware analyzer for text, and
@@ -65,9 +75,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Tenant isolation lives in {@link #tenantFilter}: search (both sides), list, count and delete all run under the
  * query it builds, and upserts are keyed by a term combining tenant and memory id.
  *
- * <p>Every write commits and refreshes the searcher before it returns, so it is durable and visible at once. Reads
- * are lock-free; writes are serialized. The dimension and embedder are recorded in the commit data and checked when
- * the index is reopened.
+ * <p>Every write ({@code upsert}, {@code delete}) refreshes the searcher (near-real-time, no fsync) before it returns,
+ * so it is visible at once; {@link #apply} leaves that to {@link #refresh()}, which concurrent writers share. The
+ * index is derived from the store, so it does not fsync per write: it commits on an interval ({@code commitInterval},
+ * 1 s by default), at {@link #flush()}, after a tenant deletion and at close. Each commit records in its user data
+ * {@link #SYNCED_KEY} (every write made before that instant is in the commit) and whether the index was closed
+ * cleanly; after a crash, {@link #recoveryPoint()} tells the engine from when to compare the store with the index
+ * (the uncommitted tail). Reads are lock-free; writes are serialized. The dimension and embedder are recorded in the
+ * commit data and checked when the index is reopened.
  */
 public final class LuceneVectorIndex implements VectorIndex {
 
@@ -75,6 +90,13 @@ public final class LuceneVectorIndex implements VectorIndex {
     static final String EMBEDDER_KEY = "engram.embedder";
     static final String FORMAT_KEY = "engram.index-format";
     static final String FORMAT = "1";
+    /** Epoch milliseconds: every write made before it is in this commit (or, while a recovery is pending, its start). */
+    static final String SYNCED_KEY = "engram.synced-before";
+    /** "true" only in the commit written by {@link #close()}: the index holds every write it acknowledged. */
+    static final String CLEAN_KEY = "engram.clean-close";
+    /** The default interval between commits of a persistent index. */
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(1);
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneVectorIndex.class);
     /** The encoding of {@link #open(Path, int, String)} and {@link #inMemory(int)}: see docs/benchmarks.md for its recall. */
     public static final VectorEncoding DEFAULT_ENCODING = VectorEncoding.FLOAT32;
     /** Cap on distinct query terms of the keyword side, below Lucene's 1024 boolean clauses. */
@@ -91,31 +113,61 @@ public final class LuceneVectorIndex implements VectorIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Object writeLock = new Object();
+    private final Object commitLock = new Object();
+    private final Object refreshLock = new Object();
+    /** Writes applied to the writer so far, counted after each returned; {@link #visible}: how many the searcher shows. */
+    private final AtomicLong written = new AtomicLong();
+    private volatile long visible;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Map<String, String> identity;
+    /** Set while the store's changes from this instant on may be missing (an unclean previous close); null otherwise. */
+    private volatile Instant pendingRecovery;
+    private final ScheduledExecutorService committer;
 
-    private LuceneVectorIndex(String location, Directory directory, int dimension, String embedderName, VectorEncoding encoding)
-            throws IOException {
+    private LuceneVectorIndex(String location, Directory directory, int dimension, String embedderName, VectorEncoding encoding,
+                              Duration commitInterval) throws IOException {
         this.location = location;
         this.encoding = encoding;
         this.directory = directory;
         this.dimension = dimension;
         this.analyzer = new MemoryTextAnalyzer();
+        this.identity = Map.of(DIMENSION_KEY, Integer.toString(dimension), EMBEDDER_KEY, embedderName, FORMAT_KEY, FORMAT);
         boolean exists = DirectoryReader.indexExists(directory);
-        if (exists) checkCompatible(SegmentInfos.readLatestCommit(directory).getUserData(), location, dimension, embedderName);
+        if (exists) {
+            Map<String, String> previous = SegmentInfos.readLatestCommit(directory).getUserData();
+            checkCompatible(previous, location, dimension, embedderName);
+            this.pendingRecovery = recoveryPoint(previous);
+        }
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(false)
                 .setCodec(new HighDimensionCodec(encoding));
         this.writer = new IndexWriter(directory, config);
         try {
-            writer.setLiveCommitData(Map.of(
-                    DIMENSION_KEY, Integer.toString(dimension),
-                    EMBEDDER_KEY, embedderName,
-                    FORMAT_KEY, FORMAT).entrySet());
-            if (!exists) writer.commit();
+            commit(false); // from here on a crash is detected: the last commit says "not closed cleanly"
             this.searchers = new SearcherManager(writer, true, false, null);
         } catch (IOException | RuntimeException e) {
             writer.close();
             throw e;
+        }
+        if (commitInterval == null) {
+            this.committer = null;
+        } else {
+            this.committer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("engram-index-commit").factory());
+            long millis = Math.max(1, commitInterval.toMillis());
+            committer.scheduleWithFixedDelay(this::periodicCommit, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Null after a clean close; the recorded mark after a crash; the epoch for an index that predates the mark. */
+    private static Instant recoveryPoint(Map<String, String> commitData) {
+        if ("true".equals(commitData.get(CLEAN_KEY))) return null;
+        String synced = commitData.get(SYNCED_KEY);
+        if (synced == null) return Instant.EPOCH;
+        try {
+            return Instant.ofEpochMilli(Long.parseLong(synced));
+        } catch (NumberFormatException e) {
+            return Instant.EPOCH;
         }
     }
 
@@ -142,14 +194,26 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     /** {@link #open(Path, int, String)} with the vectors kept in {@code encoding}. */
     public static LuceneVectorIndex open(Path dir, int dimension, String embedderName, VectorEncoding encoding) {
+        return open(dir, dimension, embedderName, encoding, DEFAULT_COMMIT_INTERVAL);
+    }
+
+    /**
+     * {@link #open(Path, int, String, VectorEncoding)} committing every {@code commitInterval} (writes in between are
+     * visible at once and, after a crash, restored from the store: see {@link #recoveryPoint()}).
+     */
+    public static LuceneVectorIndex open(Path dir, int dimension, String embedderName, VectorEncoding encoding, Duration commitInterval) {
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(commitInterval, "commitInterval");
+        if (commitInterval.isNegative() || commitInterval.isZero()) {
+            throw new ConfigurationException("The index commit interval must be positive, got " + commitInterval);
+        }
         checkArguments(dimension, embedderName);
         Directory directory = null;
         try {
             Files.createDirectories(dir);
             directory = FSDirectory.open(dir);
-            return new LuceneVectorIndex(dir.toAbsolutePath().toString(), directory, dimension, embedderName, encoding);
+            return new LuceneVectorIndex(dir.toAbsolutePath().toString(), directory, dimension, embedderName, encoding, commitInterval);
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
             throw new ConfigurationException("The vector index at " + dir.toAbsolutePath() + " is in use by another process."
@@ -173,7 +237,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         checkArguments(dimension, "in-memory");
         Objects.requireNonNull(encoding, "encoding");
         try {
-            return new LuceneVectorIndex("memory", new ByteBuffersDirectory(), dimension, "in-memory", encoding);
+            return new LuceneVectorIndex("memory", new ByteBuffersDirectory(), dimension, "in-memory", encoding, null);
         } catch (IOException e) {
             throw new StorageException("Could not create an in-memory vector index", e);
         }
@@ -219,8 +283,18 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     @Override
     public void upsert(Tenant tenant, List<IndexEntry> entries) {
+        apply(tenant, entries, List.of());
+        refresh();
+    }
+
+    @Override
+    public void apply(Tenant tenant, List<IndexEntry> entries, Collection<UUID> deletes) {
         Objects.requireNonNull(tenant, "tenant");
-        if (entries.isEmpty()) return;
+        if (!entries.isEmpty()) write(tenant, entries);
+        if (!deletes.isEmpty()) deleteMatching(tenant, Filter.in(Field.MEMORY_ID, deletes.stream().map(UUID::toString).toList()));
+    }
+
+    private void write(Tenant tenant, List<IndexEntry> entries) {
         // Validate and build everything first: a bad entry must leave the index untouched.
         List<Term> uids = new ArrayList<>(entries.size());
         List<Document> docs = new ArrayList<>(entries.size());
@@ -236,7 +310,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         synchronized (writeLock) {
             try {
                 for (int i = 0; i < docs.size(); i++) writer.updateDocument(uids.get(i), docs.get(i));
-                commitAndRefresh();
+                written.incrementAndGet();
             } catch (IOException e) {
                 throw new StorageException("Could not write to the vector index at " + location, e);
             }
@@ -248,11 +322,15 @@ public final class LuceneVectorIndex implements VectorIndex {
         if (ids.isEmpty()) return;
         List<String> values = ids.stream().map(UUID::toString).toList();
         deleteMatching(tenant, Filter.in(Field.MEMORY_ID, values));
+        refresh();
     }
 
+    /** Committed before it returns: the store forgets the tenant next, so a crash could not find the entries again. */
     @Override
     public void deleteTenant(Tenant tenant) {
         deleteMatching(tenant, Filter.ALL);
+        refresh();
+        flush();
     }
 
     private void deleteMatching(Tenant tenant, Filter filter) {
@@ -260,16 +338,76 @@ public final class LuceneVectorIndex implements VectorIndex {
         synchronized (writeLock) {
             try {
                 writer.deleteDocuments(query);
-                commitAndRefresh();
+                written.incrementAndGet();
             } catch (IOException e) {
                 throw new StorageException("Could not delete from the vector index at " + location, e);
             }
         }
     }
 
-    private void commitAndRefresh() throws IOException {
-        writer.commit();
-        searchers.maybeRefreshBlocking();
+    /**
+     * Near-real-time: the writes so far become visible to searches, without a commit (no fsync). Grouped: callers that
+     * queue while a refresh runs return at once when the next refresh, or the one that just ran, covers their writes.
+     */
+    @Override
+    public void refresh() {
+        long target = written.get();
+        if (visible >= target) return;
+        try {
+            synchronized (refreshLock) {
+                if (visible >= target) return;
+                long covered = written.get(); // every write counted before the reopen is in it
+                searchers.maybeRefreshBlocking();
+                visible = covered;
+            }
+        } catch (IOException e) {
+            throw new StorageException("Could not refresh the vector index at " + location, e);
+        }
+    }
+
+    /**
+     * Commits with the mark: the instant is taken before the commit flushes, so every write made before it is in the
+     * commit (while a recovery is pending, its start is kept instead, so a second crash still re-checks from there).
+     */
+    private void commit(boolean clean) throws IOException {
+        synchronized (commitLock) {
+            Instant recovery = pendingRecovery;
+            Instant mark = recovery != null ? recovery : Instant.now();
+            Map<String, String> data = new HashMap<>(identity);
+            data.put(SYNCED_KEY, Long.toString(mark.toEpochMilli()));
+            data.put(CLEAN_KEY, Boolean.toString(clean));
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
+        }
+    }
+
+    private void periodicCommit() {
+        try {
+            if (writer.isOpen() && writer.hasUncommittedChanges()) commit(false);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not commit the vector index at {}; its uncommitted writes are restored from the store after a crash",
+                    location, e);
+        }
+    }
+
+    @Override
+    public Optional<Instant> recoveryPoint() {
+        return Optional.ofNullable(pendingRecovery);
+    }
+
+    @Override
+    public void recovered() {
+        pendingRecovery = null;
+        flush();
+    }
+
+    @Override
+    public void flush() {
+        try {
+            commit(false);
+        } catch (IOException e) {
+            throw new StorageException("Could not commit the vector index at " + location, e);
+        }
     }
 
     // ---------------------------------------------------------------- reads
@@ -448,9 +586,18 @@ public final class LuceneVectorIndex implements VectorIndex {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        if (committer != null) {
+            committer.shutdown();
+            try {
+                if (!committer.awaitTermination(30, TimeUnit.SECONDS)) LOG.warn("The index commit thread of {} did not stop", location);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         synchronized (writeLock) {
             try (directory; analyzer; writer; searchers) {
-                // closed in reverse order: searchers, writer, analyzer, directory
+                // closed in reverse order: searchers, writer, analyzer, directory; the writer after the clean commit
+                if (writer.isOpen()) commit(pendingRecovery == null);
             } catch (IOException e) {
                 throw new StorageException("Could not close the vector index at " + location, e);
             }

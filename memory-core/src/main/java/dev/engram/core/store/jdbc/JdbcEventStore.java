@@ -48,7 +48,20 @@ public final class JdbcEventStore implements EventStore {
 
     @Override
     public void created(Tenant tenant, String id, String type, String payload, Instant at) {
-        EventRecord record = EventTransitions.pending(tenant, id, type, payload, at);
+        insert(tenant, EventTransitions.pending(tenant, id, type, payload, at));
+    }
+
+    /** One insert of the final record instead of an insert and two read-modify-writes on the write connection. */
+    @Override
+    public void recordSucceeded(Tenant tenant, String id, String type, String payload, Instant started, List<MemoryEvent> results,
+                                TokenUsage usage, Instant at) {
+        EventRecord pending = EventTransitions.pending(tenant, id, type, payload, started);
+        EventRecord running = EventTransitions.start(pending, started).orElseThrow();
+        insert(tenant, EventTransitions.succeed(running, results, usage, at));
+    }
+
+    private void insert(Tenant tenant, EventRecord record) {
+        String id = record.id();
         TenantSql sql = new TenantSql(tenant, database.dialect());
         try (Connection connection = database.writes().getConnection()) {
             connection.setAutoCommit(true);

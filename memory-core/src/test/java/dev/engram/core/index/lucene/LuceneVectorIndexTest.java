@@ -60,6 +60,50 @@ class LuceneVectorIndexTest extends AbstractVectorIndexContractTest {
     }
 
     @Test
+    void appliedWritesAreVisibleOnceRefreshedAndConcurrentWritersEachSeeTheirOwn() throws Exception {
+        try (LuceneVectorIndex index = LuceneVectorIndex.inMemory(DIMENSION)) {
+            IndexEntry first = entries(TENANT_A, 1, "u1").get(0);
+            index.apply(TENANT_A, List.of(first), List.of());
+            assertThat(index.count(TENANT_A, Filter.ALL)).as("applied, not yet refreshed").isZero();
+            index.refresh();
+            assertThat(index.count(TENANT_A, Filter.ALL)).isEqualTo(1);
+
+            List<IndexEntry> many = entries(TENANT_A, 80, "u2");
+            List<String> unseen = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Thread> writers = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int from = t * 10;
+                writers.add(Thread.ofPlatform().start(() -> {
+                    for (IndexEntry e : many.subList(from, from + 10)) {
+                        index.apply(TENANT_A, List.of(e), List.of());
+                        index.refresh();
+                        if (index.count(TENANT_A, Filter.eq(Field.MEMORY_ID, e.record().id().toString())) != 1) unseen.add(e.record().id().toString());
+                    }
+                }));
+            }
+            for (Thread w : writers) w.join();
+            assertThat(unseen).as("entries not visible after their writer's refresh").isEmpty();
+            assertThat(index.count(TENANT_A, Filter.ALL)).isEqualTo(81);
+
+            index.apply(TENANT_A, List.of(), List.of(first.record().id()));
+            index.refresh();
+            assertThat(index.count(TENANT_A, Filter.ALL)).isEqualTo(80);
+        }
+    }
+
+    @Test
+    void aCleanCloseLeavesNothingToRecover() {
+        try (LuceneVectorIndex first = LuceneVectorIndex.open(dir, DIMENSION, "bge-small-zh")) {
+            assertThat(first.recoveryPoint()).isEmpty();
+            first.upsert(TENANT_A, entries(TENANT_A, 2, "u1"));
+        }
+        try (LuceneVectorIndex reopened = LuceneVectorIndex.open(dir, DIMENSION, "bge-small-zh")) {
+            assertThat(reopened.recoveryPoint()).isEmpty();
+            assertThat(reopened.count(TENANT_A, Filter.ALL)).isEqualTo(2);
+        }
+    }
+
+    @Test
     void reopeningWithAnotherDimensionOrEmbedderSaysWhatToDo() {
         LuceneVectorIndex.open(dir, DIMENSION, "bge-small-zh").close();
 
