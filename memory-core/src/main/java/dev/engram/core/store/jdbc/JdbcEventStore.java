@@ -133,9 +133,8 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public int deleteTenant(Tenant tenant, Instant at) {
         TenantSql sql = new TenantSql(tenant, database.dialect());
-        try (Connection connection = database.writes().getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            return database.inTransaction(connection -> {
                 List<EventRecord> unfinished = new ArrayList<>();
                 try (TenantStatement select = sql.where(connection, EventRows.SELECT,
                         "status IN (?, ?) OR (status = ? AND error_message = ?)", null)) {
@@ -157,18 +156,8 @@ public final class JdbcEventStore implements EventStore {
                         upsert.executeBatch();
                     }
                 }
-                connection.commit();
                 return removed;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw failure("delete the tenant's events", e);
         }
@@ -182,9 +171,8 @@ public final class JdbcEventStore implements EventStore {
     private Optional<EventRecord> transition(Tenant tenant, String id, Function<EventRecord, Optional<EventRecord>> next) {
         Objects.requireNonNull(id, "id");
         TenantSql sql = new TenantSql(tenant, database.dialect());
-        try (Connection connection = database.writes().getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            return database.inTransaction(connection -> {
                 Optional<EventRecord> written = read(connection, sql, tenant, id, true).flatMap(next);
                 if (written.isPresent()) {
                     try (TenantStatement upsert = sql.upsertById(connection, EventRows.TABLE, EventRows.COLUMNS)) {
@@ -192,18 +180,8 @@ public final class JdbcEventStore implements EventStore {
                         upsert.executeUpdate();
                     }
                 }
-                connection.commit();
                 return written;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw failure("update event " + id, e);
         }

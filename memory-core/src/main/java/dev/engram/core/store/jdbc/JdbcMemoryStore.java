@@ -8,6 +8,7 @@ import dev.engram.core.domain.Tenant;
 import dev.engram.core.error.StorageException;
 import dev.engram.core.spi.MemoryStore;
 import dev.engram.core.store.StoredRecords;
+import dev.engram.core.store.jdbc.JdbcDatabase.SqlWork;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 import javax.sql.DataSource;
@@ -357,11 +358,6 @@ public final class JdbcMemoryStore implements MemoryStore {
         }
     }
 
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
     /** Runs queries on a reader connection. */
     private <T> T inConnection(String what, SqlWork<T> work) {
         try (Connection connection = database.reads().getConnection()) {
@@ -374,18 +370,8 @@ public final class JdbcMemoryStore implements MemoryStore {
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     private <T> T inTransaction(String what, SqlWork<T> work) {
-        try (Connection connection = database.writes().getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection, e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+        try {
+            return database.inTransaction(work);
         } catch (SQLException e) {
             throw failure(what, e);
         }
@@ -393,14 +379,6 @@ public final class JdbcMemoryStore implements MemoryStore {
 
     private static StorageException failure(String what, SQLException e) {
         return new StorageException("Memory store failed to " + what + ": " + e.getMessage(), e);
-    }
-
-    private static void rollbackQuietly(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
     }
 
     private static void closeQuietly(AutoCloseable resource, Exception cause) {
