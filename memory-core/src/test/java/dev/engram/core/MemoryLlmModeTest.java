@@ -9,7 +9,7 @@ import dev.engram.core.domain.Message;
 import dev.engram.core.domain.Scope;
 import dev.engram.core.llm.ChatModels;
 import dev.engram.core.llm.LlmSettings;
-import dev.engram.core.llm.ScriptedOpenAiServer;
+import dev.engram.core.llm.ScriptedChatServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,12 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** LLM mode end to end: the real OpenAI client over HTTP to a scripted server, through the embedded facade. */
 class MemoryLlmModeTest {
 
-    private ScriptedOpenAiServer llm;
+    private ScriptedChatServer llm;
     private Memory memory;
 
     @BeforeEach
     void start() {
-        llm = ScriptedOpenAiServer.start();
+        llm = ScriptedChatServer.start();
         memory = Memory.builder().inMemory().chatModel(ChatModels.create(LlmSettings.openAi(llm.baseUrl(), "test-key", "gpt-test"))).build();
     }
 

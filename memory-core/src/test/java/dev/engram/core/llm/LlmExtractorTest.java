@@ -33,7 +33,7 @@ class LlmExtractorTest {
     private static final Instant NOW = Instant.parse("2026-11-24T09:00:00Z");
     private static final Fact OFFLINE_FACT = new Fact("offline fact", List.of(0), "user", "user", null, null, List.of());
 
-    private ScriptedOpenAiServer server;
+    private ScriptedChatServer server;
     private final AtomicInteger fallbackCalls = new AtomicInteger();
     private final Extractor offline = new Extractor() {
         @Override
@@ -50,7 +50,7 @@ class LlmExtractorTest {
 
     @BeforeEach
     void startServer() {
-        server = ScriptedOpenAiServer.start();
+        server = ScriptedChatServer.start();
     }
 
     @AfterEach

@@ -32,7 +32,7 @@ class LlmReconcilerTest {
     private final MemoryRecord coffee = memory("Likes coffee", false);
     private final MemoryRecord name = memory("Name is Alice", true);
 
-    private ScriptedOpenAiServer server;
+    private ScriptedChatServer server;
     private final AtomicInteger fallbackCalls = new AtomicInteger();
     private final Reconciler offline = facts -> {
         fallbackCalls.incrementAndGet();
@@ -42,7 +42,7 @@ class LlmReconcilerTest {
 
     @BeforeEach
     void startServer() {
-        server = ScriptedOpenAiServer.start();
+        server = ScriptedChatServer.start();
     }
 
     @AfterEach

@@ -1,26 +1,51 @@
 package dev.engram.platform.config;
 
+import dev.engram.core.llm.LlmProvider;
 import dev.engram.core.llm.LlmSettings;
+import io.smallrye.config.WithDefault;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * {@code engram.llm.*}: the optional OpenAI-compatible LLM for extraction and reconciliation, read by every app that
- * processes adds (the gateway in standalone mode, the ingest workers). A nested group of each app's {@code @ConfigMapping}.
+ * {@code engram.llm.*}: the optional LLM for extraction and reconciliation, read by every app that processes adds (the
+ * gateway in standalone mode, the ingest workers). A nested group of each app's {@code @ConfigMapping}.
  */
 public interface LlmConfig {
 
-    /** The OpenAI-compatible API root, e.g. {@code http://localhost:11434/v1}; unset for the provider's public endpoint. */
+    /**
+     * The wire format: {@code openai} (any OpenAI-compatible server: OpenAI, vLLM, LM Studio, LiteLLM, Ollama's
+     * {@code /v1}), {@code anthropic} (the Messages API), {@code ollama} (Ollama's native {@code /api/chat}) or
+     * {@code gemini} (Google AI).
+     */
+    @WithDefault("openai")
+    LlmProvider provider();
+
+    /**
+     * The API root, e.g. {@code http://localhost:11434/v1} (OpenAI-compatible) or {@code http://localhost:11434}
+     * (Ollama native); unset for the provider's public endpoint (Ollama: {@code http://localhost:11434}).
+     */
     Optional<String> baseUrl();
 
-    /** The provider key; unset for local servers that need none. */
+    /** The provider key; required by Anthropic and Gemini, unset for local servers that need none. */
     Optional<String> apiKey();
 
     /** The model name; the LLM is used only when this is set. */
     Optional<String> model();
 
+    /** Cap on generated tokens per call; unset for the provider's default (Anthropic, which requires one: 4096). */
+    OptionalInt maxOutputTokens();
+
+    /**
+     * Ask for JSON replies (OpenAI {@code response_format: json_object}, Ollama {@code format: json}, Gemini's JSON
+     * MIME type). Turn off for servers that reject it; Anthropic has no such mode. The prompts demand JSON either way.
+     */
+    @WithDefault("true")
+    boolean jsonResponseFormat();
+
     /** The settings of the configured LLM, or empty when no model is set (the offline extractor is used). */
     default Optional<LlmSettings> settings() {
-        return model().map(m -> LlmSettings.openAi(baseUrl().orElse(null), apiKey().orElse(null), m));
+        return model().map(m -> new LlmSettings(provider(), baseUrl().orElse(null), apiKey().orElse(null), m, null, null,
+                maxOutputTokens().isPresent() ? maxOutputTokens().getAsInt() : null, jsonResponseFormat()));
     }
 }

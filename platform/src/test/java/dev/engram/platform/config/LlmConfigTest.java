@@ -1,0 +1,77 @@
+package dev.engram.platform.config;
+
+import dev.engram.core.llm.ChatModels;
+import dev.engram.core.llm.LlmProvider;
+import dev.engram.core.llm.LlmSettings;
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code engram.llm.*} as SmallRye Config reads it, and the chat model each provider setting builds. */
+class LlmConfigTest {
+
+    @ConfigMapping(prefix = "engram.llm")
+    interface Llm extends LlmConfig {
+    }
+
+    private static LlmConfig read(Map<String, String> properties) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(properties, "test", 500))
+                .withMapping(Llm.class)
+                .build();
+        return config.getConfigMapping(Llm.class);
+    }
+
+    @Test
+    void noModelMeansNoLlm() {
+        assertThat(read(Map.of("engram.llm.provider", "anthropic")).settings()).isEmpty();
+    }
+
+    @Test
+    void theProviderDefaultsToOpenAiCompatible() {
+        LlmSettings settings = read(Map.of("engram.llm.model", "qwen2.5:7b", "engram.llm.base-url", "http://localhost:11434/v1"))
+                .settings().orElseThrow();
+
+        assertThat(settings.provider()).isEqualTo(LlmProvider.OPENAI);
+        assertThat(settings.jsonResponseFormat()).isTrue();
+        assertThat(settings.maxOutputTokens()).isNull();
+        assertThat(ChatModels.create(settings)).isInstanceOf(OpenAiChatModel.class);
+    }
+
+    @Test
+    void anthropicWithItsKeyAndTokenCap() {
+        LlmSettings settings = read(Map.of("engram.llm.provider", "anthropic", "engram.llm.api-key", "sk-ant-test",
+                "engram.llm.model", "claude-haiku-4-5", "engram.llm.max-output-tokens", "2048")).settings().orElseThrow();
+
+        assertThat(settings).isEqualTo(new LlmSettings(LlmProvider.ANTHROPIC, null, "sk-ant-test", "claude-haiku-4-5", null,
+                null, 2048, true));
+        assertThat(ChatModels.create(settings)).isInstanceOf(AnthropicChatModel.class);
+    }
+
+    @Test
+    void ollamaNativeNeedsNoKeyAndCanTurnJsonModeOff() {
+        LlmSettings settings = read(Map.of("engram.llm.provider", "OLLAMA", "engram.llm.model", "llama3.2",
+                "engram.llm.json-response-format", "false")).settings().orElseThrow();
+
+        assertThat(settings.provider()).isEqualTo(LlmProvider.OLLAMA);
+        assertThat(settings.apiKey()).isNull();
+        assertThat(settings.jsonResponseFormat()).isFalse();
+        assertThat(ChatModels.create(settings)).isInstanceOf(OllamaChatModel.class);
+    }
+
+    @Test
+    void anUnknownProviderIsRefusedAtStart() {
+        assertThatThrownBy(() -> read(Map.of("engram.llm.provider", "mistral", "engram.llm.model", "m")))
+                .hasMessageContaining("engram.llm.provider");
+    }
+}
