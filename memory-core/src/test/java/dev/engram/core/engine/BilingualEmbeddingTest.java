@@ -1,6 +1,7 @@
 package dev.engram.core.engine;
 
 import dev.engram.core.Memory;
+import dev.engram.core.domain.Message;
 import dev.engram.core.domain.Scope;
 import dev.engram.core.domain.SearchHit;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,26 @@ class BilingualEmbeddingTest {
         float[] q = bilingual.embedQuery("frontend development");
         assertThat(norm(q, 0, 512)).isCloseTo(Math.sqrt(0.5), within(1e-3));
         assertThat(norm(q, 512, 896)).isCloseTo(Math.sqrt(0.5), within(1e-3));
+    }
+
+    @Test
+    void aChineseQueryIsReadOnlyByTheChineseModel() {
+        float[] q = bilingual.embedQuery("前端开发");
+        assertThat(norm(q, 0, 512)).isCloseTo(1, within(1e-3));
+        assertThat(norm(q, 512, 896)).isZero();
+    }
+
+    @Test
+    void anEnglishAcknowledgementNeverOutranksTheChineseFactOfTheSameConversation() {
+        try (Memory memory = Memory.builder().inMemory().embedder(bilingual)
+                .settings(EngineSettings.defaults().withRetrieval(BundledEmbedding.BILINGUAL.retrieval())).build()) {
+            Scope zh = Scope.user("developer_001");
+            memory.add(List.of(Message.user("用户偏好使用React和TypeScript开发"), Message.assistant("Noted.")), zh);
+            assertThat(memory.search("前端开发", zh).get(0).memory().text()).contains("React").contains("TypeScript");
+
+            memory.add(List.of(Message.user("最近搬到了上海"), Message.assistant("Got it, thanks for letting me know!")), zh);
+            assertThat(memory.search("前端开发", zh).get(0).memory().text()).contains("React").contains("TypeScript");
+        }
     }
 
     @Test
