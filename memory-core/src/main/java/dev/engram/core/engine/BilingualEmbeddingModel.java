@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Two models side by side in one vector space: a text is embedded by the model of its language (Chinese/Japanese/Korean
  * text by the first, anything else by the second) into its half of the vector, the other half zero; a query is embedded
- * by both, each half scaled by 1/√2, so it meets documents of either language with the right model (a query in a CJK
- * script only by the first: {@link #embedQuery}). The dimension is the sum of the two.
+ * by both, each half scaled by 1/√2, so it meets documents of either language with the right model. The dimension is the
+ * sum of the two.
  */
 final class BilingualEmbeddingModel implements QueryEmbeddingModel {
 
@@ -52,21 +52,12 @@ final class BilingualEmbeddingModel implements QueryEmbeddingModel {
         return Response.from(out);
     }
 
-    /**
-     * The query vector, of unit length. A query that is mostly Chinese, Japanese or Korean is read by the first model
-     * only, the other half left zero: the second model cannot read it, and its cosines against short texts of its own
-     * language (an assistant's "Noted.") would be noise on another scale, able to outrank the real match. Any other query
-     * is read by both models, each half scaled by 1/√2, so it meets documents of either language.
-     */
+    /** The query vector: both models, each half scaled so the whole has unit length. */
     @Override
     public float[] embedQuery(String text) {
-        float[] v = new float[dimension()];
         float[] a = cjk.embed(text).content().vector();
-        if (mostlyCjk(text)) {
-            System.arraycopy(a, 0, v, 0, cjkDimension);
-            return v;
-        }
         float[] b = other.embed(text).content().vector();
+        float[] v = new float[dimension()];
         for (int i = 0; i < cjkDimension; i++) v[i] = a[i] * HALF;
         for (int i = 0; i < otherDimension; i++) v[cjkDimension + i] = b[i] * HALF;
         return v;

@@ -37,10 +37,14 @@ public final class Evidence {
         return id(scope, source.eventId(), source.messageIndex());
     }
 
-    /** True when the message deserves to be kept: said by the user or the assistant, with a letter or a digit in it. */
+    /**
+     * True when the message deserves to be kept: said by the user or the assistant, and more than an acknowledgement.
+     * "Noted.", "OK, thanks!" or "好的，谢谢" say nothing a search could want back, yet a short text embeds near
+     * everything: kept, they outranked real matches (an assistant's "Noted." above the user's preference it answered).
+     */
     static boolean worthKeeping(Message m) {
         if (!"user".equals(m.role()) && !"assistant".equals(m.role())) return false;
-        return m.content().codePoints().anyMatch(Character::isLetterOrDigit);
+        return !Acknowledgement.isOnly(m.content());
     }
 
     static MemoryRecord record(Scope scope, String eventId, int index, Message m, int maxChars, Map<String, Object> metadata,

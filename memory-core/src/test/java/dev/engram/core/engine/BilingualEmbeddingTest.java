@@ -34,13 +34,6 @@ class BilingualEmbeddingTest {
     }
 
     @Test
-    void aChineseQueryIsReadOnlyByTheChineseModel() {
-        float[] q = bilingual.embedQuery("前端开发");
-        assertThat(norm(q, 0, 512)).isCloseTo(1, within(1e-3));
-        assertThat(norm(q, 512, 896)).isZero();
-    }
-
-    @Test
     void anEnglishAcknowledgementNeverOutranksTheChineseFactOfTheSameConversation() {
         try (Memory memory = Memory.builder().inMemory().embedder(bilingual)
                 .settings(EngineSettings.defaults().withRetrieval(BundledEmbedding.BILINGUAL.retrieval())).build()) {
