@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each native provider (OpenAI-compatible, Anthropic's Messages API, Ollama's {@code /api/chat}) through its real
+ * Each provider (OpenAI-compatible, Anthropic's Messages API, Ollama's {@code /api/chat}, Gemini) through its real
  * LangChain4j chat model over real HTTP against a server scripted in that provider's wire format: the request it sends,
  * the facts and token usage read from its reply, the corrective retry after an invalid (non-JSON) reply, and the
  * offline fallback after two invalid replies or an HTTP error.
@@ -72,7 +72,7 @@ class LlmProvidersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LlmProvider.class, names = {"OPENAI", "ANTHROPIC", "OLLAMA"})
+    @EnumSource(value = LlmProvider.class, names = {"OPENAI", "ANTHROPIC", "OLLAMA", "GEMINI"})
     void extractsFactsAndCountsTokensInTheProvidersWireFormat(LlmProvider provider) {
         LlmExtractor extractor = extractor(provider);
         server.reply("{\"facts\":[\"Lives in Berlin\",\"Prefers React with TypeScript\"]}", 120, 14);
@@ -85,7 +85,7 @@ class LlmProvidersTest {
         assertThat(extraction.usage()).isEqualTo(new TokenUsage(120, 14, 1));
         ScriptedChatServer.Exchange request = server.exchanges().getFirst();
         JsonNode body = request.body();
-        assertThat(body.path("model").asText()).isEqualTo("test-model");
+        if (provider != LlmProvider.GEMINI) assertThat(body.path("model").asText()).isEqualTo("test-model");
         assertThat(server.promptOf(0)).contains("I moved to Berlin last week");
         switch (provider) {
             case OPENAI -> {
@@ -110,12 +110,17 @@ class LlmProvidersTest {
                 assertThat(body.path("format").asText()).isEqualTo("json");
                 assertThat(body.path("options").path("temperature").asDouble()).isZero();
             }
-            default -> throw new AssertionError(provider);
+            case GEMINI -> {
+                assertThat(request.path()).isEqualTo("/v1beta/models/test-model:generateContent");
+                assertThat(request.headers().get("x-goog-api-key")).isEqualTo("test-key");
+                assertThat(body.path("generationConfig").path("temperature").asDouble()).isZero();
+                assertThat(body.path("generationConfig").path("responseMimeType").asText()).isEqualTo("application/json");
+            }
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = LlmProvider.class, names = {"ANTHROPIC", "OLLAMA"})
+    @EnumSource(value = LlmProvider.class, names = {"ANTHROPIC", "OLLAMA", "GEMINI"})
     void anInvalidReplyIsCorrectedOnceThenTheOfflineExtractorTakesOver(LlmProvider provider) {
         LlmExtractor extractor = extractor(provider);
         server.reply("Sure! Alice lives in Berlin.", 100, 10)
@@ -138,7 +143,7 @@ class LlmProvidersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LlmProvider.class, names = {"ANTHROPIC", "OLLAMA"})
+    @EnumSource(value = LlmProvider.class, names = {"ANTHROPIC", "OLLAMA", "GEMINI"})
     void anHttpErrorFallsBackWithoutRetrying(LlmProvider provider) {
         LlmExtractor extractor = extractor(provider);
         server.error(529).reply("{\"facts\":[\"never asked\"]}");
@@ -151,7 +156,7 @@ class LlmProvidersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LlmProvider.class, names = {"ANTHROPIC", "OLLAMA"})
+    @EnumSource(value = LlmProvider.class, names = {"ANTHROPIC", "OLLAMA", "GEMINI"})
     void reconcilesThroughTheProvider(LlmProvider provider) {
         server = ScriptedChatServer.start(provider);
         Reconciler offlineReconciler = facts -> new Reconciliation(List.of(), TokenUsage.NONE);

@@ -31,7 +31,8 @@ import java.util.function.Function;
  * <ul>
  *   <li>{@link LlmProvider#OPENAI}: {@code POST /v1/chat/completions} (and {@code /chat/completions});</li>
  *   <li>{@link LlmProvider#ANTHROPIC}: the Messages API, {@code POST /v1/messages}, content blocks, {@code usage.input_tokens};</li>
- *   <li>{@link LlmProvider#OLLAMA}: Ollama's native {@code POST /api/chat}, non-streaming, {@code prompt_eval_count}.</li>
+ *   <li>{@link LlmProvider#OLLAMA}: Ollama's native {@code POST /api/chat}, non-streaming, {@code prompt_eval_count};</li>
+ *   <li>{@link LlmProvider#GEMINI}: Google AI's {@code POST /v1beta/models/<model>:generateContent}, {@code usageMetadata}.</li>
  * </ul>
  * It answers with the next scripted reply (content and token usage, an HTTP error, or a delayed reply), or, once the
  * script is used up, with the {@link #respondWith responder}; with neither it answers HTTP 500. Every request body and
@@ -88,7 +89,7 @@ public final class ScriptedChatServer implements AutoCloseable {
             }
             case ANTHROPIC -> server.createContext("/v1/messages", this::handle);
             case OLLAMA -> server.createContext("/api/chat", this::handle);
-            case GEMINI -> throw new IllegalArgumentException("No scripted Gemini wire");
+            case GEMINI -> server.createContext("/v1beta/models/", this::handle);
         }
         server.start();
     }
@@ -109,11 +110,16 @@ public final class ScriptedChatServer implements AutoCloseable {
 
     /**
      * The API root the provider's client expects: {@code http://127.0.0.1:PORT/v1} for OpenAI and Anthropic (whose
-     * clients append {@code /chat/completions} and {@code /messages}), the bare origin for Ollama.
+     * clients append {@code /chat/completions} and {@code /messages}), {@code /v1beta} for Gemini (which appends
+     * {@code /models/<model>:generateContent}), the bare origin for Ollama.
      */
     public String baseUrl() {
         String origin = "http://127.0.0.1:" + server.getAddress().getPort();
-        return wire == LlmProvider.OLLAMA ? origin : origin + "/v1";
+        return switch (wire) {
+            case OLLAMA -> origin;
+            case GEMINI -> origin + "/v1beta";
+            default -> origin + "/v1";
+        };
     }
 
     /** Settings for this server's provider with the defaults (temperature 0, 60 s timeout, JSON replies). */
@@ -144,6 +150,7 @@ public final class ScriptedChatServer implements AutoCloseable {
         String body = switch (wire) {
             case ANTHROPIC -> "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"" + message + "\"}}";
             case OLLAMA -> "{\"error\":\"" + message + "\"}";
+            case GEMINI -> "{\"error\":{\"code\":" + status + ",\"message\":\"" + message + "\",\"status\":\"INTERNAL\"}}";
             default -> "{\"error\":{\"message\":\"" + message + "\",\"type\":\"server_error\",\"code\":null}}";
         };
         script.add(new HttpError(status, body));
@@ -183,6 +190,10 @@ public final class ScriptedChatServer implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         if (body.has("system")) sb.append(text(body.path("system"))).append('\n');
         for (JsonNode m : body.path("messages")) sb.append(text(m.path("content"))).append('\n');
+        for (JsonNode part : body.path("systemInstruction").path("parts")) sb.append(part.path("text").asText()).append('\n');
+        for (JsonNode c : body.path("contents")) {
+            for (JsonNode part : c.path("parts")) sb.append(part.path("text").asText()).append('\n');
+        }
         return sb.toString();
     }
 
@@ -232,8 +243,25 @@ public final class ScriptedChatServer implements AutoCloseable {
         return switch (wire) {
             case ANTHROPIC -> anthropicMessage(request, c);
             case OLLAMA -> ollamaChat(request, c);
+            case GEMINI -> geminiContent(c);
             default -> openAiCompletion(request, c);
         };
+    }
+
+    private String geminiContent(Content c) throws IOException {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode candidate = body.putArray("candidates").addObject();
+        ObjectNode content = candidate.putObject("content");
+        content.putArray("parts").addObject().put("text", c.content());
+        content.put("role", "model");
+        candidate.put("finishReason", "STOP");
+        candidate.put("index", 0);
+        body.putObject("usageMetadata")
+                .put("promptTokenCount", c.promptTokens())
+                .put("candidatesTokenCount", c.completionTokens())
+                .put("totalTokenCount", c.promptTokens() + c.completionTokens());
+        body.put("modelVersion", "scripted");
+        return JSON.writeValueAsString(body);
     }
 
     private String anthropicMessage(JsonNode request, Content c) throws IOException {
