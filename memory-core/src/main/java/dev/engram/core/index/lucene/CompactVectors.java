@@ -1,8 +1,11 @@
 package dev.engram.core.index.lucene;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.KnnByteVectorField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.ByteVectorValues;
 import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -13,16 +16,24 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnByteVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The {@link VectorEncoding#INT8_COMPACT} layout: each vector is kept as 8-bit integers
- * (its own scale: the largest magnitude becomes ±127), and only over its non-zero span, with no float copy.
+ * The {@link VectorEncoding#INT8_COMPACT} layout: each vector is kept as 8-bit integers, only over its non-zero span,
+ * with no float copy.
+ *
+ * <p>Embeddings have a few outlier dimensions (bge-small-en: one near 0.47 in almost every vector, where the 99th
+ * percentile magnitude is 0.15), so scaling by the largest magnitude would waste most of the 8 bits. The scale maps
+ * the fifth largest magnitude to 127; the up to {@value #OUTLIERS} larger components are clipped to ±127 in the graph's
+ * vector and kept exactly, with the scale, in a small binary doc value ({@value #EXACT}: 5 bytes, plus 6 per outlier),
+ * which rescoring reads (docs/benchmarks.md has the effect on recall).
  *
  * <p>The span is the vector's first to last non-zero dimension, widened to multiples of {@value #BLOCK}; it is used
  * only when it saves at least a quarter of the dimensions, else the span is the whole vector. A bilingual embedding
@@ -38,7 +49,10 @@ import java.util.TreeSet;
 final class CompactVectors {
 
     static final String PREFIX = "_v8:";
+    /** The scale and the exact outlier components of a document's vector. */
+    static final String EXACT = "_v8x";
     static final int BLOCK = 64;
+    static final int OUTLIERS = 4;
 
     private CompactVectors() {
     }
@@ -66,21 +80,53 @@ final class CompactVectors {
         return 4 * (end - start) <= 3 * v.length ? new Span(start, end) : new Span(0, v.length);
     }
 
-    /** The vector's span as 8-bit integers: the largest magnitude maps to ±127. */
-    static byte[] quantize(float[] v, Span span) {
-        float max = 0;
-        for (int i = span.start(); i < span.end(); i++) max = Math.max(max, Math.abs(v[i]));
-        byte[] out = new byte[span.end() - span.start()];
-        if (max == 0) return out;
-        float scale = 127f / max;
-        for (int i = 0; i < out.length; i++) out[i] = (byte) Math.max(-127, Math.min(127, Math.round(v[span.start() + i] * scale)));
-        return out;
+    /**
+     * A span as 8-bit integers {@code round(x × scale)}, clipped to ±127, and the positions (in the span) and exact
+     * values of the components beyond 127 / scale, at most {@value #OUTLIERS}.
+     */
+    record Quantized(byte[] bytes, float scale, short[] outlierAt, float[] outliers) {
     }
 
-    /** The document field of a (checked, non-zero) vector. */
-    static KnnByteVectorField field(float[] vector) {
+    /** The vector's span quantized: 127 / scale is the fifth largest magnitude, or the largest if that is 0. */
+    static Quantized quantize(float[] v, Span span) {
+        int n = span.end() - span.start();
+        float[] largest = new float[OUTLIERS + 1]; // descending
+        for (int i = span.start(); i < span.end(); i++) {
+            float m = Math.abs(v[i]);
+            if (m <= largest[OUTLIERS]) continue;
+            int j = OUTLIERS;
+            while (j > 0 && largest[j - 1] < m) {
+                largest[j] = largest[j - 1];
+                j--;
+            }
+            largest[j] = m;
+        }
+        float clip = largest[OUTLIERS] > 0 ? largest[OUTLIERS] : largest[0];
+        byte[] bytes = new byte[n];
+        if (clip == 0) return new Quantized(bytes, 0, new short[0], new float[0]);
+        float scale = 127f / clip;
+        short[] at = new short[OUTLIERS];
+        float[] exact = new float[OUTLIERS];
+        int outliers = 0;
+        for (int i = 0; i < n; i++) {
+            float x = v[span.start() + i];
+            bytes[i] = (byte) Math.max(-127, Math.min(127, Math.round(x * scale)));
+            if (Math.abs(x) > clip && outliers < OUTLIERS) {
+                at[outliers] = (short) i;
+                exact[outliers++] = x;
+            }
+        }
+        return new Quantized(bytes, scale, java.util.Arrays.copyOf(at, outliers), java.util.Arrays.copyOf(exact, outliers));
+    }
+
+    /** The document fields of a (checked, non-zero) vector: its span's byte vector and the exact parts. */
+    static List<IndexableField> fields(float[] vector) {
         Span span = span(vector);
-        return new KnnByteVectorField(span.field(), quantize(vector, span), VectorSimilarityFunction.COSINE);
+        Quantized q = quantize(vector, span);
+        ByteBuffer exact = ByteBuffer.allocate(4 + 1 + 6 * q.outliers().length).putFloat(q.scale()).put((byte) q.outliers().length);
+        for (int i = 0; i < q.outliers().length; i++) exact.putShort(q.outlierAt()[i]).putFloat(q.outliers()[i]);
+        return List.of(new KnnByteVectorField(span.field(), q.bytes(), VectorSimilarityFunction.COSINE),
+                new BinaryDocValuesField(EXACT, new BytesRef(exact.array())));
     }
 
     /** The {@code k} nearest under the filter as {doc, cosine}, most similar first, over every span's field. */
@@ -96,10 +142,8 @@ final class CompactVectors {
                 continue;
             }
             int candidates = k * oversample;
-            Query knn = new KnnByteVectorQuery(field, quantize(query, span), candidates, filter);
-            for (ScoreDoc sd : searcher.search(knn, candidates).scoreDocs) {
-                all.add(new double[]{sd.doc, cosine(searcher, sd.doc, field, span, query, queryNorm)});
-            }
+            Query knn = new KnnByteVectorQuery(field, quantize(query, span).bytes(), candidates, filter);
+            rescore(searcher, searcher.search(knn, candidates).scoreDocs, field, span, query, queryNorm, all);
         }
         all.sort((a, b) -> Double.compare(b[1], a[1]));
         return all.subList(0, Math.min(k, all.size()));
@@ -115,28 +159,70 @@ final class CompactVectors {
             KnnVectorValues.DocIndexIterator it = values.iterator();
             if (it.advance(doc - leaf.docBase) != doc - leaf.docBase) continue;
             Span span = Span.ofField(info.name);
-            return cosine(query, norm(query, 0, query.length), span, values.vectorValue(it.index()));
+            return cosine(query, norm(query, 0, query.length), span, values.vectorValue(it.index()), exact(leaf, doc));
         }
         throw new IllegalStateException("document without vector");
     }
 
-    private static double cosine(IndexSearcher searcher, int doc, String field, Span span, float[] query, double queryNorm)
-            throws IOException {
-        LeafReaderContext leaf = leaf(searcher, doc);
-        ByteVectorValues values = leaf.reader().getByteVectorValues(field);
-        KnnVectorValues.DocIndexIterator it = values.iterator();
-        if (it.advance(doc - leaf.docBase) != doc - leaf.docBase) throw new IllegalStateException("document without vector");
-        return cosine(query, queryNorm, span, values.vectorValue(it.index()));
+    /** Adds {doc, cosine} of each hit to {@code out}, reading the hits in doc order with one pass per segment. */
+    private static void rescore(IndexSearcher searcher, ScoreDoc[] hits, String field, Span span, float[] query, double queryNorm,
+                                List<double[]> out) throws IOException {
+        int[] docs = new int[hits.length];
+        for (int i = 0; i < hits.length; i++) docs[i] = hits[i].doc;
+        java.util.Arrays.sort(docs);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int i = 0;
+        while (i < docs.length) {
+            LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(docs[i], leaves));
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            ByteVectorValues values = leaf.reader().getByteVectorValues(field);
+            KnnVectorValues.DocIndexIterator it = values.iterator();
+            BinaryDocValues exact = leaf.reader().getBinaryDocValues(EXACT);
+            for (; i < docs.length && docs[i] < end; i++) {
+                int doc = docs[i] - leaf.docBase;
+                if (it.docID() < doc && it.advance(doc) != doc) throw new IllegalStateException("document without vector");
+                ByteBuffer parts = null;
+                if (exact != null && exact.advanceExact(doc)) {
+                    BytesRef b = exact.binaryValue();
+                    parts = ByteBuffer.wrap(b.bytes, b.offset, b.length);
+                }
+                out.add(new double[]{docs[i], cosine(query, queryNorm, span, values.vectorValue(it.index()), parts)});
+            }
+        }
     }
 
-    /** The float query against the stored bytes, which are zero outside their span. */
-    static double cosine(float[] query, double queryNorm, Span span, byte[] stored) {
+    /** The document's scale and exact outliers; null when it has none (then the bytes alone are the vector). */
+    private static ByteBuffer exact(LeafReaderContext leaf, int doc) throws IOException {
+        BinaryDocValues values = leaf.reader().getBinaryDocValues(EXACT);
+        if (values == null || !values.advanceExact(doc - leaf.docBase)) return null;
+        BytesRef b = values.binaryValue();
+        return ByteBuffer.wrap(b.bytes, b.offset, b.length);
+    }
+
+    /**
+     * The float query against the stored vector, which is zero outside its span: the bytes divided by the scale, with
+     * the outliers' exact values in their place.
+     */
+    static double cosine(float[] query, double queryNorm, Span span, byte[] stored, ByteBuffer exact) {
         double dot = 0, norm = 0;
         for (int i = 0; i < stored.length; i++) {
             dot += query[span.start() + i] * stored[i];
             norm += stored[i] * stored[i];
         }
-        return norm == 0 || queryNorm == 0 ? 0 : dot / (Math.sqrt(norm) * queryNorm);
+        if (exact != null) {
+            double scale = exact.getFloat();
+            int outliers = exact.get();
+            dot /= scale;
+            norm /= scale * scale;
+            for (int o = 0; o < outliers; o++) {
+                int i = exact.getShort();
+                double x = exact.getFloat();
+                double approx = stored[i] / scale;
+                dot += query[span.start() + i] * (x - approx);
+                norm += x * x - approx * approx;
+            }
+        }
+        return norm <= 0 || queryNorm == 0 ? 0 : dot / (Math.sqrt(norm) * queryNorm);
     }
 
     /** The span fields present in the searcher's segments, in a fixed order. */

@@ -35,12 +35,12 @@ final class LuceneDocuments {
     private LuceneDocuments() {
     }
 
-    /** The document of a memory with its vector field (float or 8-bit, as the index's encoding builds it). */
-    static Document toDocument(MemoryRecord r, IndexableField vector) {
+    /** The document of a memory with its vector fields (float or 8-bit, as the index's encoding builds them). */
+    static Document toDocument(MemoryRecord r, List<IndexableField> vector) {
         Builder b = new Builder();
         b.doc.add(new StringField(LuceneFields.TENANT, r.tenant().key(), Store.NO));
         b.doc.add(new StringField(LuceneFields.UID, LuceneFields.uid(r.tenant(), r.id()), Store.NO));
-        b.doc.add(vector);
+        vector.forEach(b.doc::add);
 
         String id = r.id().toString();
         b.string(fieldName(Field.Kind.MEMORY_ID), id);

@@ -329,7 +329,7 @@ public final class LuceneVectorIndex implements VectorIndex {
             }
             checkVector(entry.vector());
             uids.add(new Term(LuceneFields.UID, LuceneFields.uid(tenant, entry.record().id())));
-            docs.add(LuceneDocuments.toDocument(entry.record(), vectorField(entry.vector())));
+            docs.add(LuceneDocuments.toDocument(entry.record(), vectorFields(entry.vector())));
         }
         synchronized (writeLock) {
             try {
@@ -341,9 +341,9 @@ public final class LuceneVectorIndex implements VectorIndex {
         }
     }
 
-    private IndexableField vectorField(float[] vector) {
-        return encoding.compact() ? CompactVectors.field(vector)
-                : new KnnFloatVectorField(LuceneFields.VECTOR, vector, VectorSimilarityFunction.COSINE);
+    private List<IndexableField> vectorFields(float[] vector) {
+        return encoding.compact() ? CompactVectors.fields(vector)
+                : List.of(new KnnFloatVectorField(LuceneFields.VECTOR, vector, VectorSimilarityFunction.COSINE));
     }
 
     @Override

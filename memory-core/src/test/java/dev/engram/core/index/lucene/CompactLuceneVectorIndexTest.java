@@ -63,10 +63,30 @@ class CompactLuceneVectorIndexTest {
         assertThat(CompactVectors.span(zh)).isEqualTo(new CompactVectors.Span(0, ZH));
         assertThat(CompactVectors.span(en)).isEqualTo(new CompactVectors.Span(ZH, ZH + EN));
         assertThat(CompactVectors.span(dense)).isEqualTo(new CompactVectors.Span(0, ZH + EN));
-        byte[] q = CompactVectors.quantize(en, CompactVectors.span(en));
+        byte[] q = CompactVectors.quantize(en, CompactVectors.span(en)).bytes();
         assertThat(q).hasSize(EN);
         assertThat(q[0]).isEqualTo((byte) 64); // 1 / 2 of the largest magnitude, rounded
         assertThat(q[EN - 1]).isEqualTo((byte) -127);
+    }
+
+    @Test
+    void keepsTheLargestComponentsExactAndScalesTheRestByTheFifthLargest() {
+        Random rnd = new Random(1);
+        float[] v = new float[ZH + EN];
+        for (int i = ZH; i < ZH + EN; i++) v[i] = (float) (0.03 * rnd.nextGaussian());
+        v[ZH + 99] = 0.47f; // an outlier dimension, as bge-small-en has
+        v[ZH + 5] = -0.3f;
+        CompactVectors.Quantized q = CompactVectors.quantize(v, CompactVectors.span(v));
+        assertThat(q.outlierAt()).hasSize(CompactVectors.OUTLIERS).contains((short) 99, (short) 5);
+        assertThat(q.outliers()).contains(0.47f, -0.3f);
+        assertThat(q.bytes()[99]).isEqualTo((byte) 127);
+        assertThat(q.bytes()[5]).isEqualTo((byte) -127);
+        float[] query = bilingualQuery(rnd);
+        try (LuceneVectorIndex index = LuceneVectorIndex.inMemory(ZH + EN)) {
+            index.upsert(TENANT, List.of(entry(TENANT, "u1", v)));
+            assertThat(index.search(TENANT, new IndexQuery(query, null, Filter.ALL, 1, false)).getFirst().semantic())
+                    .isCloseTo(Vectors.cosine(query, v), within(5e-4));
+        }
     }
 
     @Test
