@@ -102,7 +102,10 @@ public final class MemoryBuilder {
         return this;
     }
 
-    /** How the embedded Lucene index keeps its vectors (float, or scalar-quantized with rescoring). */
+    /**
+     * How a new embedded Lucene index keeps its vectors (8-bit compact by default, float, or scalar-quantized with
+     * rescoring); an existing index keeps its layout.
+     */
     public MemoryBuilder vectorEncoding(VectorEncoding encoding) {
         this.vectorEncoding = java.util.Objects.requireNonNull(encoding, "encoding");
         return this;

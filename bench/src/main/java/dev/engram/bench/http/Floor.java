@@ -40,8 +40,9 @@ final class Floor {
         BundledEmbedding model = BundledEmbedding.named(name)
                 .orElseThrow(() -> new IllegalStateException("the index was built by '" + name + "', not a bundled model"));
         Embedder embedder = model.embedder();
-        // The gateway's engram.index.lucene-encoding, from the same environment variable (default FLOAT32).
-        VectorEncoding encoding = VectorEncoding.valueOf(System.getenv().getOrDefault("ENGRAM_INDEX_LUCENE_ENCODING", "FLOAT32"));
+        // The gateway's engram.index.lucene-encoding, from the same environment variable (an existing index keeps its format).
+        VectorEncoding encoding = VectorEncoding.valueOf(System.getenv().getOrDefault("ENGRAM_INDEX_LUCENE_ENCODING",
+                LuceneVectorIndex.DEFAULT_ENCODING.name()));
         int candidates = Math.max(model.retrieval().candidates(), topK);
         Filter notExpired = Filters.notExpired(FilterEvaluator.startOfDay(LocalDate.now(ZoneOffset.UTC)));
         var embedding = new LatencyStats(queries.size());

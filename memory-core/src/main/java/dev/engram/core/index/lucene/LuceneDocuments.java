@@ -6,13 +6,12 @@ import dev.engram.core.filter.Field;
 import dev.engram.core.filter.FilterEvaluator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
-import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
 
 import java.time.Instant;
@@ -36,11 +35,12 @@ final class LuceneDocuments {
     private LuceneDocuments() {
     }
 
-    static Document toDocument(MemoryRecord r, float[] vector) {
+    /** The document of a memory with its vector fields (float or 8-bit, as the index's encoding builds them). */
+    static Document toDocument(MemoryRecord r, List<IndexableField> vector) {
         Builder b = new Builder();
         b.doc.add(new StringField(LuceneFields.TENANT, r.tenant().key(), Store.NO));
         b.doc.add(new StringField(LuceneFields.UID, LuceneFields.uid(r.tenant(), r.id()), Store.NO));
-        b.doc.add(new KnnFloatVectorField(LuceneFields.VECTOR, vector, VectorSimilarityFunction.COSINE));
+        vector.forEach(b.doc::add);
 
         String id = r.id().toString();
         b.string(fieldName(Field.Kind.MEMORY_ID), id);

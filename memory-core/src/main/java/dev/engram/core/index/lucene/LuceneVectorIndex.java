@@ -15,16 +15,19 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -89,7 +92,10 @@ public final class LuceneVectorIndex implements VectorIndex {
     static final String DIMENSION_KEY = "engram.dimension";
     static final String EMBEDDER_KEY = "engram.embedder";
     static final String FORMAT_KEY = "engram.index-format";
-    static final String FORMAT = "1";
+    /** Index format of the float layouts ({@link VectorEncoding#FLOAT32} and the scalar-quantized ones). */
+    static final String FLOAT_FORMAT = "1";
+    /** Index format of {@link VectorEncoding#INT8_COMPACT}: 8-bit span vectors, no floats. */
+    static final String COMPACT_FORMAT = "2";
     /** Epoch milliseconds: every write made before it is in this commit (or, while a recovery is pending, its start). */
     static final String SYNCED_KEY = "engram.synced-before";
     /** "true" only in the commit written by {@link #close()}: the index holds every write it acknowledged. */
@@ -98,7 +104,7 @@ public final class LuceneVectorIndex implements VectorIndex {
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(LuceneVectorIndex.class);
     /** The encoding of {@link #open(Path, int, String)} and {@link #inMemory(int)}: see docs/benchmarks.md for its recall. */
-    public static final VectorEncoding DEFAULT_ENCODING = VectorEncoding.FLOAT32;
+    public static final VectorEncoding DEFAULT_ENCODING = VectorEncoding.INT8_COMPACT;
     /** Cap on distinct query terms of the keyword side, below Lucene's 1024 boolean clauses. */
     private static final int MAX_KEYWORD_TERMS = 512;
     private static final Sort NEWEST_FIRST = new Sort(
@@ -127,17 +133,19 @@ public final class LuceneVectorIndex implements VectorIndex {
     private LuceneVectorIndex(String location, Directory directory, int dimension, String embedderName, VectorEncoding encoding,
                               Duration commitInterval) throws IOException {
         this.location = location;
-        this.encoding = encoding;
         this.directory = directory;
         this.dimension = dimension;
         this.analyzer = new MemoryTextAnalyzer();
-        this.identity = Map.of(DIMENSION_KEY, Integer.toString(dimension), EMBEDDER_KEY, embedderName, FORMAT_KEY, FORMAT);
         boolean exists = DirectoryReader.indexExists(directory);
         if (exists) {
             Map<String, String> previous = SegmentInfos.readLatestCommit(directory).getUserData();
             checkCompatible(previous, location, dimension, embedderName);
+            encoding = encodingOf(previous.get(FORMAT_KEY), encoding, location);
             this.pendingRecovery = recoveryPoint(previous);
         }
+        this.encoding = encoding;
+        this.identity = Map.of(DIMENSION_KEY, Integer.toString(dimension), EMBEDDER_KEY, embedderName,
+                FORMAT_KEY, encoding.compact() ? COMPACT_FORMAT : FLOAT_FORMAT);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCommitOnClose(false)
@@ -157,6 +165,20 @@ public final class LuceneVectorIndex implements VectorIndex {
             long millis = Math.max(1, commitInterval.toMillis());
             committer.scheduleWithFixedDelay(this::periodicCommit, millis, millis, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * The encoding an existing index is opened with: its recorded format decides the layout (float or compact), and the
+     * configured encoding is used only when it has that layout. Says so when the configured one is overridden.
+     */
+    private static VectorEncoding encodingOf(String format, VectorEncoding configured, String location) {
+        boolean compact = COMPACT_FORMAT.equals(format);
+        if (compact == configured.compact()) return configured;
+        VectorEncoding kept = compact ? VectorEncoding.INT8_COMPACT : VectorEncoding.FLOAT32;
+        LOG.info("The vector index at {} has index format {} ({} vectors) and keeps it: encoding {} is used instead of the"
+                        + " configured {}. To change it, reindex into a new data directory.", location, format,
+                compact ? "8-bit" : "float", kept, configured);
+        return kept;
     }
 
     /** Null after a clean close; the recorded mark after a crash; the epoch for an index that predates the mark. */
@@ -261,9 +283,11 @@ public final class LuceneVectorIndex implements VectorIndex {
                     + " (its commit has no " + DIMENSION_KEY + " and " + EMBEDDER_KEY + "). Point Engram at an empty or"
                     + " Engram-owned data directory.");
         }
-        if (!FORMAT.equals(data.get(FORMAT_KEY))) {
-            throw new ConfigurationException("The vector index at " + location + " has index format " + data.get(FORMAT_KEY)
-                    + ", but this version of Engram writes format " + FORMAT + ". Reindex into a new data directory.");
+        String format = data.get(FORMAT_KEY);
+        if (!FLOAT_FORMAT.equals(format) && !COMPACT_FORMAT.equals(format)) {
+            throw new ConfigurationException("The vector index at " + location + " has index format " + format
+                    + ", but this version of Engram reads formats " + FLOAT_FORMAT + " and " + COMPACT_FORMAT
+                    + ". Reindex into a new data directory.");
         }
         if (!foundDimension.equals(Integer.toString(dimension)) || !foundEmbedder.equals(embedder)) {
             throw new ConfigurationException("The vector index at " + location + " was built with embedder '" + foundEmbedder
@@ -305,7 +329,7 @@ public final class LuceneVectorIndex implements VectorIndex {
             }
             checkVector(entry.vector());
             uids.add(new Term(LuceneFields.UID, LuceneFields.uid(tenant, entry.record().id())));
-            docs.add(LuceneDocuments.toDocument(entry.record(), entry.vector()));
+            docs.add(LuceneDocuments.toDocument(entry.record(), vectorFields(entry.vector())));
         }
         synchronized (writeLock) {
             try {
@@ -315,6 +339,11 @@ public final class LuceneVectorIndex implements VectorIndex {
                 throw new StorageException("Could not write to the vector index at " + location, e);
             }
         }
+    }
+
+    private List<IndexableField> vectorFields(float[] vector) {
+        return encoding.compact() ? CompactVectors.fields(vector)
+                : List.of(new KnnFloatVectorField(LuceneFields.VECTOR, vector, VectorSimilarityFunction.COSINE));
     }
 
     @Override
@@ -433,6 +462,7 @@ public final class LuceneVectorIndex implements VectorIndex {
      * {@code oversample × k} candidates, rescored with their float vectors: the cosines are exact whatever the encoding.
      */
     private List<double[]> nearest(IndexSearcher searcher, float[] vector, int k, Query filter) throws IOException {
+        if (encoding.compact()) return CompactVectors.nearest(searcher, vector, k, encoding.oversample(), filter);
         int candidates = k * encoding.oversample();
         TopDocs knn = searcher.search(new KnnFloatVectorQuery(LuceneFields.VECTOR, vector, candidates, filter), candidates);
         List<double[]> nearest = new ArrayList<>(knn.scoreDocs.length);
@@ -467,7 +497,7 @@ public final class LuceneVectorIndex implements VectorIndex {
                 for (ScoreDoc sd : searcher.search(bm25, query.k()).scoreDocs) {
                     double[] s = scores.get(sd.doc);
                     if (s != null) s[1] = sd.score;
-                    else scores.put(sd.doc, new double[]{storedCosine(searcher, sd.doc, query.vector()), sd.score});
+                    else scores.put(sd.doc, new double[]{keywordHitCosine(searcher, sd.doc, query.vector()), sd.score});
                 }
             }
             List<IndexHit> hits = new ArrayList<>(scores.size());
@@ -526,7 +556,12 @@ public final class LuceneVectorIndex implements VectorIndex {
         return UUID.fromString(ids.lookupOrd(ids.ordValue()).utf8ToString());
     }
 
-    /** The true cosine against the stored vector, for hits found by the keyword side only. */
+    /** The cosine against the stored vector, for hits found by the keyword side only. */
+    private double keywordHitCosine(IndexSearcher searcher, int doc, float[] query) throws IOException {
+        return encoding.compact() ? CompactVectors.storedCosine(searcher, doc, query) : storedCosine(searcher, doc, query);
+    }
+
+    /** The true cosine against the stored float vector. */
     private static double storedCosine(IndexSearcher searcher, int doc, float[] query) throws IOException {
         LeafReaderContext leaf = leaf(searcher, doc);
         FloatVectorValues vectors = leaf.reader().getFloatVectorValues(LuceneFields.VECTOR);

@@ -8,13 +8,22 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncod
 import java.util.function.Supplier;
 
 /**
- * How {@link LuceneVectorIndex} keeps the vectors its HNSW graph searches. A quantized encoding keeps the float vectors
- * too (on disk, read only to rescore): the graph is searched on the quantized copy, for {@code oversample × k}
+ * How {@link LuceneVectorIndex} keeps the vectors its HNSW graph searches.
+ *
+ * <p>{@link #INT8_COMPACT} (the default for new indexes) keeps only 8-bit vectors, over each vector's non-zero span
+ * ({@link CompactVectors}): about a quarter of the float bytes, an eighth for a bilingual embedding; scores are cosines
+ * up to the stored vectors' rounding. It is an index format of its own (format 2): an index keeps the format it was
+ * created with, whatever encoding is configured later.
+ *
+ * <p>The others are float indexes (format 1). A scalar-quantized one keeps the float vectors too (on disk, read only to
+ * rescore), so it is not smaller on disk: the graph is searched on the quantized copy, for {@code oversample × k}
  * candidates, which are then rescored with the float vectors, so the scores a search returns are exact cosines.
- * Segments written with another encoding stay readable (each segment names its format); merges rewrite them.
+ * Segments written with another float encoding stay readable (each segment names its format); merges rewrite them.
  */
 public enum VectorEncoding {
 
+    /** 8-bit vectors of each vector's non-zero span, no float copy; 3× candidates rescored with the float query. */
+    INT8_COMPACT(Lucene99HnswVectorsFormat::new, 3),
     /** Float vectors only (Lucene99HnswVectorsFormat). */
     FLOAT32(Lucene99HnswVectorsFormat::new, 1),
     /** 8 bits per dimension (optimized scalar quantization), 2× candidates rescored. */
@@ -36,6 +45,11 @@ public enum VectorEncoding {
 
     KnnVectorsFormat format() {
         return format.get();
+    }
+
+    /** True for the 8-bit span layout (index format 2), false for the float layouts (format 1). */
+    boolean compact() {
+        return this == INT8_COMPACT;
     }
 
     /** Candidates per result taken from the graph before rescoring (1: no rescoring). */

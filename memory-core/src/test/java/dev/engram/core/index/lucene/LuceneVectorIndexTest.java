@@ -41,6 +41,12 @@ class LuceneVectorIndexTest extends AbstractVectorIndexContractTest {
         return LuceneVectorIndex.inMemory(dimension);
     }
 
+    /** The default encoding keeps 8-bit vectors: a score is the cosine up to their rounding (about 0.004 at 8 dimensions). */
+    @Override
+    protected double semanticTolerance() {
+        return 0.01;
+    }
+
     @Test
     void persistsAcrossCloseAndReopen() {
         List<IndexEntry> entries = entries(TENANT_A, 4, "u1");
@@ -308,7 +314,7 @@ class LuceneVectorIndexTest extends AbstractVectorIndexContractTest {
             assertThat(wide.search(TENANT_A, new IndexQuery(unitOf(1536, 1000), null, Filter.ALL, 1, false)))
                     .singleElement().satisfies(h -> {
                         assertThat(h.id()).isEqualTo(id);
-                        assertThat(h.semantic()).isCloseTo(cosine(unitOf(1536, 1000), v), within(1e-5));
+                        assertThat(h.semantic()).isCloseTo(cosine(unitOf(1536, 1000), v), within(0.005)); // 8-bit vectors
                     });
         }
     }
