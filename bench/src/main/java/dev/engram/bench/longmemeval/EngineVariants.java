@@ -87,6 +87,12 @@ public final class EngineVariants {
                 r -> r, OnnxThreads.perProcessor()));
         register(replay("replay-threads-1x2", "bilingual-vector-0.7 with one text at a time on two ONNX threads",
                 r -> r, new OnnxThreads(1, 2)));
+        register(replay("replay-fast", "replay-fact-vectors with replay-threads' ONNX threads",
+                r -> r.withEvidenceFromFacts(true), OnnxThreads.perProcessor()));
+        register(replay("replay-fast-256", "replay-fact-vectors-256 with replay-threads' ONNX threads",
+                r -> r.withEvidenceFromFacts(true).withEvidenceEmbedChars(256, 256), OnnxThreads.perProcessor()));
+        register(replay("replay-fast-assistant-128", "replay-fact-vectors-assistant-128 with replay-threads' ONNX threads",
+                r -> r.withEvidenceFromFacts(true).withEvidenceEmbedChars(512, 128), OnnxThreads.perProcessor()));
     }
 
     private static EngineVariant replay(String name, String description, UnaryOperator<RetrievalSettings> change, OnnxThreads threads) {
