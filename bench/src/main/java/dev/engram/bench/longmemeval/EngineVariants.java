@@ -3,6 +3,7 @@ package dev.engram.bench.longmemeval;
 import dev.engram.core.Memory;
 import dev.engram.core.engine.Embedder;
 import dev.engram.core.engine.EngineSettings;
+import dev.engram.core.engine.OnnxThreads;
 import dev.engram.core.engine.RetrievalSettings;
 import dev.engram.core.index.lucene.LuceneVectorIndex;
 import dev.engram.core.spi.MemoryStore;
@@ -26,8 +27,10 @@ public final class EngineVariants {
      * @param infer    true: each session is added with extraction (offline, no LLM); false: messages stored verbatim
      * @param base     null, or the variant whose ingested haystack this one searches with its own settings (only settings
      *                 that ingest does not read may differ; the base must be given first in the same run)
+     * @param threads  null: the bundled embedder as the engine builds it; else the bilingual models with these ONNX threads
      */
-    public record EngineVariant(String name, String description, EngineSettings settings, boolean infer, boolean bilingual, String base) {
+    public record EngineVariant(String name, String description, EngineSettings settings, boolean infer, boolean bilingual, String base,
+                                OnnxThreads threads) {
 
         /** A memory over the given store and index (fresh ones for a variant that ingests itself). */
         Memory memory(Embedder embedder, MemoryStore store, VectorIndex index) {
@@ -47,16 +50,16 @@ public final class EngineVariants {
 
     static {
         register(new EngineVariant(DEFAULT, "the engine's current settings: offline extraction and reconciliation, hybrid search",
-                EngineSettings.defaults(), true, false, null));
+                EngineSettings.defaults(), true, false, null, null));
         register(new EngineVariant("verbatim", "current settings, messages stored verbatim (infer off), hybrid search",
-                EngineSettings.defaults(), false, false, null));
+                EngineSettings.defaults(), false, false, null, null));
         register(retrieval("no-evidence", "default without messages kept as evidence (facts only)", r -> r.withKeepEvidence(false), false));
         register(retrieval("rank-fusion", "default with reciprocal rank fusion (k=60) instead of convex fusion", r -> r.withVectorShare(-1), false));
         register(retrieval("vector-0.3", "default with the cosine weighing 0.3 in the convex fusion (BM25 0.7)", r -> r.withVectorShare(0.3), false));
         register(retrieval("vector-0.7", "default with the cosine weighing 0.7 in the convex fusion (BM25 0.3)", r -> r.withVectorShare(0.7), false));
         register(retrieval("evidence-0.8", "default with evidence scores weighed 0.8 against facts", r -> r.withEvidenceWeight(0.8), false));
         register(new EngineVariant("bilingual", "default with the bilingual embedder: bge-small-zh for CJK text, bge-small-en for the rest",
-                EngineSettings.defaults(), true, true, null));
+                EngineSettings.defaults(), true, true, null, null));
         register(retrieval("bilingual-vector-0.3", "bilingual with the cosine weighing 0.3 (BM25 0.7)", r -> r.withVectorShare(0.3), true));
         register(retrieval("bilingual-vector-0.7", "bilingual with the cosine weighing 0.7 (BM25 0.3)", r -> r.withVectorShare(0.7), true));
         register(searching("bilingual-time-0.1", "bilingual-vector-0.7 with the time match weighing 0.1", "bilingual-vector-0.7",
@@ -67,6 +70,34 @@ public final class EngineVariants {
                 r -> r.withRecencyWeight(0.05)));
         register(searching("bilingual-recency-0.1", "bilingual-vector-0.7 with a recency prior weighing 0.1", "bilingual-vector-0.7",
                 r -> r.withRecencyWeight(0.1)));
+        // Replay rate (issue 11, part 3): each lever on its own, on top of bilingual-vector-0.7.
+        register(replay("replay-head-256", "bilingual-vector-0.7 embedding 256-character evidence heads (512 before)",
+                r -> r.withEvidenceEmbedChars(256, 256), null));
+        register(replay("replay-head-128", "bilingual-vector-0.7 embedding 128-character evidence heads",
+                r -> r.withEvidenceEmbedChars(128, 128), null));
+        register(replay("replay-assistant-128", "bilingual-vector-0.7 embedding 128-character heads of the assistant's messages (the user's 512)",
+                r -> r.withEvidenceEmbedChars(512, 128), null));
+        register(replay("replay-fact-vectors", "bilingual-vector-0.7 where a message a fact was drawn from takes the fact's vector",
+                r -> r.withEvidenceFromFacts(true), null));
+        register(replay("replay-fact-vectors-256", "replay-fact-vectors with 256-character evidence heads",
+                r -> r.withEvidenceFromFacts(true).withEvidenceEmbedChars(256, 256), null));
+        register(replay("replay-fact-vectors-assistant-128", "replay-fact-vectors with 128-character heads of the assistant's messages",
+                r -> r.withEvidenceFromFacts(true).withEvidenceEmbedChars(512, 128), null));
+        register(replay("replay-threads", "bilingual-vector-0.7 with the models' ONNX sessions on one thread each, one text per processor",
+                r -> r, OnnxThreads.perProcessor()));
+        register(replay("replay-threads-1x2", "bilingual-vector-0.7 with one text at a time on two ONNX threads",
+                r -> r, new OnnxThreads(1, 2)));
+        register(replay("replay-fast", "replay-fact-vectors with replay-threads' ONNX threads",
+                r -> r.withEvidenceFromFacts(true), OnnxThreads.perProcessor()));
+        register(replay("replay-fast-256", "replay-fact-vectors-256 with replay-threads' ONNX threads",
+                r -> r.withEvidenceFromFacts(true).withEvidenceEmbedChars(256, 256), OnnxThreads.perProcessor()));
+        register(replay("replay-fast-assistant-128", "replay-fact-vectors-assistant-128 with replay-threads' ONNX threads",
+                r -> r.withEvidenceFromFacts(true).withEvidenceEmbedChars(512, 128), OnnxThreads.perProcessor()));
+    }
+
+    private static EngineVariant replay(String name, String description, UnaryOperator<RetrievalSettings> change, OnnxThreads threads) {
+        EngineSettings settings = get("bilingual-vector-0.7").settings();
+        return new EngineVariant(name, description, settings.withRetrieval(change.apply(settings.retrieval())), true, true, null, threads);
     }
 
     private EngineVariants() {
@@ -89,18 +120,19 @@ public final class EngineVariants {
 
     private static EngineVariant retrieval(String name, String description, UnaryOperator<RetrievalSettings> change, boolean bilingual) {
         EngineSettings settings = EngineSettings.defaults();
-        return new EngineVariant(name, description, settings.withRetrieval(change.apply(settings.retrieval())), true, bilingual, null);
+        return new EngineVariant(name, description, settings.withRetrieval(change.apply(settings.retrieval())), true, bilingual, null, null);
     }
 
     /** A variant that searches its base's ingested haystack with the base's settings changed (no ingest of its own). */
     private static EngineVariant searching(String name, String description, String base, UnaryOperator<RetrievalSettings> change) {
         EngineVariant b = get(base);
         EngineSettings changed = b.settings().withRetrieval(change.apply(b.settings().retrieval()));
-        return new EngineVariant(name, description + " (searches " + base + "'s ingest)", changed, b.infer(), b.bilingual(), base);
+        return new EngineVariant(name, description + " (searches " + base + "'s ingest)", changed, b.infer(), b.bilingual(), base, b.threads());
     }
 
     /** The embedder a variant's engine uses, before any cache. */
     public static Embedder embedder(EngineVariant v) {
+        if (v.threads() != null) return Embedder.bilingual(v.threads());
         return v.bilingual() ? Embedder.bilingual() : Embedder.defaultEmbedder();
     }
 }

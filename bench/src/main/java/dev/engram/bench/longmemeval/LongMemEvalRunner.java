@@ -93,17 +93,21 @@ public final class LongMemEvalRunner {
             try (VectorCache cache = new VectorCache(embedder, cacheDir)) {
                 List<Retriever> systems = new ArrayList<>();
                 SharedIngests shared = new SharedIngests(variants);
+                Map<String, CountingEmbeddingModel> counters = new java.util.LinkedHashMap<>();
                 for (var v : variants) {
                     Embedder model = EngineVariants.embedder(v);
                     Embedder used = cold ? model : CachedEmbeddingModel.around(model,
                             model.name().equals(embedder.name()) ? cache : engineCaches.computeIfAbsent(model.name(), n -> new VectorCache(model, cacheDir)));
-                    systems.add(new EngineRetriever(v, used, shared));
+                    CountingEmbeddingModel counter = new CountingEmbeddingModel(used);
+                    counters.put(v.name(), counter);
+                    systems.add(new EngineRetriever(v, counter.embedder(), shared));
                 }
                 systems.add(new Bm25Retriever());
                 systems.add(new DenseRetriever(embedder, cache));
                 String command = ("./engram quality --set longmemeval " + String.join(" ", args)).strip();
                 LongMemEvalReport report = evaluate(dataset, questions, systems, command, data.getFileName().toString(), System.err::println);
                 System.err.printf(Locale.ROOT, "longmemeval: dense vectors %d from the cache, %d embedded%n", cache.hits(), cache.misses());
+                counters.forEach((name, c) -> System.err.println(c.summary(name)));
                 String md = report.markdown();
                 System.out.println(md);
                 Path out = Path.of(cli.get("out", "bench/target/longmemeval"));

@@ -102,13 +102,29 @@ final class AddPipeline {
                 facts.add(f.withText(text));
             }
             List<MemoryRecord> evidence = request.infer() ? evidence(request, eventId, messages, said, now) : List.of();
+            // One embedder call for the facts and the evidence heads; evidence that a fact stands for takes its vector.
+            RetrievalSettings retrieval = settings.retrieval();
+            Map<Integer, Integer> factOfMessage = new HashMap<>();
+            if (retrieval.evidenceFromFacts()) {
+                for (int i = 0; i < facts.size(); i++) for (int m : facts.get(i).messageIndexes()) factOfMessage.putIfAbsent(m, i);
+            }
             List<String> texts = new ArrayList<>(facts.size() + evidence.size());
             for (Fact f : facts) texts.add(f.text());
-            for (MemoryRecord e : evidence) texts.add(Evidence.embeddedText(e.text(), settings.retrieval().evidenceEmbedChars()));
+            int[] vectorOf = new int[evidence.size()];
+            for (int i = 0; i < evidence.size(); i++) {
+                MemoryRecord e = evidence.get(i);
+                Integer fact = factOfMessage.get(e.sources().get(0).messageIndex());
+                if (fact != null) {
+                    vectorOf[i] = fact;
+                } else {
+                    vectorOf[i] = texts.size();
+                    texts.add(Evidence.embeddedText(e.text(), retrieval.embedChars(e.role())));
+                }
+            }
             List<float[]> all = embedder.embedAll(texts);
             List<float[]> vectors = new ArrayList<>(all.subList(0, facts.size()));
             Batch batch = new Batch(request, eventId, messages, now, said);
-            for (int i = 0; i < evidence.size(); i++) batch.put(evidence.get(i), all.get(facts.size() + i));
+            for (int i = 0; i < evidence.size(); i++) batch.put(evidence.get(i), all.get(vectorOf[i]));
             if (request.infer()) {
                 dedupeWithinBatch(facts, vectors, batch);
                 List<FactCandidates> withCandidates = new ArrayList<>(facts.size());

@@ -56,6 +56,17 @@ public final class Embedder {
         return BilingualHolder.INSTANCE;
     }
 
+    /**
+     * The bilingual model with its ONNX threads chosen ({@link OnnxThreads}); the same artifacts, so the same vectors
+     * (within float rounding) and the same recorded name as {@link #bilingual()}. Each call loads both models anew.
+     */
+    public static Embedder bilingual(OnnxThreads threads) {
+        return new Embedder(new BilingualEmbeddingModel(
+                new ThreadedOnnxEmbeddingModel("bge-small-zh-v1.5-q.onnx", "bge-small-zh-v1.5-q-tokenizer.json", 512, threads),
+                new ThreadedOnnxEmbeddingModel("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", 384, threads)),
+                BILINGUAL_MODEL_NAME);
+    }
+
     private static final class DefaultHolder {
         static final Embedder INSTANCE = new Embedder(new BgeSmallZhV15QuantizedEmbeddingModel(), DEFAULT_MODEL_NAME);
     }

@@ -57,9 +57,13 @@ public final class Evidence {
                 expiration, false, MemoryState.EVIDENCE, null, List.of(new Source(eventId, index, m.id(), speaker, m.role(), at)), null);
     }
 
-    /** The text whose vector represents a record in the index: a fact's whole text, an evidence message's head. */
-    public static String indexedText(MemoryRecord m, int evidenceChars) {
-        return m.state() == MemoryState.EVIDENCE ? embeddedText(m.text(), evidenceChars) : m.text();
+    /**
+     * The text whose vector represents a record in the index: a fact's whole text, an evidence message's head (its length
+     * by the message's role). An evidence record that took a fact's vector when it was added gets its head's own vector
+     * when it is re-embedded (repair, reindex).
+     */
+    public static String indexedText(MemoryRecord m, RetrievalSettings retrieval) {
+        return m.state() == MemoryState.EVIDENCE ? embeddedText(m.text(), retrieval.embedChars(m.role())) : m.text();
     }
 
     /** The head of a message that is embedded: long messages are represented by their beginning. */

@@ -32,13 +32,13 @@ public final class IndexRepair {
     private final MemoryStore store;
     private final VectorIndex index;
     private final Embedder embedder;
-    private final int evidenceEmbedChars;
+    private final RetrievalSettings retrieval;
 
-    public IndexRepair(MemoryStore store, VectorIndex index, Embedder embedder, int evidenceEmbedChars) {
+    public IndexRepair(MemoryStore store, VectorIndex index, Embedder embedder, RetrievalSettings retrieval) {
         this.store = store;
         this.index = index;
         this.embedder = embedder;
-        this.evidenceEmbedChars = evidenceEmbedChars;
+        this.retrieval = retrieval;
     }
 
     /** Rewrites the index entries of {@code ids} from the store: re-embedded when the memory is live, removed otherwise. */
@@ -60,7 +60,7 @@ public final class IndexRepair {
 
     /** The records with their vectors, embedded in one batch as the index holds them (an evidence message by its head). */
     List<IndexEntry> entries(List<MemoryRecord> records) {
-        List<float[]> vectors = embedder.embedAll(records.stream().map(m -> Evidence.indexedText(m, evidenceEmbedChars)).toList());
+        List<float[]> vectors = embedder.embedAll(records.stream().map(m -> Evidence.indexedText(m, retrieval)).toList());
         List<IndexEntry> entries = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) entries.add(new IndexEntry(records.get(i), vectors.get(i)));
         return entries;

@@ -81,7 +81,7 @@ public final class MemoryEngine implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.zone = zone;
-        this.repairs = new IndexRepair(store, index, embedder, settings.retrieval().evidenceEmbedChars());
+        this.repairs = new IndexRepair(store, index, embedder, settings.retrieval());
         this.writer = new AtomicWriter(store, index, repairs);
         IndexRecovery.run(store, index, repairs);
         this.adds = new AddPipeline(embedder, index, store, writer, extractor, reconciler, settings, clock, zone);

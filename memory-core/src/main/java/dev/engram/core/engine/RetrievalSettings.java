@@ -5,7 +5,10 @@ package dev.engram.core.engine;
  * --set longmemeval}, docs/quality.md); nothing here was tuned on any other benchmark.
  *
  * @param keepEvidence        store each message of an inferred add as retrievable evidence beside the facts drawn from it
- * @param evidenceEmbedChars  characters of an evidence message embedded (its head); the keyword side indexes all of it
+ * @param evidenceEmbedChars  characters of a user message's evidence embedded (its head); the keyword side indexes all of it
+ * @param assistantEmbedChars characters of an assistant message's evidence embedded (its head)
+ * @param evidenceFromFacts   an evidence message that a fact was drawn from in the same add takes that fact's vector
+ *                            instead of being embedded itself (its keyword side still indexes all of it)
  * @param evidenceSnippetChars characters of an evidence message returned as a result's text (the best matching window)
  * @param candidates          candidates fetched from the index per side (facts, evidence) before fusion
  * @param vectorShare         weight of the scaled cosine in the convex fusion (the rest goes to scaled BM25); a negative
@@ -25,6 +28,8 @@ package dev.engram.core.engine;
 public record RetrievalSettings(
         boolean keepEvidence,
         int evidenceEmbedChars,
+        int assistantEmbedChars,
+        boolean evidenceFromFacts,
         int evidenceSnippetChars,
         int candidates,
         double vectorShare,
@@ -34,31 +39,47 @@ public record RetrievalSettings(
         double recencyWeight) {
 
     public static RetrievalSettings defaults() {
-        return new RetrievalSettings(true, 512, 480, 50, 0.5, 60, 1.0, 0, 0);
+        return new RetrievalSettings(true, 512, 512, false, 480, 50, 0.5, 60, 1.0, 0, 0);
     }
 
     public RetrievalSettings withKeepEvidence(boolean on) {
-        return new RetrievalSettings(on, evidenceEmbedChars, evidenceSnippetChars, candidates, vectorShare, rankConstant, evidenceWeight, timeWeight, recencyWeight);
+        return new RetrievalSettings(on, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, evidenceSnippetChars, candidates, vectorShare, rankConstant, evidenceWeight, timeWeight, recencyWeight);
     }
 
     public RetrievalSettings withVectorShare(double share) {
-        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, evidenceSnippetChars, candidates, share, rankConstant, evidenceWeight, timeWeight, recencyWeight);
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, evidenceSnippetChars, candidates, share, rankConstant, evidenceWeight, timeWeight, recencyWeight);
     }
 
     public RetrievalSettings withEvidenceWeight(double weight) {
-        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, evidenceSnippetChars, candidates, vectorShare, rankConstant, weight, timeWeight, recencyWeight);
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, evidenceSnippetChars, candidates, vectorShare, rankConstant, weight, timeWeight, recencyWeight);
     }
 
     public RetrievalSettings withSnippetChars(int chars) {
-        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, chars, candidates, vectorShare, rankConstant, evidenceWeight, timeWeight, recencyWeight);
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, chars, candidates, vectorShare, rankConstant, evidenceWeight, timeWeight, recencyWeight);
     }
 
     public RetrievalSettings withTimeWeight(double weight) {
-        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, evidenceSnippetChars, candidates, vectorShare, rankConstant, evidenceWeight, weight, recencyWeight);
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, evidenceSnippetChars, candidates, vectorShare, rankConstant, evidenceWeight, weight, recencyWeight);
     }
 
     public RetrievalSettings withRecencyWeight(double weight) {
-        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, evidenceSnippetChars, candidates, vectorShare, rankConstant, evidenceWeight,
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, evidenceSnippetChars, candidates, vectorShare, rankConstant, evidenceWeight,
                 timeWeight, weight);
+    }
+
+    /** Heads of {@code userChars} characters embedded for user messages' evidence, {@code assistantChars} for the assistant's. */
+    public RetrievalSettings withEvidenceEmbedChars(int userChars, int assistantChars) {
+        return new RetrievalSettings(keepEvidence, userChars, assistantChars, evidenceFromFacts, evidenceSnippetChars, candidates, vectorShare,
+                rankConstant, evidenceWeight, timeWeight, recencyWeight);
+    }
+
+    public RetrievalSettings withEvidenceFromFacts(boolean on) {
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, on, evidenceSnippetChars, candidates, vectorShare,
+                rankConstant, evidenceWeight, timeWeight, recencyWeight);
+    }
+
+    /** Characters of an evidence message of {@code role} that are embedded. */
+    public int embedChars(String role) {
+        return "assistant".equals(role) ? assistantEmbedChars : evidenceEmbedChars;
     }
 }
