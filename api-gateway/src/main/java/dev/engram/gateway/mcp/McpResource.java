@@ -1,0 +1,66 @@
+package dev.engram.gateway.mcp;
+
+import dev.engram.core.tenant.KeyScope;
+import dev.engram.gateway.security.RequiresScope;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The MCP endpoint, Streamable HTTP without sessions: each JSON-RPC message is one {@code POST /mcp}, answered with
+ * {@code application/json} (a request) or {@code 202 Accepted} (a notification); there is no server-to-client stream, so
+ * {@code GET} and {@code DELETE} answer 405. Authentication is the REST API's ({@code Authorization: Token <key>} or
+ * {@code Bearer}, by {@code AuthenticationFilter}); the route needs the {@code read} scope and each write tool checks
+ * {@code write}. The connection's default user comes from {@value #USER_HEADER} or the URL's {@code ?user_id=}.
+ */
+@Path("/mcp")
+public class McpResource {
+
+    /** Names the user that tools act for when a call gives no user_id. */
+    public static final String USER_HEADER = "X-Engram-User-Id";
+    private static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
+
+    private final McpServerEndpoint endpoint;
+
+    McpResource(McpServerEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RequiresScope(KeyScope.READ)
+    public Response message(String body, @HeaderParam(PROTOCOL_VERSION_HEADER) String protocolVersion,
+                            @HeaderParam(USER_HEADER) String userHeader, @QueryParam("user_id") String userQuery) {
+        if (protocolVersion != null && !endpoint.protocolVersions().contains(protocolVersion.strip())) {
+            return json(endpoint.unsupportedVersion(protocolVersion));
+        }
+        return json(endpoint.handle(body, userHeader != null ? userHeader : userQuery));
+    }
+
+    private static Response json(McpServerEndpoint.Reply reply) {
+        if (reply.body() == null) return Response.status(reply.status()).build();
+        return Response.status(reply.status()).type(MediaType.APPLICATION_JSON).entity(reply.body()).build();
+    }
+
+    /** No server-initiated stream: this server never sends requests or notifications of its own. */
+    @GET
+    @RequiresScope(KeyScope.READ)
+    public Response stream() {
+        return Response.status(405).header("Allow", "POST").build();
+    }
+
+    /** No sessions to end. */
+    @DELETE
+    @RequiresScope(KeyScope.READ)
+    public Response endSession() {
+        return Response.status(405).header("Allow", "POST").build();
+    }
+}
