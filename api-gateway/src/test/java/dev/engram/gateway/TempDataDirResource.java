@@ -26,8 +26,12 @@ public class TempDataDirResource implements QuarkusTestResourceLifecycleManager 
             throw new IllegalStateException(e);
         }
         // Tests send many wrong credentials from one address on purpose; FailedAuthRateLimitTest tests the limit itself.
+        // WebhookRoutesTest's receivers listen on loopback: the SSRF rule must allow it here (WebhookRulesTest and
+        // WebhookDispatcherTest prove the rule itself); short waits keep its retry test quick.
         return Map.of("engram.data-dir", dir.toString(), "engram.bootstrap-api-key", ADMIN_KEY,
-                "engram.limits.failed-auth-per-minute", String.valueOf(FAILED_AUTH_PER_MINUTE));
+                "engram.limits.failed-auth-per-minute", String.valueOf(FAILED_AUTH_PER_MINUTE),
+                "engram.webhooks.allow-private-targets", "true", "engram.webhooks.poll-interval", "100ms",
+                "engram.webhooks.initial-backoff", "500ms", "engram.webhooks.max-backoff", "2s");
     }
 
     @Override

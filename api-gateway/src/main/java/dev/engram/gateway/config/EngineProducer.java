@@ -7,6 +7,8 @@ import dev.engram.core.ingest.EventStore;
 import dev.engram.core.platform.PlatformStores;
 import dev.engram.core.spi.MemoryStore;
 import dev.engram.core.tenant.ApiKeyStore;
+import dev.engram.core.webhook.WebhookOutbox;
+import dev.engram.core.webhook.WebhookStore;
 import dev.engram.platform.backend.PlatformMemory;
 import dev.engram.platform.backend.SystemOfRecord;
 import dev.engram.platform.store.postgres.PostgresStores;
@@ -15,6 +17,8 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+
+import java.time.Clock;
 
 /**
  * Builds the gateway's storage and engine from {@link EngramConfig}: the stores {@code engram.storage.kind} selects
@@ -59,6 +63,18 @@ public class EngineProducer {
     @Singleton
     ApiKeyStore apiKeyStore(PlatformStores stores) {
         return stores.keys();
+    }
+
+    @Produces
+    @Singleton
+    WebhookStore webhookStore(PlatformStores stores) {
+        return stores.webhooks();
+    }
+
+    @Produces
+    @Singleton
+    WebhookOutbox webhookOutbox(WebhookStore webhooks) {
+        return new WebhookOutbox(webhooks, Clock.systemUTC());
     }
 
     @Produces

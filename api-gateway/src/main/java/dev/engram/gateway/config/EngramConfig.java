@@ -54,6 +54,45 @@ public interface EngramConfig {
     /** Usage events for the dashboard's analytics ({@code engram.usage.*}). */
     Usage usage();
 
+    /** Webhook deliveries: which targets are allowed and how failed attempts are retried ({@code engram.webhooks.*}). */
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /**
+         * Send the webhook outbox from this gateway. Every gateway on a shared database may send (each delivery is
+         * claimed by one); turn it off on the ones that should not.
+         */
+        @WithDefault("true")
+        boolean dispatch();
+
+        /**
+         * Allow webhook URLs whose host is a loopback, private, link-local or otherwise non-public address (a closed
+         * network, tests). Off, such a URL is refused when saved and before every attempt (server-side request forgery).
+         */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** Attempts of one delivery, the first included; after the last failed one it is FAILED for good. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** The wait after the first failed attempt; it doubles after each further one. */
+        @WithDefault("10s")
+        Duration initialBackoff();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** How often the outbox is read for due deliveries. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Connect and answer timeout of one attempt. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
     interface Usage extends UsageConfig {
         /**
          * Publish usage events; unset: on when {@code engram.usage.http-url} is set, or when {@code engram.ingest.kind=KAFKA}

@@ -9,6 +9,7 @@ import dev.engram.core.ingest.journal.JournalIngestQueue;
 import dev.engram.core.ingest.journal.JournalSettings;
 import dev.engram.core.usage.IngestUsageRecorder;
 import dev.engram.core.usage.UsageSink;
+import dev.engram.core.webhook.WebhookOutbox;
 import dev.engram.gateway.config.EngramConfig;
 import dev.engram.gateway.messaging.KafkaIngestQueue;
 import dev.engram.core.error.ConfigurationException;
@@ -43,11 +44,12 @@ public class IngestProducer {
      */
     @Produces
     @Singleton
-    IngestQueue ingestQueue(MemoryEngine engine, EventStore events, EngramConfig config, MeterRegistry registry, UsageSink usage) {
+    IngestQueue ingestQueue(MemoryEngine engine, EventStore events, EngramConfig config, MeterRegistry registry, UsageSink usage,
+                            WebhookOutbox webhooks) {
         return switch (config.ingest().kind()) {
             case JOURNAL -> {
                 var processor = new IngestProcessor(engine, events, Clock.systemUTC(), RetryPolicy.defaults(), registry,
-                        new IngestUsageRecorder(usage, Clock.systemUTC()));
+                        webhooks.listener().andThen(new IngestUsageRecorder(usage, Clock.systemUTC())));
                 yield JournalIngestQueue.open(config.dataDir().resolve("journal"), processor,
                         JournalSettings.defaults().withPartitions(config.ingest().workers()), registry);
             }

@@ -6,6 +6,7 @@ import dev.engram.core.error.ValidationException;
 import dev.engram.core.filter.Field;
 import dev.engram.core.filter.Filter;
 import dev.engram.core.spi.MemoryStore;
+import dev.engram.core.webhook.WebhookOutbox;
 import dev.engram.gateway.security.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,8 +31,10 @@ public class EntityService {
     private final CallerContext caller;
     private final MemoryStore store;
     private final MemoryEngine engine;
+    private final WebhookOutbox webhooks;
 
-    EntityService(CallerContext caller, MemoryStore store, MemoryEngine engine) {
+    EntityService(CallerContext caller, MemoryStore store, MemoryEngine engine, WebhookOutbox webhooks) {
+        this.webhooks = webhooks;
         this.caller = caller;
         this.store = store;
         this.engine = engine;
@@ -58,6 +61,6 @@ public class EntityService {
             default -> throw new ValidationException("Invalid entity type");
         };
         if (name == null || name.isBlank()) throw new ValidationException("The entity name must not be empty");
-        return engine.deleteAll(caller.tenant(), Filter.eq(field, name));
+        return MemoryService.deleteMatching(caller.tenant(), Filter.eq(field, name), engine, webhooks);
     }
 }

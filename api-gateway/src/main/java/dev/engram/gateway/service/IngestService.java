@@ -13,6 +13,7 @@ import dev.engram.core.ingest.IngestEvent;
 import dev.engram.core.ingest.IngestQueue;
 import dev.engram.core.usage.UsageEvent;
 import dev.engram.core.usage.UsageSink;
+import dev.engram.core.webhook.WebhookOutbox;
 import dev.engram.gateway.config.EngramConfig;
 import dev.engram.gateway.usage.RequestUsage;
 import dev.engram.gateway.security.CallerContext;
@@ -57,13 +58,16 @@ public class IngestService {
     private final RequestUsage usage;
     private final UsageSink usageSink;
     private final ProjectDefaultsCache projectDefaults;
+    private final WebhookOutbox webhooks;
     private final Clock clock = Clock.systemUTC();
     /** Writes PENDING records beside the enqueue; virtual threads, since each just waits on the database. */
     private final ExecutorService recorder = Executors.newVirtualThreadPerTaskExecutor();
 
     IngestService(CallerContext caller, AddRequestReader reader, MemoryEngine engine, IngestQueue queue, EventStore events,
-                  EngramConfig config, RequestUsage usage, UsageSink usageSink, ProjectDefaultsCache projectDefaults) {
+                  EngramConfig config, RequestUsage usage, UsageSink usageSink, ProjectDefaultsCache projectDefaults,
+                  WebhookOutbox webhooks) {
         this.caller = caller;
+        this.webhooks = webhooks;
         this.projectDefaults = projectDefaults;
         this.usage = usage;
         this.usageSink = usageSink;
@@ -97,6 +101,9 @@ public class IngestService {
             usageSink.emit(UsageEvent.memoryEvents(UsageEvent.Kind.MEMORY_EVENTS, request.scope().tenant(), clock.instant(),
                     request.scope().userId(), result.events(), result.usage()));
             recordSynchronous(request.scope().tenant(), eventId, command.payload(), started, result);
+            // Off the response's path: the outbox write never slows the add (the outbox never throws).
+            var tenant = request.scope().tenant();
+            recorder.execute(() -> webhooks.added(tenant, result.events()));
             return new Accepted(eventId, result);
         }
         Instant now = clock.instant();

@@ -15,6 +15,7 @@ import dev.engram.core.error.NotFoundException;
 import dev.engram.core.error.ValidationException;
 import dev.engram.core.filter.Filter;
 import dev.engram.core.spi.MemoryStore;
+import dev.engram.core.webhook.WebhookOutbox;
 import dev.engram.gateway.config.EngramConfig;
 import dev.engram.gateway.usage.RequestUsage;
 import dev.engram.gateway.rest.dto.BatchBody;
@@ -51,9 +52,12 @@ public class MemoryService {
     private final JsonLimits json;
     private final EngramConfig.Limits limits;
     private final RequestUsage usage;
+    private final WebhookOutbox webhooks;
 
-    MemoryService(CallerContext caller, MemoryEngine engine, MemoryStore store, JsonLimits json, EngramConfig config, RequestUsage usage) {
+    MemoryService(CallerContext caller, MemoryEngine engine, MemoryStore store, JsonLimits json, EngramConfig config, RequestUsage usage,
+                  WebhookOutbox webhooks) {
         this.caller = caller;
+        this.webhooks = webhooks;
         this.usage = usage;
         this.engine = engine;
         this.store = store;
@@ -91,7 +95,9 @@ public class MemoryService {
             if (!body.expirationDate().isTextual()) throw new ValidationException("expiration_date must be a date like 2025-12-31 or null");
             expiration = WireValues.date(body.expirationDate().asText(), "expiration_date");
         }
-        return engine.update(new UpdateRequest(caller.tenant(), id, text, metadata, timestamp, expiration, clearExpiration));
+        MemoryRecord updated = engine.update(new UpdateRequest(caller.tenant(), id, text, metadata, timestamp, expiration, clearExpiration));
+        webhooks.updated(caller.tenant(), List.of(updated));
+        return updated;
     }
 
     /**
@@ -105,7 +111,7 @@ public class MemoryService {
         List<UUID> chain = linked ? supersededChain(tenant, id) : List.of();
         List<UUID> ids = new ArrayList<>(List.of(id));
         for (UUID older : chain) if (engine.get(tenant, older).isPresent()) ids.add(older);
-        engine.deleteAll(tenant, ids); // one operation: all of them or none
+        webhooks.deleted(tenant, engine.deleteAll(tenant, ids)); // one operation: all of them or none
         return ids.size() - 1;
     }
 
@@ -132,7 +138,14 @@ public class MemoryService {
 
     /** Deletes every memory matching the filter; returns how many. */
     public int deleteAll(Filter filter) {
-        return engine.deleteAll(caller.tenant(), filter);
+        return deleteMatching(caller.tenant(), filter, engine, webhooks);
+    }
+
+    /** Deletes what matches, queues the deletes' webhook deliveries and returns how many memories (evidence excluded). */
+    static int deleteMatching(Tenant tenant, Filter filter, MemoryEngine engine, WebhookOutbox webhooks) {
+        List<MemoryRecord> deleted = engine.deleteMatching(tenant, filter);
+        webhooks.deleted(tenant, deleted);
+        return (int) deleted.stream().filter(m -> m.state() != MemoryState.EVIDENCE).count();
     }
 
     public History history(String memoryId) {
@@ -155,7 +168,7 @@ public class MemoryService {
             String text = item.text() == null ? null : CleanText.required(item.text(), "memories[" + i + "].text");
             updates.add(new UpdateRequest(tenant, id, text, json.metadata(item.metadata()), null, null, false));
         }
-        engine.updateAll(updates);
+        webhooks.updated(tenant, engine.updateAll(updates));
         return updates.size();
     }
 
@@ -169,7 +182,7 @@ public class MemoryService {
             engine.get(tenant, id).orElseThrow(() -> new NotFoundException("Memory not found: " + id));
             ids.add(id);
         }
-        engine.deleteAll(tenant, ids);
+        webhooks.deleted(tenant, engine.deleteAll(tenant, ids));
         return ids.size();
     }
 

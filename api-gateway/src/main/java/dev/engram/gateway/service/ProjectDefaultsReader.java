@@ -27,7 +27,7 @@ public final class ProjectDefaultsReader {
                 offline(BodyFields.text(body, "extraction_mode")));
     }
 
-    private static Integer days(JsonNode n) {
+    static Integer days(JsonNode n) {
         if (BodyFields.absent(n)) return null;
         if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 1 || n.intValue() > MAX_EXPIRATION_DAYS) {
             throw new ValidationException("default_expiration_days must be a whole number from 1 to " + MAX_EXPIRATION_DAYS + " (or null: never)");
@@ -35,7 +35,7 @@ public final class ProjectDefaultsReader {
         return n.intValue();
     }
 
-    private static boolean offline(String mode) {
+    static boolean offline(String mode) {
         if (mode == null) return false;
         return switch (mode.toLowerCase(Locale.ROOT)) {
             case "offline" -> true;

@@ -8,6 +8,7 @@ import dev.engram.core.ingest.RetryPolicy;
 import dev.engram.core.usage.BufferedUsageSink;
 import dev.engram.core.usage.IngestUsageRecorder;
 import dev.engram.core.usage.UsageSink;
+import dev.engram.core.webhook.WebhookOutbox;
 import dev.engram.platform.messaging.KafkaUsageTransport;
 import dev.engram.worker.config.WorkerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,12 +39,15 @@ public class IngestConsumerLifecycle {
     // Looked up at start, not injected: in migrate-only mode the engine (model, index connection) is never built.
     private final Instance<MemoryEngine> engine;
     private final Instance<EventStore> events;
+    private final Instance<WebhookOutbox> webhooks;
     private final MeterRegistry registry;
     private KafkaIngestConsumer consumer;
     private UsageSink usage = UsageSink.NONE;
 
-    IngestConsumerLifecycle(WorkerConfig config, Instance<MemoryEngine> engine, Instance<EventStore> events, MeterRegistry registry) {
+    IngestConsumerLifecycle(WorkerConfig config, Instance<MemoryEngine> engine, Instance<EventStore> events,
+                            Instance<WebhookOutbox> webhooks, MeterRegistry registry) {
         this.config = config;
+        this.webhooks = webhooks;
         this.engine = engine;
         this.events = events;
         this.registry = registry;
@@ -69,7 +73,7 @@ public class IngestConsumerLifecycle {
                     new KafkaUsageTransport(client, this.config.usage().topic(), registry), registry);
         }
         var processor = new IngestProcessor(engine.get(), events.get(), Clock.systemUTC(), RetryPolicy.defaults(), registry,
-                new IngestUsageRecorder(usage, Clock.systemUTC()), IngestProcessor.StorageOutage.REDELIVER);
+                webhooks.get().listener().andThen(new IngestUsageRecorder(usage, Clock.systemUTC())), IngestProcessor.StorageOutage.REDELIVER);
         var settings = new KafkaIngestConsumer.Settings(kafka.topic(), kafka.deadLetterTopic(), kafka.group(), kafka.maxPollRecords(),
                 kafka.pollTimeout());
         consumer = new KafkaIngestConsumer(client, settings, processor, registry);

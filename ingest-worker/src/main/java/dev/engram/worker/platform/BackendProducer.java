@@ -3,6 +3,7 @@ package dev.engram.worker.platform;
 import dev.engram.core.Memory;
 import dev.engram.core.engine.MemoryEngine;
 import dev.engram.core.ingest.EventStore;
+import dev.engram.core.webhook.WebhookOutbox;
 import dev.engram.core.platform.PlatformStores;
 import dev.engram.platform.backend.PlatformMemory;
 import dev.engram.platform.backend.SystemOfRecord;
@@ -54,6 +55,13 @@ public class BackendProducer {
     @Singleton
     MemoryEngine engine(Backend backend) {
         return backend.memory().engine();
+    }
+
+    /** The outbox of webhook deliveries; the gateways send them. */
+    @Produces
+    @Singleton
+    WebhookOutbox webhookOutbox(Backend backend) {
+        return new WebhookOutbox(backend.stores().webhooks(), java.time.Clock.systemUTC());
     }
 
     @Produces

@@ -243,7 +243,7 @@ public final class MemoryEngine implements AutoCloseable {
     }
 
     /** Deletes every listed memory or none: a {@link NotFoundException} when one of them does not exist. */
-    public void deleteAll(Tenant tenant, Collection<UUID> ids) {
+    public List<MemoryRecord> deleteAll(Tenant tenant, Collection<UUID> ids) {
         Map<UUID, MemoryRecord> found = new LinkedHashMap<>();
         for (UUID id : new LinkedHashSet<>(ids)) {
             found.put(id, get(tenant, id).orElseThrow(() -> new NotFoundException("Memory not found: " + id)));
@@ -254,7 +254,9 @@ public final class MemoryEngine implements AutoCloseable {
         for (MemoryRecord e : store.getAll(tenant, evidence).values()) {
             if (e.state() == MemoryState.EVIDENCE) found.putIfAbsent(e.id(), e);
         }
-        deleteRecords(tenant, new ArrayList<>(found.values()), "deleted by client");
+        List<MemoryRecord> deleted = new ArrayList<>(found.values());
+        deleteRecords(tenant, deleted, "deleted by client");
+        return deleted;
     }
 
     /**
@@ -270,8 +272,13 @@ public final class MemoryEngine implements AutoCloseable {
      * many memories. Index entries without a record are dropped.
      */
     public int deleteAll(Tenant tenant, Filter filter) {
+        return (int) deleteMatching(tenant, filter).stream().filter(m -> m.state() != MemoryState.EVIDENCE).count();
+    }
+
+    /** Deletes every live memory matching the filter, with their evidence; returns them as they were. */
+    public List<MemoryRecord> deleteMatching(Tenant tenant, Filter filter) {
         Filter f = Filter.and(filter == null ? Filter.ALL : filter, Filters.anyLive());
-        int total = 0;
+        List<MemoryRecord> deleted = new ArrayList<>();
         while (true) {
             Set<UUID> ids = new LinkedHashSet<>();
             for (int offset = 0; ; offset += 500) {
@@ -279,7 +286,7 @@ public final class MemoryEngine implements AutoCloseable {
                 ids.addAll(page.ids());
                 if (page.ids().size() < 500) break;
             }
-            if (ids.isEmpty()) return total;
+            if (ids.isEmpty()) return deleted;
             Map<UUID, MemoryRecord> records = store.getAll(tenant, ids);
             List<MemoryRecord> batch = new ArrayList<>();
             for (MemoryRecord m : records.values()) if (m.state() != MemoryState.DELETED) batch.add(m);
@@ -287,7 +294,7 @@ public final class MemoryEngine implements AutoCloseable {
             if (!orphans.isEmpty()) index.delete(tenant, orphans); // index ahead of the store: nothing to keep
             if (batch.isEmpty()) continue;
             deleteRecords(tenant, batch, "deleted with its scope");
-            total += (int) batch.stream().filter(m -> m.state() != MemoryState.EVIDENCE).count();
+            deleted.addAll(batch);
         }
     }
 

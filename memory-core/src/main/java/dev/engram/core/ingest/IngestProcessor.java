@@ -74,6 +74,18 @@ public final class IngestProcessor implements IngestHandler {
         Listener NONE = (event, result) -> { };
 
         void succeeded(IngestEvent event, AddResult result);
+
+        /** This listener, then {@code next}, which is told even when this one throws (that exception is rethrown). */
+        default Listener andThen(Listener next) {
+            Objects.requireNonNull(next, "next");
+            return (event, result) -> {
+                try {
+                    succeeded(event, result);
+                } finally {
+                    next.succeeded(event, result);
+                }
+            };
+        }
     }
 
     public IngestProcessor(MemoryEngine engine, EventStore events, Clock clock, RetryPolicy retry) {

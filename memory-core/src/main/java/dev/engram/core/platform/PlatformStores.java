@@ -6,18 +6,21 @@ import dev.engram.core.store.jdbc.JdbcEventStore;
 import dev.engram.core.store.jdbc.JdbcMemoryStore;
 import dev.engram.core.tenant.ApiKeyStore;
 import dev.engram.core.tenant.JdbcApiKeyStore;
+import dev.engram.core.webhook.JdbcWebhookStore;
+import dev.engram.core.webhook.WebhookStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The stores of one system of record: memories and history, ingest events, and the tenant directory (projects and API
- * keys). The apps' producers build one per process, with {@link #embedded} or
+ * keys) with the projects' webhooks and their outbox. The apps' producers build one per process, with {@link #embedded} or
  * the platform module's {@code PostgresStores}, and close it last.
  *
  * @param resources what to close with the stores (the embedded database; nothing for PostgreSQL, whose pool the
  *                  framework owns)
  */
-public record PlatformStores(MemoryStore memories, EventStore events, ApiKeyStore keys, AutoCloseable resources) implements AutoCloseable {
+public record PlatformStores(MemoryStore memories, EventStore events, ApiKeyStore keys, WebhookStore webhooks,
+                             AutoCloseable resources) implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformStores.class);
 
@@ -25,7 +28,8 @@ public record PlatformStores(MemoryStore memories, EventStore events, ApiKeyStor
     public static PlatformStores embedded(EmbeddedDatabase database) {
         try {
             return new PlatformStores(new JdbcMemoryStore(database.store()), new JdbcEventStore(database.store()),
-                    JdbcApiKeyStore.migrating(database.tenantDirectory()), database);
+                    JdbcApiKeyStore.migrating(database.tenantDirectory()), JdbcWebhookStore.migrating(database.tenantDirectory()),
+                    database);
         } catch (RuntimeException e) {
             database.close();
             throw e;

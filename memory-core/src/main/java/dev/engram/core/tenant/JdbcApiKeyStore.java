@@ -33,7 +33,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
             "id, org_id, project_id, name, prefix, scopes, user_email, created_at, last_used_at, revoked_at";
 
     /** The embedded schema's scripts, oldest first: add new ones at the end. */
-    public static final List<String> SCHEMA_SCRIPTS = List.of("V1__keys.sql", "V2__project_defaults.sql");
+    public static final List<String> SCHEMA_SCRIPTS = List.of("V1__keys.sql", "V2__project_defaults.sql", "V3__webhooks.sql");
     public static final String SCHEMA_LOCATION = "db/embedded-tenant";
 
     private final DataSource reads;

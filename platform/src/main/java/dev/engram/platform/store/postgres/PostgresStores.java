@@ -2,6 +2,7 @@ package dev.engram.platform.store.postgres;
 
 import dev.engram.core.platform.PlatformStores;
 import dev.engram.core.tenant.JdbcApiKeyStore;
+import dev.engram.core.webhook.JdbcWebhookStore;
 import dev.engram.core.error.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.arc.InjectableInstance;
@@ -37,7 +38,8 @@ public class PostgresStores {
             throw new ConfigurationException("engram.storage.kind=POSTGRES needs quarkus.datasource.jdbc.url "
                     + "(QUARKUS_DATASOURCE_JDBC_URL), quarkus.datasource.username and quarkus.datasource.password");
         }
-        return new PlatformStores(memories, events, JdbcApiKeyStore.onManagedSchema(dataSource.get()), () -> {
+        return new PlatformStores(memories, events, JdbcApiKeyStore.onManagedSchema(dataSource.get()),
+                JdbcWebhookStore.onManagedSchema(dataSource.get()), () -> {
         });
     }
 }

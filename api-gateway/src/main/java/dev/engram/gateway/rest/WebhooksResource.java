@@ -1,0 +1,84 @@
+package dev.engram.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.core.tenant.KeyScope;
+import dev.engram.gateway.rest.dto.DeliveryView;
+import dev.engram.gateway.rest.dto.WebhookView;
+import dev.engram.gateway.security.RequiresScope;
+import dev.engram.gateway.service.WebhookService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mem0's webhook routes, for the caller's project:
+ * <ul>
+ *   <li>{@code GET /api/v1/webhooks/projects/{project_id}/} → the project's webhooks</li>
+ *   <li>{@code POST /api/v1/webhooks/projects/{project_id}/} {@code {name, url, event_types?}} → 201 the webhook, with its
+ *       signing {@code secret} shown this once</li>
+ *   <li>{@code PUT /api/v1/webhooks/{webhook_id}/} {@code {name?, url?, event_types?, is_active?}} →
+ *       {@code {"message":"Webhook updated successfully"}}</li>
+ *   <li>{@code DELETE /api/v1/webhooks/{webhook_id}/} → {@code {"message":"Webhook deleted successfully"}}</li>
+ *   <li>{@code GET /api/v1/webhooks/{webhook_id}/deliveries/?limit=} → the delivery log, newest first (Engram's)</li>
+ * </ul>
+ */
+@Path("/api/v1/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+public class WebhooksResource {
+
+    private final WebhookService webhooks;
+
+    WebhooksResource(WebhookService webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @GET
+    @Path("/projects/{project_id}")
+    @RequiresScope(KeyScope.READ)
+    public List<WebhookView> list(@PathParam("project_id") String projectId) {
+        return webhooks.list(projectId).stream().map(w -> WebhookView.of(w, false)).toList();
+    }
+
+    @POST
+    @Path("/projects/{project_id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope(KeyScope.WRITE)
+    public Response create(@PathParam("project_id") String projectId, JsonNode body) {
+        return Response.status(Response.Status.CREATED).entity(WebhookView.of(webhooks.create(projectId, body), true)).build();
+    }
+
+    @PUT
+    @Path("/{webhook_id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope(KeyScope.WRITE)
+    public Map<String, String> update(@PathParam("webhook_id") String webhookId, JsonNode body) {
+        webhooks.update(webhookId, body);
+        return Map.of("message", "Webhook updated successfully");
+    }
+
+    @DELETE
+    @Path("/{webhook_id}")
+    @RequiresScope(KeyScope.WRITE)
+    public Map<String, String> delete(@PathParam("webhook_id") String webhookId) {
+        webhooks.delete(webhookId);
+        return Map.of("message", "Webhook deleted successfully");
+    }
+
+    @GET
+    @Path("/{webhook_id}/deliveries")
+    @RequiresScope(KeyScope.READ)
+    public List<DeliveryView> deliveries(@PathParam("webhook_id") String webhookId, @QueryParam("limit") Integer limit) {
+        return webhooks.deliveries(webhookId, limit).stream().map(DeliveryView::of).toList();
+    }
+}
