@@ -15,7 +15,11 @@ import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnByteVectorQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
@@ -41,10 +45,11 @@ import java.util.TreeSet;
  * keeps all its dimensions. Each span is its own byte-vector field ({@code _v8:start-end}, cosine), with its own graph.
  *
  * <p>A search runs the query's part over each span's field, quantized the same way, for {@code oversample × k}
- * candidates; each candidate is rescored as {@code (query · stored) / (|query| |stored|)} with the float query and the
- * stored bytes. Since a stored vector is zero outside its span, that is its cosine with the whole query, up to the
- * stored vector's rounding (about 0.002 on 384-dimensional embeddings). So the candidates of all spans are merged by
- * that score, and the top {@code k} kept.
+ * candidates, or takes every vector of the span under the filter when there are at most {@value #EXACT_LIMIT} (one
+ * user's memories). Each candidate is rescored as {@code (query · stored) / (|query| |stored|)} with the float query and
+ * the stored vector (bytes / scale, outliers exact). Since a stored vector is zero outside its span, that is its cosine
+ * with the whole query, up to the stored vector's rounding. So the candidates of all spans are merged by that score,
+ * and the top {@code k} kept.
  */
 final class CompactVectors {
 
@@ -53,6 +58,8 @@ final class CompactVectors {
     static final String EXACT = "_v8x";
     static final int BLOCK = 64;
     static final int OUTLIERS = 4;
+    /** A scope with at most this many vectors in a span is searched exhaustively instead of through the graph. */
+    static final int EXACT_LIMIT = 1000;
 
     private CompactVectors() {
     }
@@ -141,9 +148,17 @@ final class CompactVectors {
                 for (ScoreDoc sd : searcher.search(exists, k).scoreDocs) all.add(new double[]{sd.doc, 0.0});
                 continue;
             }
+            int[] few = filteredDocs(searcher, field, filter, EXACT_LIMIT);
+            if (few != null) { // a small scope (one user's memories): every vector in it, no graph
+                rescore(searcher, few, field, span, query, queryNorm, all);
+                continue;
+            }
             int candidates = k * oversample;
             Query knn = new KnnByteVectorQuery(field, quantize(query, span).bytes(), candidates, filter);
-            rescore(searcher, searcher.search(knn, candidates).scoreDocs, field, span, query, queryNorm, all);
+            ScoreDoc[] hits = searcher.search(knn, candidates).scoreDocs;
+            int[] docs = new int[hits.length];
+            for (int i = 0; i < hits.length; i++) docs[i] = hits[i].doc;
+            rescore(searcher, docs, field, span, query, queryNorm, all);
         }
         all.sort((a, b) -> Double.compare(b[1], a[1]));
         return all.subList(0, Math.min(k, all.size()));
@@ -164,11 +179,31 @@ final class CompactVectors {
         throw new IllegalStateException("document without vector");
     }
 
-    /** Adds {doc, cosine} of each hit to {@code out}, reading the hits in doc order with one pass per segment. */
-    private static void rescore(IndexSearcher searcher, ScoreDoc[] hits, String field, Span span, float[] query, double queryNorm,
+    /**
+     * The documents with a vector in {@code field} that match the filter, in doc order, when there are at most
+     * {@code limit}; null when there are more.
+     */
+    private static int[] filteredDocs(IndexSearcher searcher, String field, Query filter, int limit) throws IOException {
+        Query scoped = new BooleanQuery.Builder().add(new FieldExistsQuery(field), Occur.FILTER).add(filter, Occur.FILTER).build();
+        Weight weight = searcher.createWeight(searcher.rewrite(scoped), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        int[] docs = new int[limit];
+        int n = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) continue;
+            DocIdSetIterator it = scorer.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                if (leaf.reader().getLiveDocs() != null && !leaf.reader().getLiveDocs().get(doc)) continue;
+                if (n == limit) return null;
+                docs[n++] = leaf.docBase + doc;
+            }
+        }
+        return java.util.Arrays.copyOf(docs, n);
+    }
+
+    /** Adds {doc, cosine} of each document to {@code out}, reading them in doc order with one pass per segment. */
+    private static void rescore(IndexSearcher searcher, int[] docs, String field, Span span, float[] query, double queryNorm,
                                 List<double[]> out) throws IOException {
-        int[] docs = new int[hits.length];
-        for (int i = 0; i < hits.length; i++) docs[i] = hits[i].doc;
         java.util.Arrays.sort(docs);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         int i = 0;

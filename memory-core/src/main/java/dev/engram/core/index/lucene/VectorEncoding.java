@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  */
 public enum VectorEncoding {
 
-    /** 8-bit vectors of each vector's non-zero span, no float copy; 3× candidates rescored with the float query. */
-    INT8_COMPACT(Lucene99HnswVectorsFormat::new, 3),
+    /** 8-bit vectors of each vector's non-zero span, no float copy; 10× candidates per span rescored with the float query. */
+    INT8_COMPACT(Lucene99HnswVectorsFormat::new, 10),
     /** Float vectors only (Lucene99HnswVectorsFormat). */
     FLOAT32(Lucene99HnswVectorsFormat::new, 1),
     /** 8 bits per dimension (optimized scalar quantization), 2× candidates rescored. */

@@ -45,6 +45,7 @@ class CompactLuceneVectorIndexTest {
     private static final Instant T = Instant.parse("2025-06-01T08:00:00Z");
     private static final int ZH = 512;
     private static final int EN = 384;
+    private static final int MEMORIES = 1600;
 
     @TempDir
     Path dir;
@@ -90,19 +91,23 @@ class CompactLuceneVectorIndexTest {
     }
 
     @Test
-    void findsTheExactTopTenOfBilingualVectorsWithNearCosines() throws IOException {
+    void graphAndExhaustivePathsFindTheExactTopTenOfBilingualVectorsWithNearCosines() throws IOException {
         Random rnd = new Random(11);
+        // Enough English memories that the English span's field is searched through its graph (over EXACT_LIMIT);
+        // the Chinese span and one user's memories are under it, so they are searched exhaustively.
         List<IndexEntry> entries = new ArrayList<>();
-        for (int i = 0; i < 600; i++) entries.add(entry(TENANT, "u" + (i % 4), bilingualDocument(rnd, i % 3 == 0)));
+        assertThat(MEMORIES * 2 / 3).isGreaterThan(CompactVectors.EXACT_LIMIT);
+        assertThat(MEMORIES / 4).isLessThan(CompactVectors.EXACT_LIMIT);
+        for (int i = 0; i < MEMORIES; i++) entries.add(entry(TENANT, "u" + (i % 4), bilingualDocument(rnd, i % 3 == 0)));
         for (int i = 0; i < 100; i++) entries.add(entry(OTHER, "u0", bilingualDocument(rnd, false)));
         try (LuceneVectorIndex index = LuceneVectorIndex.open(dir, ZH + EN, "bilingual")) {
-            index.upsert(TENANT, entries.subList(0, 600));
-            index.upsert(OTHER, entries.subList(600, 700));
+            index.upsert(TENANT, entries.subList(0, MEMORIES));
+            index.upsert(OTHER, entries.subList(MEMORIES, MEMORIES + 100));
             int found = 0;
             for (int q = 0; q < 20; q++) {
                 float[] query = bilingualQuery(rnd);
                 List<IndexHit> hits = index.search(TENANT, new IndexQuery(query, null, Filter.ALL, 10, false));
-                List<IndexEntry> exact = entries.subList(0, 600).stream()
+                List<IndexEntry> exact = entries.subList(0, MEMORIES).stream()
                         .sorted(Comparator.comparingDouble((IndexEntry e) -> -Vectors.cosine(query, e.vector()))).limit(10).toList();
                 double tenth = Vectors.cosine(query, exact.getLast().vector());
                 assertThat(hits).hasSize(10);
@@ -114,7 +119,7 @@ class CompactLuceneVectorIndexTest {
                     if (exact.stream().anyMatch(e -> e.record().id().equals(hit.id()))) found++;
                 }
                 List<IndexHit> scoped = index.search(TENANT, new IndexQuery(query, null, Filter.eq(Field.USER_ID, "u1"), 10, false));
-                assertThat(scoped).hasSize(10).allSatisfy(h -> assertThat(entries.subList(0, 600).stream()
+                assertThat(scoped).hasSize(10).allSatisfy(h -> assertThat(entries.subList(0, MEMORIES).stream()
                         .filter(e -> e.record().id().equals(h.id())).findFirst().orElseThrow().record().scope().userId()).isEqualTo("u1"));
             }
             assertThat(found / 200.0).as("recall@10 against exact search").isGreaterThanOrEqualTo(0.95);
