@@ -98,4 +98,27 @@ class EvidenceEmbeddingTest {
         assertThat(water.get(0).memory().state()).isEqualTo(MemoryState.EVIDENCE);
         assertThat(water.get(0).memory().text()).contains("325 ml");
     }
+
+    @Test
+    void anAssistantMessageCanTakeTheVectorOfTheQuestionItAnswers() {
+        Scope u = Scope.user("u");
+        open(RetrievalSettings.defaults().withAssistantFromUser(true)).add(conversation(u));
+
+        assertThat(model.texts).contains("I adopted a beagle named Biscuit last spring.");
+        assertThat(model.texts).noneMatch(t -> t.startsWith("Sourdough"));
+
+        // Its vector is the question's, so only its keywords find it: among the results, not necessarily first.
+        assertThat(memory.search("how much water goes in the dough", u)).anySatisfy(h -> {
+            assertThat(h.memory().state()).isEqualTo(MemoryState.EVIDENCE);
+            assertThat(h.memory().text()).contains("325 ml");
+        });
+    }
+
+    @Test
+    void anAssistantMessageWithNoQuestionBeforeItIsEmbeddedItself() {
+        open(RetrievalSettings.defaults().withAssistantFromUser(true))
+                .add(AddRequest.of(Scope.user("u"), List.of(Message.assistant(LONG_ANSWER).withId("m1"))).withEventId("e1"));
+
+        assertThat(model.texts).anyMatch(t -> t.startsWith("Sourdough"));
+    }
 }

@@ -87,6 +87,10 @@ public final class EngineVariants {
                 r -> r, OnnxThreads.perProcessor()));
         register(replay("replay-threads-1x2", "bilingual-vector-0.7 with one text at a time on two ONNX threads",
                 r -> r, new OnnxThreads(1, 2)));
+        register(replay("replay-assistant-from-user", "bilingual-vector-0.7 where an assistant message takes the vector of the user message before it",
+                r -> r.withAssistantFromUser(true), null));
+        register(replay("replay-fastest", "replay-fast where an assistant message takes the vector of the user message before it",
+                r -> r.withEvidenceFromFacts(true).withAssistantFromUser(true), OnnxThreads.perProcessor()));
         register(replay("replay-fast", "replay-fact-vectors with replay-threads' ONNX threads",
                 r -> r.withEvidenceFromFacts(true), OnnxThreads.perProcessor()));
         register(replay("replay-fast-256", "replay-fact-vectors-256 with replay-threads' ONNX threads",
