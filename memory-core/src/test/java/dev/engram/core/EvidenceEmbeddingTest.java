@@ -67,8 +67,16 @@ class EvidenceEmbeddingTest {
     }
 
     @Test
-    void byDefaultEveryMessageHeadIsEmbeddedUpTo512Characters() {
+    void byDefaultTheUsersMessageIsEmbeddedAndTheAnswerTakesItsVector() {
         open(RetrievalSettings.defaults()).add(conversation(Scope.user("u")));
+
+        assertThat(model.texts).contains("I adopted a beagle named Biscuit last spring.");
+        assertThat(model.texts).noneMatch(t -> t.startsWith("Sourdough"));
+    }
+
+    @Test
+    void withoutTheQuestionsVectorEveryMessageHeadIsEmbeddedUpTo512Characters() {
+        open(RetrievalSettings.defaults().withAssistantFromUser(false)).add(conversation(Scope.user("u")));
 
         assertThat(model.texts).contains("I adopted a beagle named Biscuit last spring.");
         assertThat(model.texts).anyMatch(t -> t.startsWith("Sourdough") && t.length() > 256);
@@ -76,7 +84,7 @@ class EvidenceEmbeddingTest {
 
     @Test
     void theAssistantsHeadIsCutToItsOwnLength() {
-        open(RetrievalSettings.defaults().withEvidenceEmbedChars(512, 128)).add(conversation(Scope.user("u")));
+        open(RetrievalSettings.defaults().withAssistantFromUser(false).withEvidenceEmbedChars(512, 128)).add(conversation(Scope.user("u")));
 
         assertThat(model.texts).contains("I adopted a beagle named Biscuit last spring.");
         assertThat(model.texts).filteredOn(t -> t.startsWith("Sourdough")).singleElement().satisfies(t -> assertThat(t.length()).isLessThanOrEqualTo(128));
@@ -85,7 +93,7 @@ class EvidenceEmbeddingTest {
     @Test
     void aMessageAFactWasDrawnFromTakesTheFactsVectorAndIsStillFound() {
         Scope u = Scope.user("u");
-        open(RetrievalSettings.defaults().withEvidenceFromFacts(true)).add(conversation(u));
+        open(RetrievalSettings.defaults().withAssistantFromUser(false).withEvidenceFromFacts(true)).add(conversation(u));
 
         assertThat(model.texts).doesNotContain("I adopted a beagle named Biscuit last spring.");
         assertThat(model.texts).anyMatch(t -> t.startsWith("Sourdough"));

@@ -70,7 +70,10 @@ public final class EngineVariants {
                 r -> r.withRecencyWeight(0.05)));
         register(searching("bilingual-recency-0.1", "bilingual-vector-0.7 with a recency prior weighing 0.1", "bilingual-vector-0.7",
                 r -> r.withRecencyWeight(0.1)));
-        // Replay rate (issue 11, part 3): each lever on its own, on top of bilingual-vector-0.7.
+        // Replay rate (issue 11, part 3): each lever on its own, on top of bilingual-vector-0.7 as it was before them
+        // (every message head embedded, replay-every-head); replay-assistant-from-user is today's default.
+        register(replay("replay-every-head", "bilingual-vector-0.7 embedding every message's 512-character head (the default before issue 11, part 3)",
+                r -> r, null));
         register(replay("replay-head-256", "bilingual-vector-0.7 embedding 256-character evidence heads (512 before)",
                 r -> r.withEvidenceEmbedChars(256, 256), null));
         register(replay("replay-head-128", "bilingual-vector-0.7 embedding 128-character evidence heads",
@@ -101,7 +104,8 @@ public final class EngineVariants {
 
     private static EngineVariant replay(String name, String description, UnaryOperator<RetrievalSettings> change, OnnxThreads threads) {
         EngineSettings settings = get("bilingual-vector-0.7").settings();
-        return new EngineVariant(name, description, settings.withRetrieval(change.apply(settings.retrieval())), true, true, null, threads);
+        RetrievalSettings before = settings.retrieval().withAssistantFromUser(false);
+        return new EngineVariant(name, description, settings.withRetrieval(change.apply(before)), true, true, null, threads);
     }
 
     private EngineVariants() {
