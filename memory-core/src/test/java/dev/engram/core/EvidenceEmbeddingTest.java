@@ -67,8 +67,16 @@ class EvidenceEmbeddingTest {
     }
 
     @Test
-    void byDefaultEveryMessageHeadIsEmbeddedUpTo512Characters() {
+    void byDefaultTheUsersMessageIsEmbeddedAndTheAnswerTakesItsVector() {
         open(RetrievalSettings.defaults()).add(conversation(Scope.user("u")));
+
+        assertThat(model.texts).contains("I adopted a beagle named Biscuit last spring.");
+        assertThat(model.texts).noneMatch(t -> t.startsWith("Sourdough"));
+    }
+
+    @Test
+    void withoutTheQuestionsVectorEveryMessageHeadIsEmbeddedUpTo512Characters() {
+        open(RetrievalSettings.defaults().withAssistantFromUser(false)).add(conversation(Scope.user("u")));
 
         assertThat(model.texts).contains("I adopted a beagle named Biscuit last spring.");
         assertThat(model.texts).anyMatch(t -> t.startsWith("Sourdough") && t.length() > 256);
@@ -76,7 +84,7 @@ class EvidenceEmbeddingTest {
 
     @Test
     void theAssistantsHeadIsCutToItsOwnLength() {
-        open(RetrievalSettings.defaults().withEvidenceEmbedChars(512, 128)).add(conversation(Scope.user("u")));
+        open(RetrievalSettings.defaults().withAssistantFromUser(false).withEvidenceEmbedChars(512, 128)).add(conversation(Scope.user("u")));
 
         assertThat(model.texts).contains("I adopted a beagle named Biscuit last spring.");
         assertThat(model.texts).filteredOn(t -> t.startsWith("Sourdough")).singleElement().satisfies(t -> assertThat(t.length()).isLessThanOrEqualTo(128));
@@ -85,7 +93,7 @@ class EvidenceEmbeddingTest {
     @Test
     void aMessageAFactWasDrawnFromTakesTheFactsVectorAndIsStillFound() {
         Scope u = Scope.user("u");
-        open(RetrievalSettings.defaults().withEvidenceFromFacts(true)).add(conversation(u));
+        open(RetrievalSettings.defaults().withAssistantFromUser(false).withEvidenceFromFacts(true)).add(conversation(u));
 
         assertThat(model.texts).doesNotContain("I adopted a beagle named Biscuit last spring.");
         assertThat(model.texts).anyMatch(t -> t.startsWith("Sourdough"));
@@ -97,5 +105,28 @@ class EvidenceEmbeddingTest {
         List<SearchHit> water = memory.search("how much water goes in the dough", u);
         assertThat(water.get(0).memory().state()).isEqualTo(MemoryState.EVIDENCE);
         assertThat(water.get(0).memory().text()).contains("325 ml");
+    }
+
+    @Test
+    void anAssistantMessageCanTakeTheVectorOfTheQuestionItAnswers() {
+        Scope u = Scope.user("u");
+        open(RetrievalSettings.defaults().withAssistantFromUser(true)).add(conversation(u));
+
+        assertThat(model.texts).contains("I adopted a beagle named Biscuit last spring.");
+        assertThat(model.texts).noneMatch(t -> t.startsWith("Sourdough"));
+
+        // Its vector is the question's, so only its keywords find it: among the results, not necessarily first.
+        assertThat(memory.search("how much water goes in the dough", u)).anySatisfy(h -> {
+            assertThat(h.memory().state()).isEqualTo(MemoryState.EVIDENCE);
+            assertThat(h.memory().text()).contains("325 ml");
+        });
+    }
+
+    @Test
+    void anAssistantMessageWithNoQuestionBeforeItIsEmbeddedItself() {
+        open(RetrievalSettings.defaults().withAssistantFromUser(true))
+                .add(AddRequest.of(Scope.user("u"), List.of(Message.assistant(LONG_ANSWER).withId("m1"))).withEventId("e1"));
+
+        assertThat(model.texts).anyMatch(t -> t.startsWith("Sourdough"));
     }
 }

@@ -70,7 +70,10 @@ public final class EngineVariants {
                 r -> r.withRecencyWeight(0.05)));
         register(searching("bilingual-recency-0.1", "bilingual-vector-0.7 with a recency prior weighing 0.1", "bilingual-vector-0.7",
                 r -> r.withRecencyWeight(0.1)));
-        // Replay rate (issue 11, part 3): each lever on its own, on top of bilingual-vector-0.7.
+        // Replay rate (issue 11, part 3): each lever on its own, on top of bilingual-vector-0.7 as it was before them
+        // (every message head embedded, replay-every-head); replay-assistant-from-user is today's default.
+        register(replay("replay-every-head", "bilingual-vector-0.7 embedding every message's 512-character head (the default before issue 11, part 3)",
+                r -> r, null));
         register(replay("replay-head-256", "bilingual-vector-0.7 embedding 256-character evidence heads (512 before)",
                 r -> r.withEvidenceEmbedChars(256, 256), null));
         register(replay("replay-head-128", "bilingual-vector-0.7 embedding 128-character evidence heads",
@@ -87,6 +90,10 @@ public final class EngineVariants {
                 r -> r, OnnxThreads.perProcessor()));
         register(replay("replay-threads-1x2", "bilingual-vector-0.7 with one text at a time on two ONNX threads",
                 r -> r, new OnnxThreads(1, 2)));
+        register(replay("replay-assistant-from-user", "bilingual-vector-0.7 where an assistant message takes the vector of the user message before it",
+                r -> r.withAssistantFromUser(true), null));
+        register(replay("replay-fastest", "replay-fast where an assistant message takes the vector of the user message before it",
+                r -> r.withEvidenceFromFacts(true).withAssistantFromUser(true), OnnxThreads.perProcessor()));
         register(replay("replay-fast", "replay-fact-vectors with replay-threads' ONNX threads",
                 r -> r.withEvidenceFromFacts(true), OnnxThreads.perProcessor()));
         register(replay("replay-fast-256", "replay-fact-vectors-256 with replay-threads' ONNX threads",
@@ -97,7 +104,8 @@ public final class EngineVariants {
 
     private static EngineVariant replay(String name, String description, UnaryOperator<RetrievalSettings> change, OnnxThreads threads) {
         EngineSettings settings = get("bilingual-vector-0.7").settings();
-        return new EngineVariant(name, description, settings.withRetrieval(change.apply(settings.retrieval())), true, true, null, threads);
+        RetrievalSettings before = settings.retrieval().withAssistantFromUser(false);
+        return new EngineVariant(name, description, settings.withRetrieval(change.apply(before)), true, true, null, threads);
     }
 
     private EngineVariants() {

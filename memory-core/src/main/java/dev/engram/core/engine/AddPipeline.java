@@ -102,7 +102,8 @@ final class AddPipeline {
                 facts.add(f.withText(text));
             }
             List<MemoryRecord> evidence = request.infer() ? evidence(request, eventId, messages, said, now) : List.of();
-            // One embedder call for the facts and the evidence heads; evidence that a fact stands for takes its vector.
+            // One embedder call for the facts and the evidence heads; evidence that a fact stands for takes its vector, and
+            // (when set) an assistant message takes the vector of the user message it answers.
             RetrievalSettings retrieval = settings.retrieval();
             Map<Integer, Integer> factOfMessage = new HashMap<>();
             if (retrieval.evidenceFromFacts()) {
@@ -111,11 +112,16 @@ final class AddPipeline {
             List<String> texts = new ArrayList<>(facts.size() + evidence.size());
             for (Fact f : facts) texts.add(f.text());
             int[] vectorOf = new int[evidence.size()];
+            int lastUser = -1;
             for (int i = 0; i < evidence.size(); i++) {
                 MemoryRecord e = evidence.get(i);
                 Integer fact = factOfMessage.get(e.sources().get(0).messageIndex());
+                boolean assistant = "assistant".equals(e.role());
+                if (!assistant) lastUser = i;
                 if (fact != null) {
                     vectorOf[i] = fact;
+                } else if (assistant && retrieval.assistantFromUser() && lastUser >= 0) {
+                    vectorOf[i] = vectorOf[lastUser];
                 } else {
                     vectorOf[i] = texts.size();
                     texts.add(Evidence.embeddedText(e.text(), retrieval.embedChars(e.role())));

@@ -59,8 +59,9 @@ public final class Evidence {
 
     /**
      * The text whose vector represents a record in the index: a fact's whole text, an evidence message's head (its length
-     * by the message's role). An evidence record that took a fact's vector when it was added gets its head's own vector
-     * when it is re-embedded (repair, reindex).
+     * by the message's role). An evidence record that took another text's vector when it was added (a fact's, or for an
+     * assistant message its question's: {@link RetrievalSettings#assistantFromUser()}) gets its own head's vector when it
+     * is re-embedded alone (repair, reindex): the same model and space, a slightly different point.
      */
     public static String indexedText(MemoryRecord m, RetrievalSettings retrieval) {
         return m.state() == MemoryState.EVIDENCE ? embeddedText(m.text(), retrieval.embedChars(m.role())) : m.text();
