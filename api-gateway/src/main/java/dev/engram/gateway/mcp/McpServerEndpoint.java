@@ -102,7 +102,20 @@ public class McpServerEndpoint {
         } catch (McpError e) {
             McpSchema.JSONRPCResponse.JSONRPCError error = e.getJsonRpcError();
             return error(200, request.id(), error.code(), error.message());
+        } catch (RuntimeException e) {
+            if (!malformedParams(e)) throw e;
+            return error(200, request.id(), McpSchema.ErrorCodes.INVALID_PARAMS,
+                    "Invalid params for " + request.method() + ": they do not have the shape the method takes (tools/call: {name, arguments: {…}})");
         }
+    }
+
+    /** True when the SDK could not read a request's params (Jackson failed to map them): the client's mistake, not ours. */
+    private static boolean malformedParams(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof com.fasterxml.jackson.core.JsonProcessingException || c instanceof IllegalArgumentException) return true;
+            if (c.getCause() == c) break;
+        }
+        return false;
     }
 
     /** A JSON-RPC error response; written as a map because the SDK's response type refuses the null id of a parse error. */
