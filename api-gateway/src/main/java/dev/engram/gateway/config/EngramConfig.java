@@ -93,6 +93,18 @@ public interface EngramConfig {
         Duration timeout();
     }
 
+    /** The MCP endpoint ({@code /mcp}, docs/mcp.md). */
+    Mcp mcp();
+
+    interface Mcp {
+        /**
+         * How long the {@code add_memory} tool waits for a queued add to be processed, so the agent can search for it at
+         * once; past that the tool answers PENDING with the event id. {@code 0s} answers at once.
+         */
+        @WithDefault("10s")
+        Duration addWait();
+    }
+
     interface Usage extends UsageConfig {
         /**
          * Publish usage events; unset: on when {@code engram.usage.http-url} is set, or when {@code engram.ingest.kind=KAFKA}

@@ -34,7 +34,8 @@ import java.util.Map;
  * inside the HTTP request's CDI request context, so {@link CallerContext} holds the authenticated caller.
  *
  * <p>A tool that fails answers a tool result with {@code isError:true} and a message for the model (the REST API's
- * problem detail for client errors; a generic message, logged once, for anything else), never a JSON-RPC error.
+ * problem detail for client errors, "try again" when a backend is unavailable, a generic message, logged once, for
+ * anything else), never a JSON-RPC error or an HTTP 500.
  */
 @ApplicationScoped
 public class McpServerEndpoint {
@@ -101,7 +102,20 @@ public class McpServerEndpoint {
         } catch (McpError e) {
             McpSchema.JSONRPCResponse.JSONRPCError error = e.getJsonRpcError();
             return error(200, request.id(), error.code(), error.message());
+        } catch (RuntimeException e) {
+            if (!malformedParams(e)) throw e;
+            return error(200, request.id(), McpSchema.ErrorCodes.INVALID_PARAMS,
+                    "Invalid params for " + request.method() + ": they do not have the shape the method takes (tools/call: {name, arguments: {…}})");
         }
+    }
+
+    /** True when the SDK could not read a request's params (Jackson failed to map them): the client's mistake, not ours. */
+    private static boolean malformedParams(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof com.fasterxml.jackson.core.JsonProcessingException || c instanceof IllegalArgumentException) return true;
+            if (c.getCause() == c) break;
+        }
+        return false;
     }
 
     /** A JSON-RPC error response; written as a map because the SDK's response type refuses the null id of a parse error. */
@@ -139,6 +153,11 @@ public class McpServerEndpoint {
                 return McpSchema.CallToolResult.builder().addTextContent(d.handler().call(args)).isError(false).build();
             } catch (EngramException | RejectedRequestException | IllegalArgumentException e) {
                 HttpStatusTable.Entry entry = HttpStatusTable.lookup(e);
+                if (entry.status() == 503) {
+                    LOG.warnf("MCP tool %s answered unavailable: %s", d.tool().name(), e.toString().replaceAll("[\\r\\n]+", " "));
+                    return failure("Engram is briefly unavailable (a backing service is down or restarting); try " + d.tool().name()
+                            + " again in a few seconds");
+                }
                 if (entry.status() >= 500 || !entry.exposeMessage()) return unexpected(d, e);
                 return failure(e.getMessage());
             } catch (RuntimeException e) {

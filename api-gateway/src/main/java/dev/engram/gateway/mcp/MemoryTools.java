@@ -10,6 +10,7 @@ import dev.engram.core.error.ValidationException;
 import dev.engram.core.ingest.EventRecord;
 import dev.engram.core.ingest.EventStatus;
 import dev.engram.core.tenant.KeyScope;
+import dev.engram.gateway.config.EngramConfig;
 import dev.engram.gateway.rest.dto.UpdateBody;
 import dev.engram.gateway.security.CallerContext;
 import dev.engram.gateway.service.AddCommand;
@@ -56,8 +57,6 @@ class MemoryTools {
         String call(ToolArguments args);
     }
 
-    /** How long add_memory waits for a queued add to be processed before answering that it is still queued. */
-    static final Duration ADD_WAIT = Duration.ofSeconds(10);
     private static final Duration ADD_POLL = Duration.ofMillis(25);
 
     private final MemoryService memories;
@@ -66,8 +65,11 @@ class MemoryTools {
     private final ObjectMapper json;
     private final CompactResults compact;
     private final List<Definition> definitions;
+    /** How long add_memory waits for a queued add to be processed before answering that it is still queued. */
+    private final Duration addWait;
 
-    MemoryTools(MemoryService memories, IngestService ingest, EntityService entities, ObjectMapper json) {
+    MemoryTools(MemoryService memories, IngestService ingest, EntityService entities, ObjectMapper json, EngramConfig config) {
+        this.addWait = config.mcp().addWait();
         this.memories = memories;
         this.ingest = ingest;
         this.entities = entities;
@@ -100,7 +102,7 @@ class MemoryTools {
         return define(tool("add_memory", "Add memory",
                 "Remember something about a user (or agent, or run) for later conversations: preferences, facts, decisions. "
                         + "Pass the text or the conversation; the server extracts the facts, merges them with what it already knows "
-                        + "and answers the memories it added or updated. It waits up to " + ADD_WAIT.toSeconds()
+                        + "and answers the memories it added or updated. It waits up to " + addWait.toSeconds()
                         + " s for the add to be processed; if it answers status PENDING, the memories become searchable shortly after.",
                 schema, false, false), KeyScope.WRITE, this::add);
     }
@@ -127,9 +129,9 @@ class MemoryTools {
         return added(event.status().name(), event.id(), event.results());
     }
 
-    /** The event once processed (SUCCEEDED or FAILED), or null when {@link #ADD_WAIT} passed first. */
+    /** The event once processed (SUCCEEDED or FAILED), or null when {@link #addWait} passed first. */
     private EventRecord awaitProcessed(String eventId) {
-        long deadline = System.nanoTime() + ADD_WAIT.toNanos();
+        long deadline = System.nanoTime() + addWait.toNanos();
         while (true) {
             try {
                 EventRecord e = ingest.event(eventId);

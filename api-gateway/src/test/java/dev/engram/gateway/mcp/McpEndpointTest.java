@@ -98,6 +98,14 @@ class McpEndpointTest {
         mcp(key).header("MCP-Protocol-Version", "2025-06-18").body(request("tools/list", Map.of())).post("/mcp").then().statusCode(200);
         mcp(key).body("{\"not\": \"json-rpc\"").post("/mcp").then().statusCode(400).body("error.code", equalTo(-32700));
         mcp(key).body(request("no/such/method", Map.of())).post("/mcp").then().statusCode(200).body("error.code", equalTo(-32601));
+        for (Map<String, Object> params : List.of(Map.<String, Object>of("name", "search_memories", "arguments", "oops"),
+                Map.<String, Object>of("name", "no_such_tool", "arguments", Map.of()), Map.<String, Object>of("arguments", Map.of()))) {
+            var response = mcp(key).body(request("tools/call", params)).post("/mcp");
+            JsonPath answer = response.jsonPath();
+            assertThat(response.statusCode()).as("malformed tools/call %s: %s", params, response.asString()).isIn(200, 400);
+            assertThat(answer.getString("error.message") != null || Boolean.TRUE.equals(answer.get("result.isError")))
+                    .as("a malformed tools/call %s answers a JSON-RPC error or a tool error: %s", params, response.asString()).isTrue();
+        }
         RestAssured.given().contentType(ContentType.JSON).accept(ACCEPT).body(request("tools/list", Map.of())).post("/mcp")
                 .then().statusCode(401);
         mcp("m0-not-a-key").body(request("tools/list", Map.of())).post("/mcp").then().statusCode(401);
