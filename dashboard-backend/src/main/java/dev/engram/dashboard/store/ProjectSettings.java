@@ -34,6 +34,16 @@ public record ProjectSettings(String customInstructions, List<String> categories
     }
 
     /**
+     * These settings with the engine's part replaced by what the tenant directory holds, the one source of truth for it:
+     * the console publishes there, and so does a Mem0 client's {@code updateProject} through the gateway.
+     */
+    public ProjectSettings withEngineDefaults(ProjectDefaults engine) {
+        List<String> names = engine.categories() == null ? List.of() : List.copyOf(engine.categories().keySet());
+        return new ProjectSettings(engine.customInstructions(), names, engine.offlineOnly() ? ExtractionMode.OFFLINE : ExtractionMode.LLM,
+                llmProvider, llmModel, engine.defaultExpirationDays(), webhooks, updatedAt);
+    }
+
+    /**
      * What the gateways apply to the project's adds: the instructions, the categories (names, without descriptions),
      * the expiration, and {@link ExtractionMode#OFFLINE} as offline-only extraction.
      */
