@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * Settings of one project. {@code defaultExpirationDays} null means memories never expire. The engine applies the subset
- * {@link #engineDefaults()} to the project's adds; the LLM provider and model and the webhooks are stored here only
- * (webhooks are delivered by a later component).
+ * {@link #engineDefaults()} to the project's adds, and the console reads that subset back from the tenant directory
+ * ({@link #withEngineDefaults}); the LLM provider and model are stored here only. {@code webhooks} is the old stored-only
+ * list, kept for compatibility and never delivered: real webhooks live in the gateway ({@code ProjectWebhooks}).
  */
 public record ProjectSettings(String customInstructions, List<String> categories, ExtractionMode extractionMode,
                               String llmProvider, String llmModel, Integer defaultExpirationDays, List<Webhook> webhooks,
