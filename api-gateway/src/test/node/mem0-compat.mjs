@@ -438,6 +438,70 @@ async function all() {
     await client.deleteUsers({ userId: carol });
   });
 
+  await step("getProject / updateProject: read and change the project's custom instructions and categories", async () => {
+    const before = await client.getProject({ fields: ["custom_instructions", "custom_categories"] });
+    // The SDK camel-cases what the server answers (custom_instructions → customInstructions).
+    check(before && "customInstructions" in before && "customCategories" in before, "getProject answers the named fields", before);
+    const instructions = `Compat ${run}: keep what the user drinks.`;
+    const updated = await client.updateProject({ customInstructions: instructions, customCategories: [{ drinks: "what the user drinks" }] });
+    equal(updated?.message, "Project updated successfully", "updateProject's message");
+    const after = await client.getProject({ fields: ["customInstructions", "customCategories"] });
+    equal(after.customInstructions, instructions, "custom_instructions after the update");
+    equal(after.customCategories, [{ drinks: "what the user drinks" }], "custom_categories after the update");
+    equal(Object.keys(after).sort(), ["customCategories", "customInstructions"], "only the fields asked for");
+    await client.updateProject({ customInstructions: before.customInstructions ?? "", customCategories: before.customCategories });
+    equal((await client.getProject({ fields: ["custom_instructions"] })).customInstructions, before.customInstructions, "restored");
+  });
+
+  await step("webhooks: create, list, update; an add is delivered signed, retried after a 500; delete", async () => {
+    const { createServer } = await import("node:http");
+    const { createHmac } = await import("node:crypto");
+    const received = [];
+    const receiver = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => (body += chunk));
+      req.on("end", () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(received.length === 1 ? 500 : 200); // the first attempt fails, the retry succeeds
+        res.end();
+      });
+    });
+    await new Promise((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${receiver.address().port}/hook`;
+      const created = await client.createWebhook({ name: `compat-${run}`, url, eventTypes: ["memory_add"] });
+      // The SDK camel-cases the answer (webhook_id → webhookId, event_types → eventTypes).
+      check(typeof created?.webhookId === "string" && typeof created.secret === "string", "createWebhook answers webhook_id and secret", created);
+      equal([created.name, created.url, created.eventTypes, created.isActive], [`compat-${run}`, url, ["memory_add"], true], "the webhook");
+      const listed = await client.getWebhooks();
+      check(Array.isArray(listed) && listed.some((w) => w.webhookId === created.webhookId), "getWebhooks lists it", listed);
+      check(listed.every((w) => w.secret === undefined), "getWebhooks never shows a secret", listed);
+      const changed = await client.updateWebhook({ webhookId: created.webhookId, name: `compat-${run}-2`, eventTypes: ["memory_add", "memory_delete"] });
+      equal(changed?.message, "Webhook updated successfully", "updateWebhook's message");
+      const now = (await client.getWebhooks({ projectId: client.projectId })).find((w) => w.webhookId === created.webhookId);
+      equal([now?.name, now?.eventTypes?.slice().sort()], [`compat-${run}-2`, ["memory_add", "memory_delete"]], "the change");
+
+      const added = await client.add([{ role: "user", content: "I collect vintage postcards" }], { userId: `compat_${run}_hook`, infer: false });
+      const got = await eventually(async () => (received.length >= 2 ? received.slice() : null), 30000);
+      check(got, "the add reached the receiver twice (a 500, then the retry)", received);
+      equal(got[1].headers["x-engram-delivery"], got[0].headers["x-engram-delivery"], "the retry carries the same idempotency key");
+      for (const r of got) {
+        const expected = "sha256=" + createHmac("sha256", created.secret).update(r.body).digest("hex");
+        equal(r.headers["x-engram-signature"], expected, "X-Engram-Signature is the HMAC-SHA256 of the body");
+        equal(r.headers["x-engram-event"], "memory_add", "X-Engram-Event");
+      }
+      equal(JSON.parse(got[1].body), { event_details: { id: added.results[0].id, data: { memory: "I collect vintage postcards" }, event: "ADD" } },
+        "Mem0's payload");
+
+      const deleted = await client.deleteWebhook({ webhookId: created.webhookId });
+      equal(deleted?.message, "Webhook deleted successfully", "deleteWebhook's message");
+      check(!(await client.getWebhooks()).some((w) => w.webhookId === created.webhookId), "the webhook is gone");
+      await client.deleteAll({ userId: `compat_${run}_hook` });
+    } finally {
+      receiver.close();
+    }
+  });
+
   await step("a bad API key is AuthenticationError", async () => {
     const originalError = console.error; // the SDK logs its own failed ping: keep the output readable
     console.error = () => {};

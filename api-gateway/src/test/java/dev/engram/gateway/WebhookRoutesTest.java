@@ -148,6 +148,20 @@ class WebhookRoutesTest {
     }
 
     @Test
+    void deletingAProjectDeletesItsWebhooks() {
+        String key = Api.newTenantKey("org-hooks");
+        JsonPath ids = ping(key);
+        String org = ids.getString("org_id"), project = ids.getString("project_id");
+        createHook(key, project, Map.of("name", "doomed", "url", hookUrl()));
+
+        admin().delete("/api/v1/admin/projects/" + org + "/" + project + "/").then().statusCode(200);
+
+        String again = admin().body(Map.of("org_id", org, "project_id", project, "name", "again", "scopes", List.of("read", "write")))
+                .post("/api/v1/admin/keys/").then().statusCode(201).extract().path("key");
+        as(again).get("/api/v1/webhooks/projects/" + project + "/").then().statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
     void memoryEventsAreDeliveredSignedRetriedAndLogged() throws Exception {
         String key = Api.newTenantKey("org-hooks");
         String project = ping(key).getString("project_id");

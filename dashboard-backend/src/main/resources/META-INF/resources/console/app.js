@@ -288,8 +288,6 @@ async function settingsPage(body) {
   const provider = h("input", { id: "llm-provider", value: s.llm_provider || "", maxlength: "64", autocomplete: "off" });
   const model = h("input", { id: "llm-model", value: s.llm_model || "", maxlength: "128", autocomplete: "off" });
   const expiration = h("input", { id: "default-expiration", type: "number", min: "1", max: "3650", value: s.default_expiration_days ?? "" });
-  const webhooks = h("textarea", { id: "webhooks", rows: "3", spellcheck: "false" });
-  webhooks.value = (s.webhooks || []).map((w) => `${w.url} ${w.events.join(",")}`).join("\n");
   const errors = h("div");
   const fieldset = h("fieldset", { disabled: !editable },
     h("legend", { class: "visually-hidden" }, "Settings"),
@@ -298,8 +296,7 @@ async function settingsPage(body) {
     field("Extraction mode", mode, "Offline only keeps this project's conversations away from any LLM."),
     field("LLM provider", provider),
     field("LLM model", model, "Provider and model are kept with the project; the LLM itself is configured per deployment for now."),
-    field("Default expiration (days)", expiration, "Empty: memories never expire."),
-    field("Webhooks", webhooks, "One per line: the https URL, a space, then comma-separated event names. Stored now, delivered in a later release."));
+    field("Default expiration (days)", expiration, "Empty: memories never expire."));
   const lastSaved = h("p", { class: "hint" }, `Last saved: ${formatDate(s.updated_at)}`);
   const form = h("form", { class: "card" }, fieldset, errors,
     editable ? h("button", { type: "submit" }, "Save settings") : h("p", { class: "hint" }, "Only admins and owners can change settings."),
@@ -313,10 +310,7 @@ async function settingsPage(body) {
       llm_provider: provider.value.trim() || null,
       llm_model: model.value.trim() || null,
       default_expiration_days: expiration.value ? Number(expiration.value) : null,
-      webhooks: webhooks.value.split("\n").map((l) => l.trim()).filter(Boolean).map((line) => {
-        const [url, events = ""] = line.split(/\s+/, 2);
-        return { url, events: events.split(",").map((x) => x.trim()).filter(Boolean) };
-      }),
+      webhooks: s.webhooks || [],
     };
     let saved;
     if (await attempt(errors, async () => (saved = await api.saveSettings(org.id, project.id, proposed)))) {
@@ -325,6 +319,95 @@ async function settingsPage(body) {
     }
   });
   body.append(h("p", { class: "lede" }, "Settings of project ", h("strong", {}, project.name), "."), form);
+  await webhooksSection(body, editable);
+}
+
+// ---- webhooks (the gateway's, as a Mem0 client's createWebhook makes them) -------------------------------------------
+const WEBHOOK_EVENTS = ["memory_add", "memory_update", "memory_delete"];
+
+async function webhooksSection(body, editable) {
+  const { org, project } = state;
+  const section = h("section", { class: "card", "aria-labelledby": "webhooks-title" }, h("h2", { id: "webhooks-title" }, "Webhooks"),
+    h("p", { class: "hint" }, "Memory events are POSTed to each URL, signed with X-Engram-Signature (HMAC-SHA256 of the body with the webhook's secret) and retried with backoff until the receiver answers 2xx."));
+  const secretSlot = h("div");
+  const list = h("div", { "aria-live": "polite" });
+  const log = h("div", { "aria-live": "polite" });
+  section.append(secretSlot, list, log);
+  const load = async () => {
+    let hooks;
+    try {
+      hooks = await api.webhooks(org.id, project.id);
+    } catch (e) {
+      list.replaceChildren(errorBox(e));
+      return;
+    }
+    if (!hooks.length) {
+      list.replaceChildren(h("p", { class: "empty" }, "No webhooks yet."));
+      return;
+    }
+    list.replaceChildren(table("Webhooks", ["Name", "URL", "Events", "Status", "Actions"], hooks.map((w) => h("tr", {},
+      h("th", { scope: "row" }, w.name),
+      h("td", {}, h("code", {}, w.url)),
+      h("td", {}, w.event_types.join(", ")),
+      h("td", {}, w.is_active ? "active" : "paused"),
+      h("td", { class: "row-actions" },
+        h("button", { type: "button", onclick: () => showDeliveries(w) }, "Deliveries", h("span", { class: "visually-hidden" }, ` of ${w.name}`)),
+        editable ? h("button", { type: "button", onclick: () => toggle(w) }, w.is_active ? "Pause" : "Resume") : null,
+        editable ? h("button", { type: "button", class: "danger", onclick: () => remove(w) }, "Delete", h("span", { class: "visually-hidden" }, ` ${w.name}`)) : null)))));
+  };
+  const showDeliveries = async (w) => {
+    log.replaceChildren(h("p", { class: "loading" }, "Loading…"));
+    try {
+      const entries = await api.webhookDeliveries(org.id, project.id, w.webhook_id);
+      log.replaceChildren(h("h3", {}, `Deliveries of ${w.name}`), entries.length
+        ? table(`Deliveries of ${w.name}`, ["Created", "Event", "Status", "Attempts", "Last HTTP status", "Last error", "Next attempt"], entries.map((d) => h("tr", {},
+          h("td", { class: "date" }, formatDate(d.created_at)),
+          h("td", {}, d.event),
+          h("td", {}, d.status),
+          h("td", {}, String(d.attempts)),
+          h("td", {}, d.last_status_code == null ? "—" : String(d.last_status_code)),
+          h("td", {}, d.last_error || "—"),
+          h("td", { class: "date" }, d.status === "PENDING" ? formatDate(d.next_attempt_at) : "—"))))
+        : h("p", { class: "empty" }, "No deliveries yet."));
+    } catch (e) {
+      log.replaceChildren(errorBox(e));
+    }
+  };
+  const toggle = async (w) => {
+    if (await attempt(log, () => api.updateWebhook(org.id, project.id, w.webhook_id, { is_active: !w.is_active }))) await load();
+  };
+  const remove = async (w) => {
+    if (!(await confirmAction(`Delete webhook ${w.name}?`, `${w.url} gets no more memory events, and its delivery log is deleted.`, "Delete webhook"))) return;
+    if (await attempt(log, () => api.deleteWebhook(org.id, project.id, w.webhook_id))) {
+      announce(`Webhook ${w.name} deleted.`);
+      await load();
+    }
+  };
+  if (editable) {
+    const name = h("input", { id: "webhook-name", required: true, maxlength: "256", autocomplete: "off" });
+    const url = h("input", { id: "webhook-url", type: "url", required: true, maxlength: "2048", autocomplete: "off" });
+    const events = WEBHOOK_EVENTS.map((e) => h("label", { class: "check" }, h("input", { type: "checkbox", name: "webhook-events", value: e, checked: true }), " ", e));
+    const errors = h("div");
+    const form = h("form", { "aria-labelledby": "new-webhook-title" }, h("h3", { id: "new-webhook-title" }, "Add a webhook"),
+      field("Name", name), field("URL", url, "http or https; private and loopback addresses are refused unless the platform allows them."),
+      h("fieldset", {}, h("legend", {}, "Events"), events), errors, h("button", { type: "submit" }, "Add webhook"));
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      const chosen = [...form.querySelectorAll("input[name=webhook-events]:checked")].map((c) => c.value);
+      let created;
+      if (await attempt(errors, async () => (created = await api.createWebhook(org.id, project.id, { name: name.value.trim(), url: url.value.trim(), event_types: chosen })))) {
+        name.value = "";
+        url.value = "";
+        secretSlot.replaceChildren(h("div", { class: "secret-panel" }, h("p", {}, h("strong", {}, "Signing secret of ", created.name, " (shown only now): ")),
+          h("input", { id: "new-webhook-secret", readonly: true, value: created.secret, class: "secret", spellcheck: "false", "aria-label": "Signing secret" })));
+        announce(`Webhook ${created.name} added. Copy its signing secret now; it is shown only once.`);
+        await load();
+      }
+    });
+    section.append(form);
+  }
+  body.append(section);
+  await load();
 }
 
 // ---- audit log (owners) -------------------------------------------------------------------------------------------

@@ -52,6 +52,7 @@ class RoleMatrixTest {
 
     private static Org shared;
     private static final String MEMORY_ID = UUID.randomUUID().toString();
+    private static final String WEBHOOK_ID = UUID.randomUUID().toString();
 
     static Stream<Case> endpoints() {
         List<Case> cases = new ArrayList<>(List.of(
@@ -86,6 +87,15 @@ class RoleMatrixTest {
                 new Case("GET settings", Role.READER, false, (o, p) -> p.request().get(o.path("/projects/default/settings"))),
                 new Case("PUT settings", Role.ADMIN, false, (o, p) -> p.request().body(Map.of("categories", List.of("food")))
                         .put(o.path("/projects/default/settings"))),
+                // The console's webhooks, against the stand-in gateway's default answers (memories.GatewayStubResource).
+                new Case("GET webhooks", Role.READER, false, (o, p) -> p.request().get(o.path("/projects/default/webhooks"))),
+                new Case("POST webhook", Role.ADMIN, false, (o, p) -> p.request().body(Map.of("name", "hook", "url", "https://hooks.example.com/x"))
+                        .post(o.path("/projects/default/webhooks"))),
+                new Case("PUT webhook", Role.ADMIN, false, (o, p) -> p.request().body(Map.of("is_active", false))
+                        .put(o.path("/projects/default/webhooks/" + WEBHOOK_ID))),
+                new Case("DELETE webhook", Role.ADMIN, false, (o, p) -> p.request().delete(o.path("/projects/default/webhooks/" + WEBHOOK_ID))),
+                new Case("GET webhook deliveries", Role.READER, false, (o, p) -> p.request()
+                        .get(o.path("/projects/default/webhooks/" + WEBHOOK_ID + "/deliveries"))),
                 // The memory browser, against the stand-in gateway's default answers (memories.GatewayStubResource).
                 new Case("GET memory users", Role.READER, false, (o, p) -> p.request().get(o.path("/projects/default/memories/users"))),
                 new Case("GET memories", Role.READER, false, (o, p) -> p.request().get(o.path("/projects/default/memories?user_id=alice"))),

@@ -212,6 +212,25 @@ class SignUpAndKeysTest {
         assertThat(platformDefaults(orgId)).isEqualTo(new ProjectDefaults(null, null, null, true));
     }
 
+    /** One source of truth: what a Mem0 client's updateProject writes (the platform's project row) is what the console shows. */
+    @Test
+    void theConsoleShowsTheEngineSettingsTheProjectHolds() {
+        Tokens.Person owner = Tokens.person("Uma");
+        String orgId = owner.request().get("/api/v1/me").jsonPath().getString("organisations[0].id");
+        String path = "/api/v1/orgs/" + orgId + "/projects/default/settings";
+        owner.request().body(Map.of("custom_instructions", "Old", "llm_model", "gpt-4o-mini")).put(path).then().statusCode(200);
+
+        Map<String, String> categories = new LinkedHashMap<>();
+        categories.put("drinks", "what the user drinks");
+        JdbcApiKeyStore.onManagedSchema(platform).updateDefaults(Tenant.of(orgId, "default"),
+                new ProjectDefaults("Keep drinks only.", categories, 7, true), java.time.Instant.now());
+
+        owner.request().get(path).then().statusCode(200)
+                .body("custom_instructions", equalTo("Keep drinks only.")).body("categories", equalTo(List.of("drinks")))
+                .body("default_expiration_days", equalTo(7)).body("extraction_mode", equalTo("offline"))
+                .body("llm_model", equalTo("gpt-4o-mini"));
+    }
+
     private ProjectDefaults platformDefaults(String orgId) {
         return JdbcApiKeyStore.onManagedSchema(platform).project(Tenant.of(orgId, "default")).orElseThrow().defaults();
     }

@@ -8,6 +8,8 @@ import dev.engram.core.error.NotFoundException;
 import dev.engram.core.error.ValidationException;
 import dev.engram.core.tenant.ApiKey;
 import dev.engram.core.tenant.ApiKeyStore;
+import dev.engram.core.webhook.Webhook;
+import dev.engram.core.webhook.WebhookStore;
 import dev.engram.core.tenant.ApiKeys;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.core.tenant.Project;
@@ -32,14 +34,16 @@ public class AdminService {
     public record DeletedProject(int revokedKeys, int erasedEvents) {
     }
 
+    private final WebhookStore webhooks;
     private final ApiKeyStore store;
     private final ProjectDefaultsCache defaultsCache;
     private final MemoryEngine engine;
     private final EventStore events;
     private final Clock clock = Clock.systemUTC();
 
-    AdminService(ApiKeyStore store, ProjectDefaultsCache defaultsCache, MemoryEngine engine, EventStore events) {
+    AdminService(ApiKeyStore store, ProjectDefaultsCache defaultsCache, MemoryEngine engine, EventStore events, WebhookStore webhooks) {
         this.store = store;
+        this.webhooks = webhooks;
         this.defaultsCache = defaultsCache;
         this.engine = engine;
         this.events = events;
@@ -98,7 +102,7 @@ public class AdminService {
 
     /**
      * Deletes the project's contents: revokes every key first (no new request can write), then erases its memories,
-     * their history and index entries ({@link MemoryEngine#reset}) and its add events; an add still queued is cancelled,
+     * their history and index entries ({@link MemoryEngine#reset}), its webhooks with their deliveries, and its add events; an add still queued is cancelled,
      * so the worker drops it ({@link EventStore#deleteTenant}). The project record stays, so
      * the id can be used again: a new key for it finds nothing. Repeating the call is harmless.
      */
@@ -108,6 +112,7 @@ public class AdminService {
         for (ApiKey k : keys(orgId, projectId)) {
             if (k.active() && store.revoke(k.id(), clock.instant())) revoked++;
         }
+        for (Webhook w : webhooks.list(tenant)) webhooks.delete(tenant, w.id()); // with their deliveries
         engine.reset(tenant);
         int erased = events.deleteTenant(tenant, clock.instant());
         defaultsCache.invalidate(tenant);

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Wire compatibility with the official Mem0 TypeScript client ({@code mem0ai}, pinned in
  * {@code src/test/node/package.json}), against the standalone platform as a user runs it: {@code ./engram up} on a
- * fresh data directory, a real process. {@code mem0-compat.mjs} exercises every memory call through
+ * fresh data directory, a real process. {@code mem0-compat.mjs} exercises every memory, project and webhook call through
  * {@code MemoryClient} and asserts what the SDK returns; then the server is stopped with SIGTERM while adds are still
  * in flight and started again on the same directory, and every memory and every acknowledged add must still be there.
  *

@@ -58,6 +58,10 @@ public final class StandaloneServer implements AutoCloseable {
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.remove("ENGRAM_HTTP_PORT");
         env.remove("ENGRAM_DATA_DIR");
+        // The Mem0 scenario's webhook receiver listens on loopback, which the SSRF rule refuses by default; a short backoff
+        // keeps its retry quick.
+        env.put("ENGRAM_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        env.put("ENGRAM_WEBHOOKS_INITIAL_BACKOFF", "500ms");
         if (bootstrapApiKey == null) env.remove("ENGRAM_BOOTSTRAP_API_KEY");
         else env.put("ENGRAM_BOOTSTRAP_API_KEY", bootstrapApiKey);
         StandaloneServer server = new StandaloneServer(pb.start(), port, dataDir, log);

@@ -3,7 +3,9 @@ package dev.engram.dashboard.rest;
 import dev.engram.dashboard.security.CurrentAccess;
 import dev.engram.dashboard.security.OrgAccess;
 import dev.engram.dashboard.security.Role;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.dashboard.service.ProjectService;
+import dev.engram.dashboard.service.ProjectWebhooks;
 import dev.engram.dashboard.service.TenantDirectory;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 
-/** Projects of an organisation, their API keys and settings. Rights: {@link OrgAccess} per method, see docs/dashboard.md. */
+/** Projects of an organisation, their API keys, settings and webhooks. Rights: {@link OrgAccess} per method, see docs/dashboard.md. */
 @Path("/api/v1/orgs/{org_id}/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -30,6 +32,8 @@ public class ProjectResource {
     ProjectService projects;
     @Inject
     CurrentAccess access;
+    @Inject
+    ProjectWebhooks webhooks;
 
     @GET
     @OrgAccess(Role.READER)
@@ -97,5 +101,45 @@ public class ProjectResource {
     public Views.Settings saveSettings(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId,
                                        Views.Settings body) {
         return Views.Settings.of(projects.saveSettings(orgId, projectId, Views.required(body).toSettings()));
+    }
+
+    @GET
+    @Path("{project_id}/webhooks")
+    @OrgAccess(Role.READER)
+    public JsonNode webhooks(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
+        return webhooks.list(orgId, projectId);
+    }
+
+    /** Answers the webhook with its signing {@code secret}, shown this once. */
+    @POST
+    @Path("{project_id}/webhooks")
+    @OrgAccess(Role.ADMIN)
+    public Response createWebhook(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId, JsonNode body) {
+        return Response.status(Response.Status.CREATED).entity(webhooks.create(orgId, projectId, body)).build();
+    }
+
+    @PUT
+    @Path("{project_id}/webhooks/{webhook_id}")
+    @OrgAccess(Role.ADMIN)
+    public JsonNode updateWebhook(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId,
+                                  @PathParam("webhook_id") String webhookId, JsonNode body) {
+        return webhooks.update(orgId, projectId, webhookId, body);
+    }
+
+    @DELETE
+    @Path("{project_id}/webhooks/{webhook_id}")
+    @OrgAccess(Role.ADMIN)
+    public JsonNode deleteWebhook(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId,
+                                  @PathParam("webhook_id") String webhookId) {
+        return webhooks.delete(orgId, projectId, webhookId);
+    }
+
+    /** The webhook's delivery log, newest first (status, attempts, last HTTP status, last error). */
+    @GET
+    @Path("{project_id}/webhooks/{webhook_id}/deliveries")
+    @OrgAccess(Role.READER)
+    public JsonNode webhookDeliveries(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId,
+                                      @PathParam("webhook_id") String webhookId) {
+        return webhooks.deliveries(orgId, projectId, webhookId);
     }
 }

@@ -53,6 +53,16 @@ final class GatewayTenantDirectory implements TenantDirectory {
         }
     }
 
+    /** The admin API's {@code defaults}: {@code {custom_instructions, categories: [{name: description}], default_expiration_days, extraction_mode}}. */
+    static ProjectDefaults defaults(JsonNode d) {
+        if (d == null || !d.isObject()) return ProjectDefaults.NONE;
+        Map<String, String> categories = new LinkedHashMap<>();
+        for (JsonNode item : d.path("categories")) item.fields().forEachRemaining(e -> categories.put(e.getKey(), e.getValue().asText("")));
+        JsonNode days = d.path("default_expiration_days");
+        return new ProjectDefaults(d.path("custom_instructions").isTextual() ? d.get("custom_instructions").asText() : null, categories,
+                days.isIntegralNumber() ? days.intValue() : null, "offline".equals(d.path("extraction_mode").asText()));
+    }
+
     @Override
     public Optional<Project> project(Tenant tenant) {
         return projects(tenant.orgId()).stream().filter(p -> p.tenant().equals(tenant)).findFirst();
@@ -63,7 +73,7 @@ final class GatewayTenantDirectory implements TenantDirectory {
         List<Project> out = new ArrayList<>();
         for (JsonNode p : gateway.get(null, ADMIN + "/projects?org_id=" + encode(orgId))) {
             out.add(new Project(Tenant.of(p.path("org_id").asText(), p.path("project_id").asText()), p.path("name").asText(),
-                    instant(p.path("created_at"))));
+                    instant(p.path("created_at")), defaults(p.path("defaults"))));
         }
         return out;
     }

@@ -143,8 +143,9 @@ public class ProjectService {
 
     @Transactional
     public ProjectSettings settings(String orgId, String projectId) {
-        get(orgId, projectId);
-        return settings.find(orgId, projectId).orElse(ProjectSettings.defaults());
+        Project project = get(orgId, projectId);
+        // The engine's part (instructions, categories, expiration, extraction mode) as the tenant directory holds it.
+        return settings.find(orgId, projectId).orElse(ProjectSettings.defaults()).withEngineDefaults(project.defaults());
     }
 
     /**

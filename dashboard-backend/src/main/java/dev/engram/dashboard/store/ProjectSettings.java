@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * Settings of one project. {@code defaultExpirationDays} null means memories never expire. The engine applies the subset
- * {@link #engineDefaults()} to the project's adds; the LLM provider and model and the webhooks are stored here only
- * (webhooks are delivered by a later component).
+ * {@link #engineDefaults()} to the project's adds, and the console reads that subset back from the tenant directory
+ * ({@link #withEngineDefaults}); the LLM provider and model are stored here only. {@code webhooks} is the old stored-only
+ * list, kept for compatibility and never delivered: real webhooks live in the gateway ({@code ProjectWebhooks}).
  */
 public record ProjectSettings(String customInstructions, List<String> categories, ExtractionMode extractionMode,
                               String llmProvider, String llmModel, Integer defaultExpirationDays, List<Webhook> webhooks,
@@ -31,6 +32,16 @@ public record ProjectSettings(String customInstructions, List<String> categories
     /** What a project has before anyone changes its settings. */
     public static ProjectSettings defaults() {
         return new ProjectSettings(null, List.of(), ExtractionMode.LLM, null, null, null, List.of(), null);
+    }
+
+    /**
+     * These settings with the engine's part replaced by what the tenant directory holds, the one source of truth for it:
+     * the console publishes there, and so does a Mem0 client's {@code updateProject} through the gateway.
+     */
+    public ProjectSettings withEngineDefaults(ProjectDefaults engine) {
+        List<String> names = engine.categories() == null ? List.of() : List.copyOf(engine.categories().keySet());
+        return new ProjectSettings(engine.customInstructions(), names, engine.offlineOnly() ? ExtractionMode.OFFLINE : ExtractionMode.LLM,
+                llmProvider, llmModel, engine.defaultExpirationDays(), webhooks, updatedAt);
     }
 
     /**

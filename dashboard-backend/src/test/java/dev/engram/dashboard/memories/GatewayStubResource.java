@@ -14,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
@@ -30,6 +31,9 @@ public class GatewayStubResource implements QuarkusTestResourceLifecycleManager 
     static final String MEMORY = """
             {"id":"11111111-1111-1111-1111-111111111111","memory":"Likes tea","user_id":"alice","categories":["food"],
              "metadata":{},"created_at":"2026-01-01T10:00:00Z","updated_at":"2026-01-01T10:00:00Z","state":"active","sources":[]}""";
+    static final String WEBHOOK = """
+            {"webhook_id":"22222222-2222-2222-2222-222222222222","name":"hook","url":"https://hooks.example.com/x",
+             "event_types":["memory_add"],"owner":"org","is_active":true,"project":"default","secret":"whsec_test"}""";
     private static final int DEFAULT_PRIORITY = 10;
 
     private WireMockServer server;
@@ -52,6 +56,15 @@ public class GatewayStubResource implements QuarkusTestResourceLifecycleManager 
         // Project deletion (the tenant directory in database mode has the gateway erase the project's data).
         server.stubFor(delete(urlPathMatching("/api/v1/admin/projects/[^/]+/[^/]+")).atPriority(DEFAULT_PRIORITY)
                 .willReturn(okJson("{\"message\":\"Project deleted\",\"revoked_keys\":0,\"erased_events\":0}")));
+        // The console's webhooks (the gateway's Mem0 webhook routes, called as the project).
+        server.stubFor(get(urlPathMatching("/api/v1/webhooks/projects/[^/]+/")).atPriority(DEFAULT_PRIORITY).willReturn(okJson("[]")));
+        server.stubFor(post(urlPathMatching("/api/v1/webhooks/projects/[^/]+/")).atPriority(DEFAULT_PRIORITY).willReturn(aResponse()
+                .withStatus(201).withHeader("Content-Type", "application/json").withBody(WEBHOOK)));
+        server.stubFor(put(urlPathMatching("/api/v1/webhooks/[^/]+/")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(okJson("{\"message\":\"Webhook updated successfully\"}")));
+        server.stubFor(delete(urlPathMatching("/api/v1/webhooks/[^/]+/")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(okJson("{\"message\":\"Webhook deleted successfully\"}")));
+        server.stubFor(get(urlPathMatching("/api/v1/webhooks/[^/]+/deliveries/")).atPriority(DEFAULT_PRIORITY).willReturn(okJson("[]")));
         server.stubFor(any(anyUrl()).atPriority(DEFAULT_PRIORITY + 1).willReturn(aResponse().withStatus(599)));
         return Map.of("engram.dashboard.gateway.url", server.baseUrl(),
                 "engram.dashboard.gateway.api-key", API_KEY,

@@ -39,6 +39,14 @@ public abstract class AbstractWebhookStoreContractTest {
         other = Tenant.of("org-" + run, "p2");
     }
 
+    /**
+     * This test's due deliveries, claimed: the claim spans tenants, so on a database shared by several tests (PostgreSQL)
+     * the others' leftovers are claimed too and left out here.
+     */
+    private List<WebhookDelivery> claim(Instant now) {
+        return store.claimDue(now, LEASE, 1000).stream().filter(d -> d.tenant().equals(mine) || d.tenant().equals(other)).toList();
+    }
+
     @Test
     void webhookIsCreatedListedAndChangedPartially() {
         Webhook w = store.create(mine, "hook", "https://example.com/a", ADD_AND_DELETE, "whsec_1", T0);
@@ -103,10 +111,10 @@ public abstract class AbstractWebhookStoreContractTest {
         Webhook w = store.create(mine, "hook", "https://example.com/a", ADD_AND_DELETE, "s", T0);
         store.enqueue(mine, List.of(WebhookPayloads.event(WebhookEventType.MEMORY_DELETE, UUID.randomUUID(), "gone")), T0);
 
-        List<WebhookDelivery> first = store.claimDue(T0, LEASE, 10);
+        List<WebhookDelivery> first = claim(T0);
         assertThat(first).singleElement().satisfies(d -> assertThat(d.webhookId()).isEqualTo(w.id()));
-        assertThat(store.claimDue(T0.plusSeconds(1), LEASE, 10)).as("leased").isEmpty();
-        assertThat(store.claimDue(T0.plus(LEASE).plusSeconds(1), LEASE, 10)).as("a dead dispatcher's lease ends").hasSize(1);
+        assertThat(claim(T0.plusSeconds(1))).as("leased").isEmpty();
+        assertThat(claim(T0.plus(LEASE).plusSeconds(1))).as("a dead dispatcher's lease ends").hasSize(1);
 
         UUID id = first.get(0).id();
         store.attemptFailed(id, 500, "HTTP 500", T0.plusSeconds(100), T0.plusSeconds(40));
@@ -117,8 +125,8 @@ public abstract class AbstractWebhookStoreContractTest {
             assertThat(d.lastError()).isEqualTo("HTTP 500");
             assertThat(d.nextAttemptAt()).isEqualTo(T0.plusSeconds(100));
         });
-        assertThat(store.claimDue(T0.plusSeconds(99), LEASE, 10)).isEmpty();
-        assertThat(store.claimDue(T0.plusSeconds(100), LEASE, 10)).hasSize(1);
+        assertThat(claim(T0.plusSeconds(99))).isEmpty();
+        assertThat(claim(T0.plusSeconds(100))).hasSize(1);
 
         store.delivered(id, 204, T0.plusSeconds(101));
         assertThat(store.deliveries(mine, w.id(), 10)).singleElement().satisfies(d -> {
@@ -129,14 +137,14 @@ public abstract class AbstractWebhookStoreContractTest {
             assertThat(d.deliveredAt()).isEqualTo(T0.plusSeconds(101));
             assertThat(d.nextAttemptAt()).isNull();
         });
-        assertThat(store.claimDue(T0.plusSeconds(1000), LEASE, 10)).isEmpty();
+        assertThat(claim(T0.plusSeconds(1000))).isEmpty();
     }
 
     @Test
     void aDeliveryOutOfAttemptsFailsForGood() {
         Webhook w = store.create(mine, "hook", "https://example.com/a", ADD_AND_DELETE, "s", T0);
         store.enqueue(mine, List.of(WebhookPayloads.event(WebhookEventType.MEMORY_ADD, UUID.randomUUID(), "x")), T0);
-        UUID id = store.claimDue(T0, LEASE, 10).get(0).id();
+        UUID id = claim(T0).get(0).id();
 
         store.attemptFailed(id, null, "connection refused", null, T0.plusSeconds(1));
 
@@ -145,7 +153,7 @@ public abstract class AbstractWebhookStoreContractTest {
             assertThat(d.lastStatusCode()).isNull();
             assertThat(d.lastError()).isEqualTo("connection refused");
         });
-        assertThat(store.claimDue(T0.plusSeconds(3600), LEASE, 10)).isEmpty();
+        assertThat(claim(T0.plusSeconds(3600))).isEmpty();
     }
 
     @Test
@@ -157,7 +165,7 @@ public abstract class AbstractWebhookStoreContractTest {
 
         assertThat(store.get(mine, w.id())).isEmpty();
         assertThat(store.delete(mine, w.id())).isFalse();
-        assertThat(store.claimDue(T0, LEASE, 10)).isEmpty();
+        assertThat(claim(T0)).isEmpty();
     }
 
     @Test
