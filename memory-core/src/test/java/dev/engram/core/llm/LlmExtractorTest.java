@@ -6,7 +6,6 @@ import dev.engram.core.domain.Scope;
 import dev.engram.core.domain.TokenUsage;
 import dev.engram.core.extract.Extraction;
 import dev.engram.core.extract.ExtractionRequest;
-import dev.engram.core.extract.Extractor;
 import dev.engram.core.extract.Fact;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,22 +30,11 @@ class LlmExtractorTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Instant MONDAY_MORNING = Instant.parse("2026-11-23T08:30:00Z");
     private static final Instant NOW = Instant.parse("2026-11-24T09:00:00Z");
-    private static final Fact OFFLINE_FACT = new Fact("offline fact", List.of(0), "user", "user", null, null, List.of());
+    private static final Fact OFFLINE_FACT = CountingFallbackExtractor.FACT;
 
     private ScriptedChatServer server;
-    private final AtomicInteger fallbackCalls = new AtomicInteger();
-    private final Extractor offline = new Extractor() {
-        @Override
-        public Extraction extract(ExtractionRequest request) {
-            fallbackCalls.incrementAndGet();
-            return new Extraction(List.of(OFFLINE_FACT), TokenUsage.NONE, "offline");
-        }
-
-        @Override
-        public String name() {
-            return "offline";
-        }
-    };
+    private final CountingFallbackExtractor offline = new CountingFallbackExtractor();
+    private final AtomicInteger fallbackCalls = offline.calls();
 
     @BeforeEach
     void startServer() {

@@ -8,7 +8,6 @@ import dev.engram.core.domain.Scope;
 import dev.engram.core.domain.TokenUsage;
 import dev.engram.core.extract.Extraction;
 import dev.engram.core.extract.ExtractionRequest;
-import dev.engram.core.extract.Extractor;
 import dev.engram.core.extract.Fact;
 import dev.engram.core.reconcile.Candidate;
 import dev.engram.core.reconcile.Decision;
@@ -37,22 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LlmProvidersTest {
 
     private static final Instant NOW = Instant.parse("2026-12-07T09:00:00Z");
-    private static final Fact OFFLINE_FACT = new Fact("offline fact", List.of(0), "user", "user", null, null, List.of());
+    private static final Fact OFFLINE_FACT = CountingFallbackExtractor.FACT;
 
     private ScriptedChatServer server;
-    private final AtomicInteger fallbackCalls = new AtomicInteger();
-    private final Extractor offline = new Extractor() {
-        @Override
-        public Extraction extract(ExtractionRequest request) {
-            fallbackCalls.incrementAndGet();
-            return new Extraction(List.of(OFFLINE_FACT), TokenUsage.NONE, "offline");
-        }
-
-        @Override
-        public String name() {
-            return "offline";
-        }
-    };
+    private final CountingFallbackExtractor offline = new CountingFallbackExtractor();
+    private final AtomicInteger fallbackCalls = offline.calls();
 
     @AfterEach
     void stopServer() {
