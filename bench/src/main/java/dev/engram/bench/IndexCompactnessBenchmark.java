@@ -14,7 +14,6 @@ import dev.engram.core.index.lucene.LuceneVectorIndex;
 import dev.engram.core.index.lucene.VectorEncoding;
 import dev.engram.core.spi.IndexEntry;
 import dev.engram.core.spi.IndexHit;
-import dev.engram.core.spi.IndexQuery;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -34,7 +33,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -71,7 +69,7 @@ import java.util.stream.Stream;
 public final class IndexCompactnessBenchmark {
 
     private static final Set<String> OPTIONS = Set.of("memories", "base", "queries", "encodings", "data", "dir", "cache");
-    private static final int K = 10;
+    private static final int K = ExactRecall.K;
     private static final int EMBED_BATCH = 32;
     private static final int MAX_CHARS = 500;
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -119,8 +117,8 @@ public final class IndexCompactnessBenchmark {
             double[] exactUser = new double[queries];
             for (int q = 0; q < queries; q++) {
                 int user = q % users;
-                exactTenant[q] = kth(vectors, corpus.queryVectors()[q], i -> true);
-                exactUser[q] = kth(vectors, corpus.queryVectors()[q], i -> i % users == user);
+                exactTenant[q] = ExactRecall.kthCosine(vectors, corpus.queryVectors()[q], i -> true);
+                exactUser[q] = ExactRecall.kthCosine(vectors, corpus.queryVectors()[q], i -> i % users == user);
             }
             results.addAll(run(n, users, encodings, records, vectors, corpus.queryVectors(), exactTenant, exactUser, embedder, dir));
         }
@@ -151,7 +149,7 @@ public final class IndexCompactnessBenchmark {
                 }
             }
             buildSeconds[x] = (System.nanoTime() - start) / 1e9;
-            bytes[x] = size(indexDir);
+            bytes[x] = ExactRecall.directorySize(indexDir);
             System.err.printf(Locale.ROOT, "index-compactness: N=%d %s built in %.1f s%n", n, encodings.get(x), buildSeconds[x]);
         }
         int queries = queryVectors.length;
@@ -160,7 +158,7 @@ public final class IndexCompactnessBenchmark {
             for (VectorEncoding encoding : encodings) {
                 indexes.add(LuceneVectorIndex.open(indexDir(dir, n, encoding), embedder.dimension(), embedder.name(), encoding));
             }
-            for (LuceneVectorIndex index : indexes) for (float[] q : queryVectors) search(index, q, null); // warm-up
+            for (LuceneVectorIndex index : indexes) for (float[] q : queryVectors) ExactRecall.search(index, q, null); // warm-up
             LatencyStats[] tenant = new LatencyStats[e];
             LatencyStats[] user = new LatencyStats[e];
             double[] tenantHits = new double[e];
@@ -173,13 +171,13 @@ public final class IndexCompactnessBenchmark {
                 Filter scope = Filters.forScope(Scope.user(SyntheticCorpus.userId(q % users)));
                 for (int x = 0; x < e; x++) {
                     long t = System.nanoTime();
-                    List<IndexHit> hits = search(indexes.get(x), queryVectors[q], null);
+                    List<IndexHit> hits = ExactRecall.search(indexes.get(x), queryVectors[q], null);
                     tenant[x].record(System.nanoTime() - t);
-                    tenantHits[x] += found(hits, vectors, queryVectors[q], exactTenant[q]);
+                    tenantHits[x] += ExactRecall.found(hits, vectors, queryVectors[q], exactTenant[q]);
                     t = System.nanoTime();
-                    hits = search(indexes.get(x), queryVectors[q], scope);
+                    hits = ExactRecall.search(indexes.get(x), queryVectors[q], scope);
                     user[x].record(System.nanoTime() - t);
-                    userHits[x] += found(hits, vectors, queryVectors[q], exactUser[q]);
+                    userHits[x] += ExactRecall.found(hits, vectors, queryVectors[q], exactUser[q]);
                 }
             }
             List<Result> results = new ArrayList<>();
@@ -272,7 +270,7 @@ public final class IndexCompactnessBenchmark {
         for (int from = 0; from < texts.size(); from += EMBED_BATCH) {
             List<String> part = texts.subList(from, Math.min(texts.size(), from + EMBED_BATCH));
             List<float[]> vs = asQueries ? part.stream().map(embedder::embedQuery).toList() : embedder.embedAll(part);
-            for (int i = 0; i < part.size(); i++) out[from + i] = normalized(vs.get(i));
+            for (int i = 0; i < part.size(); i++) out[from + i] = ExactRecall.normalized(vs.get(i));
         }
         System.err.printf(Locale.ROOT, "index-compactness: embedded %d %s in %.1f s%n", texts.size(), kind, (System.nanoTime() - start) / 1e9);
         try {
@@ -307,54 +305,12 @@ public final class IndexCompactnessBenchmark {
             float w = 0.2f + 0.6f * rnd.nextFloat();
             float[] v = new float[corpus.vectors()[a].length];
             for (int d = 0; d < v.length; d++) v[d] = w * corpus.vectors()[a][d] + (1 - w) * corpus.vectors()[b][d];
-            out[i] = normalized(v);
+            out[i] = ExactRecall.normalized(v);
         }
         return out;
     }
 
     // ---------------------------------------------------------------- measuring
-
-    private static List<IndexHit> search(LuceneVectorIndex index, float[] vector, Filter filter) {
-        return index.search(Tenant.DEFAULT, new IndexQuery(vector, null, filter, K, false));
-    }
-
-    private static int found(List<IndexHit> hits, float[][] vectors, float[] query, double kthCosine) {
-        int found = 0;
-        for (IndexHit hit : hits.subList(0, Math.min(K, hits.size()))) {
-            if (dot(vectors[(int) hit.id().getLeastSignificantBits()], query) >= kthCosine - 1e-6) found++;
-        }
-        return found;
-    }
-
-    private interface Scoped {
-        boolean test(int i);
-    }
-
-    /** The {@value #K}th highest cosine to {@code query} among the scoped (normalized) vectors, by brute force. */
-    private static double kth(float[][] vectors, float[] query, Scoped scoped) {
-        PriorityQueue<Double> top = new PriorityQueue<>();
-        for (int i = 0; i < vectors.length; i++) {
-            if (!scoped.test(i)) continue;
-            top.add(dot(vectors[i], query));
-            if (top.size() > K) top.poll();
-        }
-        return top.isEmpty() ? Double.NEGATIVE_INFINITY : top.peek();
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double dot = 0;
-        for (int d = 0; d < a.length; d++) dot += a[d] * b[d];
-        return dot;
-    }
-
-    private static float[] normalized(float[] v) {
-        double norm = 0;
-        for (float x : v) norm += x * x;
-        float inv = (float) (1 / Math.sqrt(norm));
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) out[i] = v[i] * inv;
-        return out;
-    }
 
     private static String hash(String name, List<String> texts) {
         try {
@@ -367,14 +323,6 @@ public final class IndexCompactnessBenchmark {
             return HexFormat.of().formatHex(sha.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static long size(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

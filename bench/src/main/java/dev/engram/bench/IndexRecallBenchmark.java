@@ -7,27 +7,21 @@ import dev.engram.core.domain.MemoryState;
 import dev.engram.core.domain.Scope;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.engine.Embedder;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.filter.Filters;
 import dev.engram.core.index.lucene.LuceneVectorIndex;
 import dev.engram.core.index.lucene.VectorEncoding;
 import dev.engram.core.spi.IndexEntry;
 import dev.engram.core.spi.IndexHit;
-import dev.engram.core.spi.IndexQuery;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -52,7 +46,7 @@ import java.util.stream.Stream;
 public final class IndexRecallBenchmark {
 
     private static final Set<String> OPTIONS = Set.of("memories", "queries", "users", "encodings", "dir");
-    private static final int K = 10;
+    private static final int K = ExactRecall.K;
     private static final int EMBED_BATCH = 64;
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -100,8 +94,8 @@ public final class IndexRecallBenchmark {
         List<Double> exactUser = new ArrayList<>();
         for (int q = 0; q < queries; q++) {
             String user = qs.get(q).userId();
-            exactTenant.add(exact(vectors, queryVectors[q], i -> true));
-            exactUser.add(exact(vectors, queryVectors[q], i -> records.get(i).scope().userId().equals(user)));
+            exactTenant.add(ExactRecall.kthCosine(vectors, queryVectors[q], i -> true));
+            exactUser.add(ExactRecall.kthCosine(vectors, queryVectors[q], i -> records.get(i).scope().userId().equals(user)));
         }
 
         List<Result> results = new ArrayList<>();
@@ -120,22 +114,22 @@ public final class IndexRecallBenchmark {
                 }
             }
             double buildSeconds = (System.nanoTime() - start) / 1e9;
-            long bytes = size(indexDir);
+            long bytes = ExactRecall.directorySize(indexDir);
             try (LuceneVectorIndex index = LuceneVectorIndex.open(indexDir, model.dimension(), Embedder.DEFAULT_MODEL_NAME, encoding)) {
-                for (int q = 0; q < Math.min(100, queries); q++) search(index, queryVectors[q], null); // warm-up
+                for (int q = 0; q < Math.min(100, queries); q++) ExactRecall.search(index, queryVectors[q], null); // warm-up
                 var tenantLatency = new LatencyStats(queries);
                 var userLatency = new LatencyStats(queries);
                 double tenantHits = 0;
                 double userHits = 0;
                 for (int q = 0; q < queries; q++) {
                     long t = System.nanoTime();
-                    List<IndexHit> hits = search(index, queryVectors[q], null);
+                    List<IndexHit> hits = ExactRecall.search(index, queryVectors[q], null);
                     tenantLatency.record(System.nanoTime() - t);
-                    tenantHits += found(hits, vectors, queryVectors[q], exactTenant.get(q));
+                    tenantHits += ExactRecall.found(hits, vectors, queryVectors[q], exactTenant.get(q));
                     t = System.nanoTime();
-                    hits = search(index, queryVectors[q], Filters.forScope(Scope.user(qs.get(q).userId())));
+                    hits = ExactRecall.search(index, queryVectors[q], Filters.forScope(Scope.user(qs.get(q).userId())));
                     userLatency.record(System.nanoTime() - t);
-                    userHits += found(hits, vectors, queryVectors[q], exactUser.get(q));
+                    userHits += ExactRecall.found(hits, vectors, queryVectors[q], exactUser.get(q));
                 }
                 results.add(new Result(encoding, tenantHits / ((double) K * queries), userHits / ((double) K * queries), bytes, buildSeconds,
                         tenantLatency, userLatency));
@@ -145,56 +139,13 @@ public final class IndexRecallBenchmark {
         System.out.println(report(results, memories, users, queries));
     }
 
-    private static List<IndexHit> search(LuceneVectorIndex index, float[] vector, Filter filter) {
-        return index.search(Tenant.DEFAULT, new IndexQuery(vector, null, filter, K, false));
-    }
-
-    /** Hits whose cosine reaches the exact {@value #K}th (every scope here holds at least {@value #K} memories). */
-    private static int found(List<IndexHit> hits, float[][] vectors, float[] query, double kthCosine) {
-        int found = 0;
-        for (IndexHit hit : hits.subList(0, Math.min(K, hits.size()))) {
-            if (dot(vectors[(int) hit.id().getLeastSignificantBits()], query) >= kthCosine - 1e-6) found++;
-        }
-        return found;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double dot = 0;
-        for (int d = 0; d < a.length; d++) dot += a[d] * b[d];
-        return dot;
-    }
-
-    private interface Scoped {
-        boolean test(int i);
-    }
-
-    /** The {@value #K}th highest cosine to {@code query} among the scoped vectors (normalized), by brute force. */
-    private static double exact(float[][] vectors, float[] query, Scoped scoped) {
-        PriorityQueue<Double> top = new PriorityQueue<>();
-        for (int i = 0; i < vectors.length; i++) {
-            if (!scoped.test(i)) continue;
-            top.add(dot(vectors[i], query));
-            if (top.size() > K) top.poll();
-        }
-        return top.isEmpty() ? Double.NEGATIVE_INFINITY : top.peek();
-    }
-
     private static float[][] embed(EmbeddingModel model, List<String> texts) {
         float[][] out = new float[texts.size()][];
         for (int from = 0; from < texts.size(); from += EMBED_BATCH) {
             List<String> part = texts.subList(from, Math.min(texts.size(), from + EMBED_BATCH));
             var embeddings = model.embedAll(part.stream().map(TextSegment::from).toList()).content();
-            for (int i = 0; i < part.size(); i++) out[from + i] = normalized(embeddings.get(i).vector());
+            for (int i = 0; i < part.size(); i++) out[from + i] = ExactRecall.normalized(embeddings.get(i).vector());
         }
-        return out;
-    }
-
-    private static float[] normalized(float[] v) {
-        double norm = 0;
-        for (float x : v) norm += x * x;
-        float inv = (float) (1 / Math.sqrt(norm));
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) out[i] = v[i] * inv;
         return out;
     }
 
@@ -210,14 +161,6 @@ public final class IndexRecallBenchmark {
                     r.buildSeconds()));
         }
         return out.toString();
-    }
-
-    private static long size(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
 }
