@@ -23,9 +23,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * A real single-node Kafka broker (KRaft, combined broker and controller) in its own JVM, on free loopback ports, with its
@@ -145,18 +147,42 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void createTopic(String name, int partitions, boolean tolerateExisting) {
         try {
-            admin().createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all()
-                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (tolerateExisting && e.getCause() instanceof TopicExistsException) {
-                return;
+            try {
+                admin().createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all()
+                        .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(tolerateExisting && e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause().getMessage(), e.getCause());
+                }
             }
-            throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause().getMessage(), e.getCause());
+            awaitVisible(name);
         } catch (TimeoutException e) {
             throw new IllegalStateException("creating topic " + name + " timed out after " + ADMIN_TIMEOUT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topic " + name, e);
+        }
+    }
+
+    /**
+     * Waits until the broker serves the topic's metadata with a leader for every partition: KRaft acknowledges a
+     * creation once the controller has it, and the broker's own metadata can lag a moment behind, so a describe or
+     * a produce right after could still be told the topic does not exist.
+     */
+    private void awaitVisible(String name) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                TopicDescription d = admin().describeTopics(List.of(name)).allTopicNames()
+                        .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(name);
+                if (d != null && d.partitions().stream().allMatch(p -> p.leader() != null)) return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw new IllegalStateException("cannot describe topic " + name + ": " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+            if (System.nanoTime() > deadline) throw new TimeoutException("topic " + name + " not visible after " + ADMIN_TIMEOUT);
+            Thread.sleep(50);
         }
     }
 
