@@ -1,7 +1,7 @@
 package dev.engram.bench;
 
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.Tenant;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.index.lucene.LuceneVectorIndex;
 import dev.engram.core.spi.IndexHit;
 import dev.engram.core.spi.IndexQuery;

@@ -1,6 +1,6 @@
 package dev.engram.dashboard;
 
-import dev.engram.dashboard.security.Role;
+import dev.engram.dashboard.identity.Role;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;

@@ -1,6 +1,6 @@
 package dev.engram.dashboard;
 
-import dev.engram.dashboard.security.Role;
+import dev.engram.dashboard.identity.Role;
 import dev.engram.dashboard.store.ExtractionMode;
 import dev.engram.dashboard.store.Invitation;
 import dev.engram.dashboard.store.InvitationStore;

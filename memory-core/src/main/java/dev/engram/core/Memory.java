@@ -2,6 +2,7 @@ package dev.engram.core;
 
 import dev.engram.core.domain.AddRequest;
 import dev.engram.core.domain.AddResult;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.HistoryEntry;
 import dev.engram.core.domain.ListRequest;
 import dev.engram.core.domain.MemoryRecord;
@@ -14,7 +15,6 @@ import dev.engram.core.domain.SearchResult;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.domain.UpdateRequest;
 import dev.engram.core.engine.MemoryEngine;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.filter.Filters;
 
 import java.nio.file.Path;

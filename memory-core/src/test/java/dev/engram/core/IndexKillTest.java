@@ -1,11 +1,11 @@
 package dev.engram.core;
 
 import dev.engram.core.domain.AddRequest;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.Message;
 import dev.engram.core.domain.Scope;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.engine.Embedder;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.index.lucene.LuceneVectorIndex;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;

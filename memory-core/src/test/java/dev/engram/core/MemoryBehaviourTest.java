@@ -2,6 +2,8 @@ package dev.engram.core;
 
 import dev.engram.core.domain.AddRequest;
 import dev.engram.core.domain.AddResult;
+import dev.engram.core.domain.Field;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.HistoryEntry;
 import dev.engram.core.domain.HistoryEvent;
 import dev.engram.core.domain.ListRequest;
@@ -18,8 +20,6 @@ import dev.engram.core.domain.UpdateRequest;
 import dev.engram.core.error.ConflictException;
 import dev.engram.core.error.NotFoundException;
 import dev.engram.core.error.ValidationException;
-import dev.engram.core.filter.Field;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.filter.Filters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

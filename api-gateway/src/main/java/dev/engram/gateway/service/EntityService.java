@@ -1,10 +1,10 @@
 package dev.engram.gateway.service;
 
 import dev.engram.core.domain.EntityCount;
+import dev.engram.core.domain.Field;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.engine.MemoryEngine;
 import dev.engram.core.error.ValidationException;
-import dev.engram.core.filter.Field;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.spi.MemoryStore;
 import dev.engram.core.webhook.WebhookOutbox;
 import dev.engram.gateway.security.CallerContext;

@@ -1,6 +1,7 @@
 package dev.engram.gateway.service;
 
 import dev.engram.core.domain.CleanText;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.HistoryEntry;
 import dev.engram.core.domain.ListRequest;
 import dev.engram.core.domain.MemoryRecord;
@@ -13,14 +14,13 @@ import dev.engram.core.domain.UpdateRequest;
 import dev.engram.core.engine.MemoryEngine;
 import dev.engram.core.error.NotFoundException;
 import dev.engram.core.error.ValidationException;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.spi.MemoryStore;
 import dev.engram.core.webhook.WebhookOutbox;
 import dev.engram.gateway.config.EngramConfig;
-import dev.engram.gateway.usage.RequestUsage;
 import dev.engram.gateway.rest.dto.BatchBody;
 import dev.engram.gateway.rest.dto.UpdateBody;
 import dev.engram.gateway.security.CallerContext;
+import dev.engram.gateway.usage.RequestUsage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

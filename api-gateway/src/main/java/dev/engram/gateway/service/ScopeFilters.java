@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.error.ValidationException;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.filter.FilterParser;
 import dev.engram.core.filter.Filters;
 

@@ -1,12 +1,12 @@
 package dev.engram.gateway.usage;
 
 import dev.engram.core.domain.AddRequest;
+import dev.engram.core.domain.Field;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.Message;
+import dev.engram.core.domain.Op;
 import dev.engram.core.domain.SearchResult;
 import dev.engram.core.engine.TokenEstimator;
-import dev.engram.core.filter.Field;
-import dev.engram.core.filter.Filter;
-import dev.engram.core.filter.Op;
 import dev.engram.core.usage.UsageEvent;
 import jakarta.enterprise.context.RequestScoped;
 

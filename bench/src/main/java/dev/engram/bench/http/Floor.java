@@ -2,11 +2,11 @@ package dev.engram.bench.http;
 
 import dev.engram.bench.search.LatencyStats;
 import dev.engram.bench.search.SyntheticCorpus;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.Scope;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.engine.BundledEmbedding;
 import dev.engram.core.engine.Embedder;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.filter.FilterEvaluator;
 import dev.engram.core.filter.Filters;
 import dev.engram.core.index.lucene.LuceneVectorIndex;

@@ -2,6 +2,7 @@ package dev.engram.bench.quality;
 
 import dev.engram.core.Memory;
 import dev.engram.core.domain.AddRequest;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.ListRequest;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.MemoryState;
@@ -12,7 +13,6 @@ import dev.engram.core.domain.SearchRequest;
 import dev.engram.core.domain.SearchResult;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.engine.RequestLimits;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.filter.Filters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,7 +1,7 @@
 package dev.engram.bench.storage;
 
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.Tenant;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.spi.IndexEntry;
 import dev.engram.core.spi.IndexHit;
 import dev.engram.core.spi.IndexPage;

@@ -1,8 +1,8 @@
 package dev.engram.dashboard.analytics;
 
 import dev.engram.core.domain.Tenant;
+import dev.engram.dashboard.identity.Role;
 import dev.engram.dashboard.security.OrgAccess;
-import dev.engram.dashboard.security.Role;
 import dev.engram.dashboard.service.ProjectService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,7 @@
 package dev.engram.dashboard.memories;
 
+import dev.engram.dashboard.identity.Role;
 import dev.engram.dashboard.security.OrgAccess;
-import dev.engram.dashboard.security.Role;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

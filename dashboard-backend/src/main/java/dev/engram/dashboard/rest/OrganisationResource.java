@@ -1,8 +1,8 @@
 package dev.engram.dashboard.rest;
 
+import dev.engram.dashboard.identity.Role;
 import dev.engram.dashboard.security.CurrentAccess;
 import dev.engram.dashboard.security.OrgAccess;
-import dev.engram.dashboard.security.Role;
 import dev.engram.dashboard.security.SignedIn;
 import dev.engram.dashboard.service.AuditLog;
 import dev.engram.dashboard.service.MemberService;
@@ -16,8 +16,8 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 

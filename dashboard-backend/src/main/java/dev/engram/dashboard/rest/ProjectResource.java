@@ -1,9 +1,9 @@
 package dev.engram.dashboard.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.dashboard.identity.Role;
 import dev.engram.dashboard.security.CurrentAccess;
 import dev.engram.dashboard.security.OrgAccess;
-import dev.engram.dashboard.security.Role;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.dashboard.service.ProjectService;
 import dev.engram.dashboard.service.ProjectWebhooks;
 import dev.engram.dashboard.service.TenantDirectory;

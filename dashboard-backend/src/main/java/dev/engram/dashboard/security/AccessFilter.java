@@ -1,8 +1,9 @@
 package dev.engram.dashboard.security;
 
 import dev.engram.core.error.NotFoundException;
-import dev.engram.dashboard.store.Membership;
+import dev.engram.dashboard.identity.Caller;
 import dev.engram.dashboard.service.Memberships;
+import dev.engram.dashboard.store.Membership;
 import dev.engram.platform.error.ForbiddenException;
 import dev.engram.platform.error.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;

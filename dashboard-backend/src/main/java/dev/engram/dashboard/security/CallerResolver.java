@@ -1,5 +1,6 @@
 package dev.engram.dashboard.security;
 
+import dev.engram.dashboard.identity.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 

@@ -1,5 +1,6 @@
 package dev.engram.dashboard.security;
 
+import dev.engram.dashboard.identity.Caller;
 import dev.engram.dashboard.store.Membership;
 import jakarta.enterprise.context.RequestScoped;
 

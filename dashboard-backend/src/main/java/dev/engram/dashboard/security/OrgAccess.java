@@ -1,5 +1,6 @@
 package dev.engram.dashboard.security;
 
+import dev.engram.dashboard.identity.Role;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -2,7 +2,7 @@ package dev.engram.dashboard.service;
 
 import dev.engram.core.domain.Page;
 import dev.engram.core.error.ValidationException;
-import dev.engram.dashboard.security.Caller;
+import dev.engram.dashboard.identity.Caller;
 import dev.engram.dashboard.store.AuditAction;
 import dev.engram.dashboard.store.AuditEntry;
 import dev.engram.dashboard.store.AuditStore;

@@ -2,13 +2,13 @@ package dev.engram.dashboard.service;
 
 import dev.engram.core.error.ConflictException;
 import dev.engram.core.error.NotFoundException;
-import dev.engram.platform.error.ForbiddenException;
-import dev.engram.dashboard.security.Role;
+import dev.engram.dashboard.identity.Role;
 import dev.engram.dashboard.store.AuditAction;
 import dev.engram.dashboard.store.Invitation;
 import dev.engram.dashboard.store.InvitationStore;
 import dev.engram.dashboard.store.Membership;
 import dev.engram.dashboard.store.MembershipStore;
+import dev.engram.platform.error.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

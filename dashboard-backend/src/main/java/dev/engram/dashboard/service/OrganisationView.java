@@ -1,6 +1,6 @@
 package dev.engram.dashboard.service;
 
-import dev.engram.dashboard.security.Role;
+import dev.engram.dashboard.identity.Role;
 import dev.engram.dashboard.store.Organisation;
 
 /** An organisation as one member sees it: with their role in it. */

@@ -1,6 +1,6 @@
 package dev.engram.dashboard.service;
 
-import dev.engram.dashboard.security.Caller;
+import dev.engram.dashboard.identity.Caller;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.engram.dashboard.store;
 
-import dev.engram.dashboard.security.Role;
+import dev.engram.dashboard.identity.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

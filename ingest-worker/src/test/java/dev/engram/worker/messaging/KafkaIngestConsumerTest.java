@@ -1,6 +1,8 @@
 package dev.engram.worker.messaging;
 
 import dev.engram.core.domain.AddRequest;
+import dev.engram.core.domain.Field;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.ListRequest;
 import dev.engram.core.domain.Message;
 import dev.engram.core.domain.Scope;
@@ -8,17 +10,15 @@ import dev.engram.core.domain.SearchHit;
 import dev.engram.core.domain.SearchRequest;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.engine.MemoryEngine;
-import dev.engram.core.filter.Field;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.ingest.EventRecord;
 import dev.engram.core.ingest.EventStatus;
 import dev.engram.core.ingest.EventStore;
 import dev.engram.core.ingest.IngestEvent;
 import dev.engram.core.ingest.IngestJson;
-import dev.engram.testing.kafka.InjectKafka;
-import dev.engram.testing.kafka.KafkaBroker;
 import dev.engram.core.usage.UsageEvent;
 import dev.engram.core.usage.UsageEventCodec;
+import dev.engram.testing.kafka.InjectKafka;
+import dev.engram.testing.kafka.KafkaBroker;
 import dev.engram.testing.kafka.KafkaTestResource;
 import dev.engram.worker.WorkerDataDirResource;
 import io.micrometer.core.instrument.MeterRegistry;

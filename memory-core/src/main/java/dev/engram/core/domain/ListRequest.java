@@ -1,6 +1,5 @@
 package dev.engram.core.domain;
 
-import dev.engram.core.filter.Filter;
 
 /**
  * A page of memories of one tenant, newest first.

@@ -1,6 +1,5 @@
 package dev.engram.core.domain;
 
-import dev.engram.core.filter.Filter;
 
 import java.time.Instant;
 

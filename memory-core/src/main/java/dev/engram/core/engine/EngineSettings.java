@@ -1,5 +1,7 @@
 package dev.engram.core.engine;
 
+import dev.engram.core.reconcile.ReconcileThresholds;
+
 /**
  * Tunables of the memory engine, with defaults calibrated on the bundled bge-small-zh-v15 model and the quality set
  * ({@code ./engram quality}).
@@ -46,5 +48,10 @@ public record EngineSettings(
     public EngineSettings withLimits(RequestLimits l) {
         return new EngineSettings(candidatesPerFact, duplicateSimilarity, relatedSimilarity, lexicalContainment, defaultSearchThreshold,
                 maxMessagesPerAdd, maxMessageChars, maxMemoryChars, maxQueryChars, retrieval, l);
+    }
+
+    /** The thresholds the offline reconciler decides with. */
+    public ReconcileThresholds reconcileThresholds() {
+        return new ReconcileThresholds(duplicateSimilarity, relatedSimilarity, lexicalContainment);
     }
 }

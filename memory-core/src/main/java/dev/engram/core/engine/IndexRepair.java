@@ -1,10 +1,10 @@
 package dev.engram.core.engine;
 
+import dev.engram.core.domain.Field;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.MemoryState;
 import dev.engram.core.domain.Tenant;
-import dev.engram.core.filter.Field;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.spi.IndexEntry;
 import dev.engram.core.spi.IndexPage;
 import dev.engram.core.spi.MemoryStore;

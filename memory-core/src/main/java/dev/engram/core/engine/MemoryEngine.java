@@ -1,14 +1,17 @@
 package dev.engram.core.engine;
 
 import dev.engram.core.domain.AddRequest;
-import dev.engram.core.domain.CleanText;
 import dev.engram.core.domain.AddResult;
+import dev.engram.core.domain.CleanText;
+import dev.engram.core.domain.Field;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.HistoryEntry;
 import dev.engram.core.domain.HistoryEvent;
 import dev.engram.core.domain.ListRequest;
 import dev.engram.core.domain.MemoryEvent;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.MemoryState;
+import dev.engram.core.domain.Op;
 import dev.engram.core.domain.Page;
 import dev.engram.core.domain.SearchHit;
 import dev.engram.core.domain.SearchRequest;
@@ -20,11 +23,8 @@ import dev.engram.core.error.NotFoundException;
 import dev.engram.core.error.TooLargeException;
 import dev.engram.core.error.ValidationException;
 import dev.engram.core.extract.Extractor;
-import dev.engram.core.filter.Field;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.filter.FilterEvaluator;
 import dev.engram.core.filter.Filters;
-import dev.engram.core.filter.Op;
 import dev.engram.core.reconcile.Reconciler;
 import dev.engram.core.spi.IndexPage;
 import dev.engram.core.spi.MemoryStore;
@@ -39,13 +39,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**

@@ -1,12 +1,12 @@
 package dev.engram.core.engine;
 
+import dev.engram.core.domain.Field;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.MemoryState;
+import dev.engram.core.domain.Op;
 import dev.engram.core.domain.Source;
 import dev.engram.core.domain.Tenant;
-import dev.engram.core.filter.Field;
-import dev.engram.core.filter.Filter;
-import dev.engram.core.filter.Op;
 import dev.engram.core.spi.IndexHit;
 import dev.engram.core.spi.IndexQuery;
 import dev.engram.core.spi.MemoryStore;

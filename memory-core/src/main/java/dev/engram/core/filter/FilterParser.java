@@ -1,6 +1,9 @@
 package dev.engram.core.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.core.domain.Field;
+import dev.engram.core.domain.Filter;
+import dev.engram.core.domain.Op;
 import dev.engram.core.error.TooLargeException;
 import dev.engram.core.error.ValidationException;
 

@@ -1,6 +1,9 @@
 package dev.engram.core.filter;
 
+import dev.engram.core.domain.Field;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.MemoryState;
+import dev.engram.core.domain.Op;
 import dev.engram.core.domain.Scope;
 
 import java.time.Instant;

@@ -2,7 +2,6 @@ package dev.engram.core.reconcile;
 
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.TokenUsage;
-import dev.engram.core.engine.EngineSettings;
 import dev.engram.core.extract.Fact;
 
 import java.util.ArrayList;
@@ -37,9 +36,9 @@ public final class OfflineReconciler implements Reconciler {
     /** A different number for the same topic replaces the memory at or above this. */
     static final double QUANTITY_SIMILARITY = 0.75;
 
-    private final EngineSettings settings;
+    private final ReconcileThresholds settings;
 
-    public OfflineReconciler(EngineSettings settings) {
+    public OfflineReconciler(ReconcileThresholds settings) {
         this.settings = settings;
     }
 

@@ -1,6 +1,6 @@
 package dev.engram.core.spi;
 
-import dev.engram.core.filter.Filter;
+import dev.engram.core.domain.Filter;
 
 /**
  * A similarity query.

@@ -1,7 +1,7 @@
 package dev.engram.core.spi;
 
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.Tenant;
-import dev.engram.core.filter.Filter;
 
 import java.time.Instant;
 import java.util.Collection;

@@ -1,6 +1,7 @@
 package dev.engram.core.engine;
 
 import dev.engram.core.domain.AddRequest;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.HistoryEntry;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.Scope;
@@ -9,7 +10,6 @@ import dev.engram.core.domain.UpdateRequest;
 import dev.engram.core.error.StorageException;
 import dev.engram.core.error.ValidationException;
 import dev.engram.core.extract.offline.OfflineExtractor;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.filter.Filters;
 import dev.engram.core.index.lucene.LuceneVectorIndex;
 import dev.engram.core.reconcile.OfflineReconciler;
@@ -88,7 +88,7 @@ abstract class AbstractAtomicWritesTest {
         Embedder embedder = Embedder.defaultEmbedder();
         VectorIndex index = faults.index(LuceneVectorIndex.inMemory(embedder.dimension()));
         EngineSettings settings = EngineSettings.defaults();
-        engine = new MemoryEngine(embedder, index, faults.store(newStore()), new OfflineExtractor(), new OfflineReconciler(settings),
+        engine = new MemoryEngine(embedder, index, faults.store(newStore()), new OfflineExtractor(), new OfflineReconciler(settings.reconcileThresholds()),
                 settings, Clock.systemUTC(), ZoneOffset.UTC, registry);
         engine.add(AddRequest.of(ALICE, "I live in Paris.").withOfflineOnly(true));
         engine.add(AddRequest.of(ALICE, "My sister is called Marta.").withInfer(false));

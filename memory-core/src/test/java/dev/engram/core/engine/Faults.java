@@ -1,11 +1,11 @@
 package dev.engram.core.engine;
 
 import dev.engram.core.domain.EntityCount;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.HistoryEntry;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.error.StorageException;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.spi.IndexEntry;
 import dev.engram.core.spi.IndexHit;
 import dev.engram.core.spi.IndexPage;

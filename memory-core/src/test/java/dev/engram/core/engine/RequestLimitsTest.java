@@ -1,11 +1,11 @@
 package dev.engram.core.engine;
 
 import dev.engram.core.Memory;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.ListRequest;
 import dev.engram.core.domain.SearchRequest;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.error.ValidationException;
-import dev.engram.core.filter.Filter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,8 +1,11 @@
 package dev.engram.core.filter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.engram.core.domain.Field;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.MemoryState;
+import dev.engram.core.domain.Op;
 import dev.engram.core.domain.Scope;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.error.ValidationException;

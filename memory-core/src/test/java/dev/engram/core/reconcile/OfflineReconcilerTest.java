@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OfflineReconcilerTest {
 
-    private final OfflineReconciler reconciler = new OfflineReconciler(EngineSettings.defaults());
+    private final OfflineReconciler reconciler = new OfflineReconciler(EngineSettings.defaults().reconcileThresholds());
 
     private static Fact fact(String text, String slot) {
         return new Fact(text, List.of(0), "user", "user", null, slot, List.of());

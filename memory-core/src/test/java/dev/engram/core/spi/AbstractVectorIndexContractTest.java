@@ -1,13 +1,13 @@
 package dev.engram.core.spi;
 
+import dev.engram.core.domain.Field;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.MemoryState;
+import dev.engram.core.domain.Op;
 import dev.engram.core.domain.Scope;
 import dev.engram.core.domain.Tenant;
-import dev.engram.core.filter.Field;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.filter.FilterEvaluator;
-import dev.engram.core.filter.Op;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.engram.core.spi;
 
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.Tenant;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.filter.FilterEvaluator;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.engram.core.index.lucene;
 
+import dev.engram.core.domain.Field;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.Scope;
-import dev.engram.core.filter.Field;
 import dev.engram.core.filter.FilterEvaluator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;

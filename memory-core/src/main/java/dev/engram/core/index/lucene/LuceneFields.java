@@ -1,7 +1,7 @@
 package dev.engram.core.index.lucene;
 
+import dev.engram.core.domain.Field;
 import dev.engram.core.domain.Tenant;
-import dev.engram.core.filter.Field;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,9 +1,9 @@
 package dev.engram.core.index.lucene;
 
-import dev.engram.core.filter.Field;
-import dev.engram.core.filter.Filter;
+import dev.engram.core.domain.Field;
+import dev.engram.core.domain.Filter;
+import dev.engram.core.domain.Op;
 import dev.engram.core.filter.FilterEvaluator;
-import dev.engram.core.filter.Op;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;

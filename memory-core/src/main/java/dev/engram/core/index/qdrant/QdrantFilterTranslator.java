@@ -1,11 +1,11 @@
 package dev.engram.core.index.qdrant;
 
-import dev.engram.core.filter.Field;
-import dev.engram.core.filter.Filter;
-import dev.engram.core.filter.Op;
-import io.qdrant.client.grpc.Common;
+import dev.engram.core.domain.Field;
+import dev.engram.core.domain.Filter;
+import dev.engram.core.domain.Op;
 import io.qdrant.client.grpc.Common.Condition;
 import io.qdrant.client.grpc.Common.Range;
+import io.qdrant.client.grpc.Common;
 
 import java.time.Instant;
 import java.util.ArrayList;

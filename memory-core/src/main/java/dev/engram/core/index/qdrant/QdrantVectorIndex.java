@@ -1,12 +1,12 @@
 package dev.engram.core.index.qdrant;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import dev.engram.core.domain.Field;
+import dev.engram.core.domain.Filter;
+import dev.engram.core.domain.Op;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.error.ConfigurationException;
 import dev.engram.core.error.StorageException;
-import dev.engram.core.filter.Field;
-import dev.engram.core.filter.Filter;
-import dev.engram.core.filter.Op;
 import dev.engram.core.spi.IndexEntry;
 import dev.engram.core.spi.IndexHit;
 import dev.engram.core.spi.IndexPage;
@@ -28,7 +28,6 @@ import io.qdrant.client.grpc.Collections.VectorParamsMap;
 import io.qdrant.client.grpc.Collections.VectorsConfig;
 import io.qdrant.client.grpc.Common;
 import io.qdrant.client.grpc.JsonWithInt.Value;
-import io.qdrant.client.grpc.Points;
 import io.qdrant.client.grpc.Points.DeletePoints;
 import io.qdrant.client.grpc.Points.Direction;
 import io.qdrant.client.grpc.Points.OrderBy;
@@ -40,6 +39,7 @@ import io.qdrant.client.grpc.Points.ScrollPoints;
 import io.qdrant.client.grpc.Points.ScrollResponse;
 import io.qdrant.client.grpc.Points.UpsertPoints;
 import io.qdrant.client.grpc.Points.VectorOutput;
+import io.qdrant.client.grpc.Points;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package dev.engram.core.index.lucene;
 
+import dev.engram.core.domain.Field;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.MemoryState;
 import dev.engram.core.domain.Scope;
 import dev.engram.core.domain.Tenant;
-import dev.engram.core.filter.Field;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.spi.IndexEntry;
 import dev.engram.core.spi.IndexHit;
 import dev.engram.core.spi.IndexQuery;

@@ -1,12 +1,12 @@
 package dev.engram.core.index.lucene;
 
+import dev.engram.core.domain.Field;
+import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.MemoryRecord;
+import dev.engram.core.domain.Op;
 import dev.engram.core.domain.Scope;
 import dev.engram.core.error.ConfigurationException;
-import dev.engram.core.filter.Field;
-import dev.engram.core.filter.Filter;
 import dev.engram.core.filter.FilterEvaluator;
-import dev.engram.core.filter.Op;
 import dev.engram.core.spi.AbstractVectorIndexContractTest;
 import dev.engram.core.spi.IndexEntry;
 import dev.engram.core.spi.IndexHit;

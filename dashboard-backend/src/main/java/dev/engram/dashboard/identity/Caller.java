@@ -1,4 +1,4 @@
-package dev.engram.dashboard.security;
+package dev.engram.dashboard.identity;
 
 import java.util.Locale;
 
@@ -8,8 +8,11 @@ import java.util.Locale;
  */
 public record Caller(String subject, String email, boolean emailVerified, String displayName) {
 
-    /** The standalone platform's administrator ({@link LocalAdminSession}): owns the platform's default organisation. */
-    public static final Caller LOCAL_ADMINISTRATOR = new Caller(LocalAdminAuthenticationMechanism.SUBJECT, null, false, "Local administrator");
+    /** The subject of the standalone platform's administrator (the security package's local sign-in). */
+    public static final String LOCAL_ADMINISTRATOR_SUBJECT = "local-administrator";
+
+    /** The standalone platform's administrator: owns the platform's default organisation. */
+    public static final Caller LOCAL_ADMINISTRATOR = new Caller(LOCAL_ADMINISTRATOR_SUBJECT, null, false, "Local administrator");
 
     public boolean isLocalAdministrator() {
         return equals(LOCAL_ADMINISTRATOR);

@@ -1,4 +1,4 @@
-package dev.engram.dashboard.security;
+package dev.engram.dashboard.identity;
 
 import dev.engram.core.error.ValidationException;
 

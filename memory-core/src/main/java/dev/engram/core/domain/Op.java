@@ -1,4 +1,4 @@
-package dev.engram.core.filter;
+package dev.engram.core.domain;
 
 /** Comparison operators of the filter grammar (Mem0 §1.4 plus OSS's {@code nin}). */
 public enum Op {

@@ -1,4 +1,4 @@
-package dev.engram.core.filter;
+package dev.engram.core.domain;
 
 import java.util.Objects;
 
