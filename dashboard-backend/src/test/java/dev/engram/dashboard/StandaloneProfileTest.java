@@ -1,6 +1,7 @@
 package dev.engram.dashboard;
 
 import dev.engram.dashboard.identity.Role;
+import dev.engram.dashboard.store.DashboardSqlDialect;
 import dev.engram.dashboard.store.ExtractionMode;
 import dev.engram.dashboard.store.Invitation;
 import dev.engram.dashboard.store.InvitationStore;
@@ -8,7 +9,6 @@ import dev.engram.dashboard.store.MembershipStore;
 import dev.engram.dashboard.store.OrganisationStore;
 import dev.engram.dashboard.store.ProjectSettings;
 import dev.engram.dashboard.store.ProjectSettingsStore;
-import dev.engram.dashboard.store.SqlDialect;
 import dev.engram.dashboard.store.UserStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,7 +66,7 @@ class StandaloneProfileTest {
     }
 
     @Inject
-    SqlDialect dialect;
+    DashboardSqlDialect dialect;
     @Inject
     OrganisationStore organisations;
     @Inject
@@ -81,7 +81,7 @@ class StandaloneProfileTest {
     @Test
     void readyOnAnH2FileUnderTheDataDirectory() {
         given().get("/q/health/ready").then().statusCode(200);
-        assertThat(dialect).isEqualTo(SqlDialect.H2);
+        assertThat(dialect).isEqualTo(DashboardSqlDialect.H2);
         assertThat(DATA_DIR.resolve("dashboard").resolve("dashboard.mv.db")).isRegularFile();
     }
 

@@ -1,10 +1,9 @@
 package dev.engram.dashboard.analytics;
 
 import dev.engram.core.domain.Tenant;
-import dev.engram.dashboard.store.SqlDialect;
+import dev.engram.dashboard.store.DashboardSqlDialect;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,11 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 
 /**
  * Reads one project's usage for a window. Every query is built by {@link #query}, which adds the project and window
  * predicate: the only way this class reaches the usage tables, so no query can read another tenant's rows. Days are
- * aggregated from hours here ({@link SqlDialect#utcDay}); distinct end users are counted over the
+ * aggregated from hours here ({@link DashboardSqlDialect#utcDay}); distinct end users are counted over the
  * bucket's (or the window's) hours, so a person active in several hours of a day counts once for that day.
  */
 @ApplicationScoped
@@ -47,7 +47,7 @@ public class UsageReader {
     private final DataSource dataSource;
     private final String utcDay;
 
-    UsageReader(@io.quarkus.agroal.DataSource("dashboard") DataSource dataSource, SqlDialect dialect) {
+    UsageReader(@io.quarkus.agroal.DataSource("dashboard") DataSource dataSource, DashboardSqlDialect dialect) {
         this.dataSource = dataSource;
         this.utcDay = dialect.utcDay("bucket");
     }

@@ -3,7 +3,7 @@ package dev.engram.dashboard.analytics;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.usage.UsageEvent;
 import dev.engram.core.usage.UsageEventCodec;
-import dev.engram.dashboard.store.SqlDialect;
+import dev.engram.dashboard.store.DashboardSqlDialect;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * Rolls a polled batch of usage records up into the hourly tables, in one database transaction that also records the
@@ -87,13 +87,13 @@ public class UsageRollup {
     private final Counter rolledUp;
     private final Counter duplicates;
     private final Counter invalid;
-    /** The dialect's statements, built once: see {@link SqlDialect}. */
+    /** The dialect's statements, built once: see {@link DashboardSqlDialect}. */
     private final String insertOffset;
     private final String upsertHour;
     private final String upsertLatency;
     private final String insertUser;
 
-    UsageRollup(@io.quarkus.agroal.DataSource("dashboard") DataSource dataSource, SqlDialect dialect, MeterRegistry registry) {
+    UsageRollup(@io.quarkus.agroal.DataSource("dashboard") DataSource dataSource, DashboardSqlDialect dialect, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.insertOffset = dialect.insertIfAbsent("dashboard.usage_offsets", List.of("consumer_group", "topic", "kafka_partition"),
                 List.of("last_offset"));

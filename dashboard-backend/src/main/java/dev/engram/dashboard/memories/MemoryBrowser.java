@@ -1,10 +1,10 @@
 package dev.engram.dashboard.memories;
 
-import dev.engram.dashboard.gateway.GatewayClient;
-import dev.engram.dashboard.gateway.GatewayUnavailableException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.error.ValidationException;
+import dev.engram.dashboard.gateway.GatewayClient;
+import dev.engram.dashboard.gateway.GatewayUnavailableException;
 import dev.engram.dashboard.service.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -92,11 +92,11 @@ public class MemoryBrowser {
     }
 
     /** The memory's changes, oldest first as the gateway records them. */
-    public List<HistoryEntry> history(String orgId, String projectId, String memoryId) {
+    public List<BrowsedHistoryEntry> history(String orgId, String projectId, String memoryId) {
         UUID id = memoryId(memoryId);
         JsonNode answer = gateway.get(project(orgId, projectId), "v1/memories/" + id + "/history/");
-        List<HistoryEntry> entries = new ArrayList<>();
-        answer.forEach(h -> entries.add(HistoryEntry.of(h)));
+        List<BrowsedHistoryEntry> entries = new ArrayList<>();
+        answer.forEach(h -> entries.add(BrowsedHistoryEntry.of(h)));
         return entries;
     }
 

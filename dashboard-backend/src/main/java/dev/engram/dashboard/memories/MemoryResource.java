@@ -60,7 +60,7 @@ public class MemoryResource {
     @GET
     @Path("{memory_id}/history")
     @OrgAccess(Role.READER)
-    public List<HistoryEntry> history(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId,
+    public List<BrowsedHistoryEntry> history(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId,
                                       @PathParam("memory_id") String memoryId) {
         return browser.history(orgId, projectId, memoryId);
     }

@@ -1,7 +1,7 @@
 package dev.engram.dashboard.security;
 
 import dev.engram.core.error.NotFoundException;
-import dev.engram.dashboard.identity.Caller;
+import dev.engram.dashboard.identity.ConsoleUser;
 import dev.engram.dashboard.service.Memberships;
 import dev.engram.dashboard.store.Membership;
 import dev.engram.platform.error.ForbiddenException;
@@ -42,7 +42,7 @@ public class AccessFilter {
         OrgAccess orgAccess = method == null ? null : method.getAnnotation(OrgAccess.class);
         boolean signedIn = method != null && method.isAnnotationPresent(SignedIn.class);
         if (orgAccess == null && !signedIn) throw new ForbiddenException("This route is not open");
-        Caller caller = CallerResolver.from(identity)
+        ConsoleUser caller = CallerResolver.from(identity)
                 .orElseThrow(() -> new UnauthorizedException("Sign in with an OIDC bearer token or a console session", BEARER));
         ConsoleSession.requireConsoleHeader(identity, request);
         if (orgAccess == null) {

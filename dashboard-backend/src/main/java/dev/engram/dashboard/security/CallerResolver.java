@@ -1,13 +1,13 @@
 package dev.engram.dashboard.security;
 
-import dev.engram.dashboard.identity.Caller;
+import dev.engram.dashboard.identity.ConsoleUser;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Optional;
 
 /**
- * Reads the {@link Caller} from an authenticated identity. Both OIDC paths yield a {@link JsonWebToken} principal: the
+ * Reads the {@link ConsoleUser} from an authenticated identity. Both OIDC paths yield a {@link JsonWebToken} principal: the
  * bearer access token, or the ID token of a console session. Keycloak puts {@code email}, {@code email_verified} and
  * {@code name} in both when the client asks for the {@code email} and {@code profile} scopes. The local administrator's
  * session ({@link LocalAdminSession}) is the one identity without a token.
@@ -17,9 +17,9 @@ final class CallerResolver {
     private CallerResolver() {
     }
 
-    static Optional<Caller> from(SecurityIdentity identity) {
+    static Optional<ConsoleUser> from(SecurityIdentity identity) {
         if (identity != null && identity.getCredential(LocalAdminSession.LocalAdminCredential.class) != null) {
-            return Optional.of(Caller.LOCAL_ADMINISTRATOR);
+            return Optional.of(ConsoleUser.LOCAL_ADMINISTRATOR);
         }
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) return Optional.empty();
         String subject = jwt.getSubject();
@@ -28,7 +28,7 @@ final class CallerResolver {
         Object verified = jwt.getClaim("email_verified");
         String name = jwt.getClaim("name");
         if (name == null) name = jwt.getClaim("preferred_username");
-        return Optional.of(new Caller(subject, email, isTrue(verified), name));
+        return Optional.of(new ConsoleUser(subject, email, isTrue(verified), name));
     }
 
     private static boolean isTrue(Object claim) {

@@ -1,6 +1,6 @@
 package dev.engram.dashboard.security;
 
-import dev.engram.dashboard.identity.Caller;
+import dev.engram.dashboard.identity.ConsoleUser;
 import dev.engram.dashboard.store.Membership;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -11,15 +11,15 @@ import jakarta.enterprise.context.RequestScoped;
 @RequestScoped
 public class CurrentAccess {
 
-    private Caller caller;
+    private ConsoleUser caller;
     private Membership membership;
 
-    void set(Caller caller, Membership membership) {
+    void set(ConsoleUser caller, Membership membership) {
         this.caller = caller;
         this.membership = membership;
     }
 
-    public Caller caller() {
+    public ConsoleUser caller() {
         if (caller == null) throw new IllegalStateException("No caller: the route was not checked by AccessFilter");
         return caller;
     }

@@ -1,6 +1,6 @@
 package dev.engram.dashboard.security;
 
-import dev.engram.dashboard.identity.Caller;
+import dev.engram.dashboard.identity.ConsoleUser;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
@@ -23,7 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class LocalAdminAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     /** The local administrator's subject: no identity provider issues it. */
-    public static final String SUBJECT = Caller.LOCAL_ADMINISTRATOR_SUBJECT;
+    public static final String SUBJECT = ConsoleUser.LOCAL_ADMINISTRATOR_SUBJECT;
     static final String SIGN_IN_PAGE = "/local-sign-in.html";
 
     private final LocalAdminSession session;

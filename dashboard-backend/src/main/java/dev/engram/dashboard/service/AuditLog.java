@@ -2,7 +2,7 @@ package dev.engram.dashboard.service;
 
 import dev.engram.core.domain.Page;
 import dev.engram.core.error.ValidationException;
-import dev.engram.dashboard.identity.Caller;
+import dev.engram.dashboard.identity.ConsoleUser;
 import dev.engram.dashboard.store.AuditAction;
 import dev.engram.dashboard.store.AuditEntry;
 import dev.engram.dashboard.store.AuditStore;
@@ -40,7 +40,7 @@ public class AuditLog {
 
     /** An action by a signed-in person in an organisation (one they create, or join by an invitation). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String orgId, Caller actor, AuditAction action, String target, String detail) {
+    public void record(String orgId, ConsoleUser actor, AuditAction action, String target, String detail) {
         append(orgId, actor.subject(), actor.email(), action, target, detail);
     }
 

@@ -4,7 +4,7 @@ import dev.engram.core.domain.Tenant;
 import dev.engram.core.error.NotFoundException;
 import dev.engram.core.tenant.Project;
 import dev.engram.dashboard.config.DashboardConfig;
-import dev.engram.dashboard.identity.Caller;
+import dev.engram.dashboard.identity.ConsoleUser;
 import dev.engram.dashboard.identity.Role;
 import dev.engram.dashboard.store.AuditAction;
 import dev.engram.dashboard.store.Invitation;
@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * Sign-up and organisations. A person's first authenticated request ({@link #signIn}) records them, turns pending
  * invitations of their verified e-mail address into memberships and, when they belong to no organisation, creates one
  * they own with a default project (for the local administrator of the standalone platform: the platform's default
- * organisation and project, see {@link Caller#LOCAL_ADMINISTRATOR}). Concurrent first requests of one person are serialised by a database lock on their
+ * organisation and project, see {@link ConsoleUser#LOCAL_ADMINISTRATOR}). Concurrent first requests of one person are serialised by a database lock on their
  * subject, so that happens once.
  */
 @ApplicationScoped
@@ -58,7 +58,7 @@ public class OrganisationService {
     }
 
     @Transactional
-    public SignIn signIn(Caller caller) {
+    public SignIn signIn(ConsoleUser caller) {
         Instant now = clock.instant();
         users.lockSubject(caller.subject());
         users.upsert(caller.subject(), caller.email(), caller.friendlyName(), now);
@@ -82,7 +82,7 @@ public class OrganisationService {
 
     /** A further organisation the caller owns, with its default project. */
     @Transactional
-    public OrganisationView create(Caller caller, String name) {
+    public OrganisationView create(ConsoleUser caller, String name) {
         Organisation org = createOwned(caller, Names.displayName(name, "name"), clock.instant());
         return new OrganisationView(org, Role.OWNER);
     }
@@ -111,7 +111,7 @@ public class OrganisationService {
         organisations.delete(orgId);
     }
 
-    private int acceptInvitations(Caller caller, Instant now) {
+    private int acceptInvitations(ConsoleUser caller, Instant now) {
         String email = caller.verifiedEmail();
         if (email == null) return 0;
         int accepted = 0;
@@ -126,7 +126,7 @@ public class OrganisationService {
         return accepted;
     }
 
-    private Organisation createOwned(Caller caller, String name, Instant now) {
+    private Organisation createOwned(ConsoleUser caller, String name, Instant now) {
         // The local administrator's organisation is the platform's default one, where the standalone gateway's bootstrap
         // key and its default project live; everyone else's gets a fresh id.
         String id = caller.isLocalAdministrator() && organisations.find(Tenant.DEFAULT.orgId()).isEmpty()

@@ -7,7 +7,7 @@ import dev.engram.core.error.ValidationException;
 import dev.engram.core.tenant.ApiKey;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.core.tenant.Project;
-import dev.engram.dashboard.identity.Caller;
+import dev.engram.dashboard.identity.ConsoleUser;
 import dev.engram.dashboard.identity.Role;
 import dev.engram.dashboard.store.AuditAction;
 import dev.engram.dashboard.store.Membership;
@@ -111,7 +111,7 @@ public class ProjectService {
      * API) is for organisation admins and owners.
      */
     @Transactional
-    public TenantDirectory.IssuedKey createKey(Membership actor, Caller caller, String projectId, String name, List<String> scopeNames) {
+    public TenantDirectory.IssuedKey createKey(Membership actor, ConsoleUser caller, String projectId, String name, List<String> scopeNames) {
         Project p = get(actor.orgId(), projectId);
         String n = Names.displayName(name, "name");
         if (scopeNames == null || scopeNames.isEmpty()) throw new ValidationException("'scopes' must name at least one of read, write, admin");
@@ -127,7 +127,7 @@ public class ProjectService {
 
     /** Revokes a key of the project: members may revoke the keys they created, admins and owners any key. */
     @Transactional
-    public ApiKey revokeKey(Membership actor, Caller caller, String projectId, UUID keyId) {
+    public ApiKey revokeKey(Membership actor, ConsoleUser caller, String projectId, UUID keyId) {
         Project p = get(actor.orgId(), projectId);
         ApiKey key = directory.keys(p.tenant()).stream().filter(k -> k.id().equals(keyId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("API key not found"));
@@ -170,7 +170,7 @@ public class ProjectService {
         return "scopes " + String.join(",", key.scopes().stream().sorted().map(KeyScope::wireName).toList());
     }
 
-    private static boolean createdBy(ApiKey key, Caller caller) {
+    private static boolean createdBy(ApiKey key, ConsoleUser caller) {
         String mine = caller.verifiedEmail();
         return mine != null && key.userEmail() != null && mine.equalsIgnoreCase(key.userEmail());
     }

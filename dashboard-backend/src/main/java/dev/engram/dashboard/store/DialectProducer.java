@@ -4,13 +4,13 @@ import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The dashboard database's {@link SqlDialect}, read from the "dashboard" datasource once, at first use. */
+/** The dashboard database's {@link DashboardSqlDialect}, read from the "dashboard" datasource once, at first use. */
 @Singleton
 public class DialectProducer {
 
     @Produces
     @Singleton
-    SqlDialect dialect(@DataSource("dashboard") javax.sql.DataSource dataSource) {
-        return SqlDialect.of(dataSource);
+    DashboardSqlDialect dialect(@DataSource("dashboard") javax.sql.DataSource dataSource) {
+        return DashboardSqlDialect.of(dataSource);
     }
 }

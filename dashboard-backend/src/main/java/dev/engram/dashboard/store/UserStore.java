@@ -13,17 +13,17 @@ public class UserStore {
     private static final int SIGN_UP_LOCK_SPACE = 0x454e47; // "ENG"
 
     private final Repositories.Users repository;
-    private final SqlDialect dialect;
+    private final DashboardSqlDialect dialect;
 
     @Inject
-    UserStore(Repositories.Users repository, SqlDialect dialect) {
+    UserStore(Repositories.Users repository, DashboardSqlDialect dialect) {
         this.repository = repository;
         this.dialect = dialect;
     }
 
     /**
      * Serialises the rest of the current transaction with every other transaction that locks the same subject
-     * (PostgreSQL: a transaction-scoped advisory lock; H2: see {@link SqlDialect#H2}), so concurrent first requests of one
+     * (PostgreSQL: a transaction-scoped advisory lock; H2: see {@link DashboardSqlDialect#H2}), so concurrent first requests of one
      * person sign them up once.
      */
     public void lockSubject(String subject) {

@@ -3,7 +3,7 @@ package dev.engram.dashboard.analytics;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.usage.UsageEvent;
 import dev.engram.core.usage.UsageEventCodec;
-import dev.engram.dashboard.store.SqlDialect;
+import dev.engram.dashboard.store.DashboardSqlDialect;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.flywaydb.core.Flyway;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The standalone dashboard's analytics SQL on H2: the db/dashboard-h2 migrations run with Flyway as the standalone build
- * runs them, then the rollup and the reader (SqlDialect.H2) must give the numbers {@link AnalyticsTest} expects of
+ * runs them, then the rollup and the reader (DashboardSqlDialect.H2) must give the numbers {@link AnalyticsTest} expects of
  * PostgreSQL for {@link UsageFixture}'s history.
  */
 class UsageOnH2Test {
@@ -39,9 +39,9 @@ class UsageOnH2Test {
         dataSource.setURL("jdbc:h2:mem:usage-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/dashboard-h2").schemas("DASHBOARD").load().migrate();
-        assertThat(SqlDialect.of(dataSource)).isEqualTo(SqlDialect.H2);
-        rollup = new UsageRollup(dataSource, SqlDialect.H2, new SimpleMeterRegistry());
-        reader = new UsageReader(dataSource, SqlDialect.H2);
+        assertThat(DashboardSqlDialect.of(dataSource)).isEqualTo(DashboardSqlDialect.H2);
+        rollup = new UsageRollup(dataSource, DashboardSqlDialect.H2, new SimpleMeterRegistry());
+        reader = new UsageReader(dataSource, DashboardSqlDialect.H2);
     }
 
     @Test

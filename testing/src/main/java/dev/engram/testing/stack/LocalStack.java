@@ -1,9 +1,9 @@
 package dev.engram.testing.stack;
 
-import dev.engram.testing.process.StopOnce;
 import dev.engram.testing.kafka.KafkaBroker;
 import dev.engram.testing.postgres.PostgresServer;
 import dev.engram.testing.process.FreePorts;
+import dev.engram.testing.process.StopOnce;
 import dev.engram.testing.process.WorkDirectory;
 import dev.engram.testing.qdrant.QdrantEmulator;
 import dev.engram.testing.stack.ManagedProcess.Signal;
@@ -72,7 +72,7 @@ public final class LocalStack implements AutoCloseable {
     private final App gateway;
     private final List<App> workers;
     private final App dashboard;
-    private final KeycloakServer keycloak;
+    private final StackKeycloak keycloak;
     private final StopOnce stopper;
 
     /** One app process and the HTTP port it serves. */
@@ -83,7 +83,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private LocalStack(Builder options, Path workDirectory, KafkaBroker kafka, PostgresServer postgres, ManagedProcess qdrant,
-                       int qdrantPort, App gateway, List<App> workers, App dashboard, KeycloakServer keycloak) {
+                       int qdrantPort, App gateway, List<App> workers, App dashboard, StackKeycloak keycloak) {
         this.options = options;
         this.workDirectory = workDirectory;
         this.kafka = kafka;
@@ -135,7 +135,7 @@ public final class LocalStack implements AutoCloseable {
         return requireKeycloak().adminPassword();
     }
 
-    private KeycloakServer requireKeycloak() {
+    private StackKeycloak requireKeycloak() {
         if (keycloak == null) throw new IllegalStateException("this stack runs without Keycloak");
         return keycloak;
     }
@@ -395,7 +395,7 @@ public final class LocalStack implements AutoCloseable {
             KafkaBroker kafka = null;
             PostgresServer postgres = null;
             ManagedProcess qdrant = null;
-            KeycloakServer keycloak = null;
+            StackKeycloak keycloak = null;
             List<ManagedProcess> started = new ArrayList<>();
             try {
                 kafka = KafkaBroker.start();
@@ -415,7 +415,7 @@ public final class LocalStack implements AutoCloseable {
                 Readiness.awaitListening(qdrant, qdrantPort, Duration.ofSeconds(60));
 
                 if (keycloakHome != null) {
-                    keycloak = KeycloakServer.start(keycloakHome, root.resolve("deploy/keycloak/engram-realm.json"), work,
+                    keycloak = StackKeycloak.start(keycloakHome, root.resolve("deploy/keycloak/engram-realm.json"), work,
                             readyTimeout);
                     started.add(keycloak.process());
                 }

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param dashboardClientSecret  the secret of the confidential client {@code engram-dashboard} (the realm file reads it
  *                               from {@code ENGRAM_DASHBOARD_CLIENT_SECRET})
  */
-record KeycloakServer(ManagedProcess process, int port, String adminPassword, String dashboardClientSecret) {
+record StackKeycloak(ManagedProcess process, int port, String adminPassword, String dashboardClientSecret) {
 
     String url() {
         return "http://127.0.0.1:" + port;
@@ -34,7 +34,7 @@ record KeycloakServer(ManagedProcess process, int port, String adminPassword, St
      * Copies {@code realmFile} into {@code <home>/data/import} (where {@code --import-realm} reads realms), starts Keycloak
      * and waits until the realm's discovery document answers.
      */
-    static KeycloakServer start(Path home, Path realmFile, Path work, Duration timeout) {
+    static StackKeycloak start(Path home, Path realmFile, Path work, Duration timeout) {
         try {
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.copy(realmFile, imports.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -50,7 +50,7 @@ record KeycloakServer(ManagedProcess process, int port, String adminPassword, St
         ManagedProcess process = new ManagedProcess("keycloak", List.of(home.resolve("bin/kc.sh").toString(),
                 "start-dev", "--import-realm", "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=http://127.0.0.1:" + port),
                 env, work.resolve("data/keycloak"), work.resolve("logs/keycloak.log"));
-        KeycloakServer keycloak = new KeycloakServer(process, port, env.get("KC_BOOTSTRAP_ADMIN_PASSWORD"),
+        StackKeycloak keycloak = new StackKeycloak(process, port, env.get("KC_BOOTSTRAP_ADMIN_PASSWORD"),
                 env.get("ENGRAM_DASHBOARD_CLIENT_SECRET"));
         process.start();
         try {

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code old_memory} → {@code new_memory}, when, by whom ({@code actor_id}, {@code role}), why ({@code reason}), from which
  * ingest event, and the memory it relates to (the one that superseded it, for instance).
  */
-public record HistoryEntry(String id, String event, String oldMemory, String newMemory, String createdAt, String actorId, String role,
+public record BrowsedHistoryEntry(String id, String event, String oldMemory, String newMemory, String createdAt, String actorId, String role,
                            String reason, String eventId, String relatedMemoryId) {
 
-    static HistoryEntry of(JsonNode n) {
-        return new HistoryEntry(GatewayJson.text(n, "id"), GatewayJson.text(n, "event"), GatewayJson.text(n, "old_memory"),
+    static BrowsedHistoryEntry of(JsonNode n) {
+        return new BrowsedHistoryEntry(GatewayJson.text(n, "id"), GatewayJson.text(n, "event"), GatewayJson.text(n, "old_memory"),
                 GatewayJson.text(n, "new_memory"), GatewayJson.text(n, "created_at"), GatewayJson.text(n, "actor_id"),
                 GatewayJson.text(n, "role"), GatewayJson.text(n, "reason"), GatewayJson.text(n, "event_id"),
                 GatewayJson.text(n, "related_memory_id"));

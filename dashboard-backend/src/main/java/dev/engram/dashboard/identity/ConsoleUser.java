@@ -6,13 +6,13 @@ import java.util.Locale;
  * The signed-in person, from the token's claims: the OIDC subject identifies them; the e-mail address counts for
  * invitations only when the identity provider verified it.
  */
-public record Caller(String subject, String email, boolean emailVerified, String displayName) {
+public record ConsoleUser(String subject, String email, boolean emailVerified, String displayName) {
 
     /** The subject of the standalone platform's administrator (the security package's local sign-in). */
     public static final String LOCAL_ADMINISTRATOR_SUBJECT = "local-administrator";
 
     /** The standalone platform's administrator: owns the platform's default organisation. */
-    public static final Caller LOCAL_ADMINISTRATOR = new Caller(LOCAL_ADMINISTRATOR_SUBJECT, null, false, "Local administrator");
+    public static final ConsoleUser LOCAL_ADMINISTRATOR = new ConsoleUser(LOCAL_ADMINISTRATOR_SUBJECT, null, false, "Local administrator");
 
     public boolean isLocalAdministrator() {
         return equals(LOCAL_ADMINISTRATOR);

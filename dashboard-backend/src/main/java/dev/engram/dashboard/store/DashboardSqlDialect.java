@@ -2,13 +2,13 @@ package dev.engram.dashboard.store;
 
 import jakarta.persistence.EntityManager;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * The few statements of the dashboard's native SQL that PostgreSQL (the distributed platform) and H2 (the standalone build,
@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * two transactions insert the same new key, {@code ON CONFLICT} cannot. H2 has no {@code ON CONFLICT} and uses the
  * standard {@code MERGE}; only one process opens its file.
  */
-public enum SqlDialect {
+public enum DashboardSqlDialect {
 
     POSTGRESQL {
         @Override
@@ -119,7 +119,7 @@ public enum SqlDialect {
     abstract void lockSubject(EntityManager em, int space, String subject);
 
     /** The dialect of the database behind {@code dataSource}. */
-    public static SqlDialect of(DataSource dataSource) {
+    public static DashboardSqlDialect of(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             return of(c.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
@@ -127,7 +127,7 @@ public enum SqlDialect {
         }
     }
 
-    static SqlDialect of(String databaseProductName) {
+    static DashboardSqlDialect of(String databaseProductName) {
         return switch (databaseProductName.toLowerCase(Locale.ROOT)) {
             case "postgresql" -> POSTGRESQL;
             case "h2" -> H2;
