@@ -19,7 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * One meaning per class name (docs/architecture.md, dependency rules): no simple class name is defined twice across the
  * main code of every module, so a reader never has to check which {@code Caller} or {@code SqlDialect} a file means,
  * and a second copy of a shared class cannot hide under the same name. Reads the source tree, so it sees every module
- * at once.
+ * at once. The client libraries under {@code clients/} are left out: they are stand-alone artifacts for other programs,
+ * depend on no server module, and their types name the wire's objects ({@code Memory}, {@code SearchResult}) as their
+ * users expect, not the server's classes.
  */
 class UniqueClassNamesTest {
 
@@ -36,13 +38,15 @@ class UniqueClassNamesTest {
 
     @Test
     void aDuplicateIsFound(@org.junit.jupiter.api.io.TempDir Path root) throws IOException {
-        for (String module : List.of("a", "b")) {
-            Path dir = Files.createDirectories(root.resolve(module + "/src/main/java/x/" + module));
-            Files.writeString(dir.resolve("Same.java"), "package x." + module + "; class Same {}");
-            Files.writeString(dir.resolve("package-info.java"), "package x." + module + ";");
+        for (String module : List.of("a", "b", "clients/c")) {
+            String pkg = module.replace("clients/", "");
+            Path dir = Files.createDirectories(root.resolve(module + "/src/main/java/x/" + pkg));
+            Files.writeString(dir.resolve("Same.java"), "package x." + pkg + "; class Same {}");
+            Files.writeString(dir.resolve("package-info.java"), "package x." + pkg + ";");
         }
         Map<String, List<Path>> byName = mainSources(root);
-        assertEquals(2, byName.get("Same").size());
+        assertEquals(List.of(Path.of("a/src/main/java/x/a/Same.java"), Path.of("b/src/main/java/x/b/Same.java")),
+                byName.get("Same").stream().sorted().toList(), "the two modules' copies, and not the client library's");
         assertFalse(byName.containsKey("package-info"), "package-info is not a class");
     }
 
@@ -53,6 +57,7 @@ class UniqueClassNamesTest {
             files.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> p.toString().replace('\\', '/').contains("/src/main/java/"))
                     .filter(p -> !p.toString().contains("node_modules") && !p.toString().contains("/target/"))
+                    .filter(p -> !root.relativize(p).startsWith("clients"))
                     .filter(p -> !p.getFileName().toString().equals("package-info.java"))
                     .forEach(p -> byName.computeIfAbsent(p.getFileName().toString().replace(".java", ""), n -> new ArrayList<>())
                             .add(root.relativize(p)));
