@@ -10,7 +10,6 @@ import dev.engram.core.tenant.Project;
 import dev.engram.core.tenant.ProjectDefaults;
 import dev.engram.core.tenant.ApiKeys;
 import dev.engram.dashboard.gateway.GatewayClient;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -31,10 +30,12 @@ final class DatabaseTenantDirectory implements TenantDirectory {
     private final ApiKeyStore store;
     private final GatewayClient gateway;
     private final Clock clock = Clock.systemUTC();
+    private final OutsideTransaction outsideTransaction;
 
-    DatabaseTenantDirectory(DataSource platformDataSource, GatewayClient gateway) {
+    DatabaseTenantDirectory(DataSource platformDataSource, GatewayClient gateway, OutsideTransaction outsideTransaction) {
         this.store = JdbcApiKeyStore.onManagedSchema(platformDataSource);
         this.gateway = gateway;
+        this.outsideTransaction = outsideTransaction;
     }
 
     @Override
@@ -90,7 +91,7 @@ final class DatabaseTenantDirectory implements TenantDirectory {
         if (!outside(() -> store.updateDefaults(tenant, defaults, clock.instant()))) throw new NotFoundException("Project not found");
     }
 
-    private static <T> T outside(Supplier<T> work) {
-        return QuarkusTransaction.suspendingExisting().call(work::get);
+    private <T> T outside(Supplier<T> work) {
+        return outsideTransaction.call(work);
     }
 }

@@ -17,9 +17,10 @@ public class TenantDirectoryProducer {
 
     @Produces
     @Singleton
-    TenantDirectory tenantDirectory(DashboardConfig config, InjectableInstance<DataSource> platformDataSource, GatewayClient gateway) {
+    TenantDirectory tenantDirectory(DashboardConfig config, InjectableInstance<DataSource> platformDataSource, GatewayClient gateway,
+                                    OutsideTransaction outsideTransaction) {
         return switch (config.dashboard().tenantDirectory()) {
-            case DATABASE -> new DatabaseTenantDirectory(platformDataSource.get(), gateway);
+            case DATABASE -> new DatabaseTenantDirectory(platformDataSource.get(), gateway, outsideTransaction);
             case GATEWAY -> new GatewayTenantDirectory(gateway);
         };
     }
