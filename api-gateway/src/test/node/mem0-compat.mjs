@@ -486,8 +486,10 @@ async function all() {
       check(got, "the add reached the receiver twice (a 500, then the retry)", received);
       equal(got[1].headers["x-engram-delivery"], got[0].headers["x-engram-delivery"], "the retry carries the same idempotency key");
       for (const r of got) {
-        const expected = "sha256=" + createHmac("sha256", created.secret).update(r.body).digest("hex");
-        equal(r.headers["x-engram-signature"], expected, "X-Engram-Signature is the HMAC-SHA256 of the body");
+        const timestamp = r.headers["x-engram-timestamp"];
+        check(Math.abs(Date.now() / 1000 - Number(timestamp)) < 300, "X-Engram-Timestamp is the attempt's Unix time", timestamp);
+        const expected = "sha256=" + createHmac("sha256", created.secret).update(`${timestamp}.${r.body}`).digest("hex");
+        equal(r.headers["x-engram-signature"], expected, "X-Engram-Signature is the HMAC-SHA256 of the timestamp, a dot and the body");
         equal(r.headers["x-engram-event"], "memory_add", "X-Engram-Event");
       }
       equal(JSON.parse(got[1].body), { event_details: { id: added.results[0].id, data: { memory: "I collect vintage postcards" }, event: "ADD" } },

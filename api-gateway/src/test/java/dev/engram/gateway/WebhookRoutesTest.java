@@ -39,7 +39,7 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTestResource(TempDataDirResource.class)
 class WebhookRoutesTest {
 
-    record Received(String signature, String delivery, String event, String body) {
+    record Received(String timestamp, String signature, String delivery, String event, String body) {
     }
 
     private HttpServer receiver;
@@ -51,7 +51,8 @@ class WebhookRoutesTest {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             var h = exchange.getRequestHeaders();
-            received.add(new Received(h.getFirst("X-Engram-Signature"), h.getFirst("X-Engram-Delivery"), h.getFirst("X-Engram-Event"),
+            received.add(new Received(h.getFirst("X-Engram-Timestamp"), h.getFirst("X-Engram-Signature"), h.getFirst("X-Engram-Delivery"),
+                    h.getFirst("X-Engram-Event"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 500 : 204, -1);
             exchange.close();
@@ -175,7 +176,8 @@ class WebhookRoutesTest {
 
         assertThat(got.get(1).delivery()).as("the retry carries the same idempotency key").isEqualTo(got.get(0).delivery());
         for (Received r : got) {
-            assertThat(WebhookSignature.verify(secret, r.body(), r.signature())).isTrue();
+            assertThat(WebhookSignature.verify(secret, r.body(), r.timestamp(), r.signature(), java.time.Instant.now(),
+                    WebhookSignature.DEFAULT_TOLERANCE)).isTrue();
             assertThat(r.event()).isEqualTo("memory_add");
         }
         JsonNode added = new ObjectMapper().readTree(got.get(1).body());

@@ -328,7 +328,7 @@ const WEBHOOK_EVENTS = ["memory_add", "memory_update", "memory_delete"];
 async function webhooksSection(body, editable) {
   const { org, project } = state;
   const section = h("section", { class: "card", "aria-labelledby": "webhooks-title" }, h("h2", { id: "webhooks-title" }, "Webhooks"),
-    h("p", { class: "hint" }, "Memory events are POSTed to each URL, signed with X-Engram-Signature (HMAC-SHA256 of the body with the webhook's secret) and retried with backoff until the receiver answers 2xx."));
+    h("p", { class: "hint" }, "Memory events are POSTed to each URL, signed with X-Engram-Signature (HMAC-SHA256 of X-Engram-Timestamp, a dot and the body, with the webhook's secret) and retried with backoff until the receiver answers 2xx."));
   const secretSlot = h("div");
   const list = h("div", { "aria-live": "polite" });
   const log = h("div", { "aria-live": "polite" });

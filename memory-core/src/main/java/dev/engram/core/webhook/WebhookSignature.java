@@ -6,16 +6,24 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The signature a receiver checks: {@code sha256=} followed by the lowercase hex HMAC-SHA256 of the exact request body,
- * keyed with the webhook's secret (its UTF-8 bytes). Sent as {@value #HEADER}.
+ * The signature a receiver checks: {@code sha256=} followed by the lowercase hex HMAC-SHA256, keyed with the webhook's
+ * secret (its UTF-8 bytes), of {@code <timestamp>.<body>}: the attempt's Unix time in seconds (sent as
+ * {@value #TIMESTAMP_HEADER}), a dot, and the exact request body. Sent as {@value #HEADER}. Signing the time lets a
+ * receiver refuse a captured request replayed later ({@link #verify(String, String, String, String, Instant, Duration)}
+ * with a tolerance of a few minutes); each attempt is signed afresh.
  */
 public final class WebhookSignature {
 
     public static final String HEADER = "X-Engram-Signature";
+    public static final String TIMESTAMP_HEADER = "X-Engram-Timestamp";
+    /** How far a receiver should let the timestamp be from its clock: {@link #verify} with this by default. */
+    public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
     private static final String PREFIX = "sha256=";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -29,20 +37,36 @@ public final class WebhookSignature {
         return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** The header value for {@code body}. */
-    public static String sign(String secret, String body) {
+    /** The {@value #HEADER} value of an attempt at {@code at} to send {@code body}. */
+    public static String sign(String secret, Instant at, String body) {
+        return sign(secret, at.getEpochSecond() + "." + body);
+    }
+
+    /** {@code sha256=} and the hex HMAC-SHA256 of {@code content} keyed with {@code secret}. */
+    public static String sign(String secret, String content) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return PREFIX + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+            return PREFIX + HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
     }
 
-    /** True when {@code header} is the signature of {@code body} with {@code secret} (compared in constant time). */
-    public static boolean verify(String secret, String body, String header) {
-        if (header == null) return false;
-        return MessageDigest.isEqual(sign(secret, body).getBytes(StandardCharsets.US_ASCII), header.getBytes(StandardCharsets.US_ASCII));
+    /**
+     * What a receiver does: true when {@code signature} signs {@code timestamp} and {@code body} with {@code secret}
+     * (compared in constant time) and the timestamp is within {@code tolerance} of {@code now}.
+     */
+    public static boolean verify(String secret, String body, String timestamp, String signature, Instant now, Duration tolerance) {
+        if (timestamp == null || signature == null) return false;
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.strip());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (Math.abs(now.getEpochSecond() - seconds) > tolerance.toSeconds()) return false;
+        return MessageDigest.isEqual(sign(secret, Instant.ofEpochSecond(seconds), body).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,15 +19,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WebhookRulesTest {
 
     @Test
-    void signatureIsTheHexHmacSha256OfTheBody() {
+    void signatureIsTheHexHmacSha256OfTheTimestampAndTheBody() {
         // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
         assertThat(WebhookSignature.sign("Jefe", "what do ya want for nothing?"))
                 .isEqualTo("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        Instant at = Instant.parse("2026-12-07T10:00:00Z");
+        assertThat(WebhookSignature.sign("Jefe", at, "{}")).isEqualTo(WebhookSignature.sign("Jefe", at.getEpochSecond() + ".{}"));
+
         String body = "{\"event_details\":{}}";
         String secret = WebhookSignature.newSecret();
-        assertThat(WebhookSignature.verify(secret, body, WebhookSignature.sign(secret, body))).isTrue();
-        assertThat(WebhookSignature.verify(secret, body + " ", WebhookSignature.sign(secret, body))).isFalse();
-        assertThat(WebhookSignature.verify("other", body, WebhookSignature.sign(secret, body))).isFalse();
+        String ts = Long.toString(at.getEpochSecond());
+        String signature = WebhookSignature.sign(secret, at, body);
+        Duration tolerance = WebhookSignature.DEFAULT_TOLERANCE;
+        assertThat(WebhookSignature.verify(secret, body, ts, signature, at.plusSeconds(30), tolerance)).isTrue();
+        assertThat(WebhookSignature.verify(secret, body + " ", ts, signature, at, tolerance)).as("another body").isFalse();
+        assertThat(WebhookSignature.verify("other", body, ts, signature, at, tolerance)).as("another secret").isFalse();
+        assertThat(WebhookSignature.verify(secret, body, Long.toString(at.getEpochSecond() + 1), signature, at, tolerance))
+                .as("another timestamp than the one signed").isFalse();
+        assertThat(WebhookSignature.verify(secret, body, ts, signature, at.plus(Duration.ofMinutes(6)), tolerance))
+                .as("a request replayed after the tolerance").isFalse();
+        assertThat(WebhookSignature.verify(secret, body, "soon", signature, at, tolerance)).isFalse();
+        assertThat(WebhookSignature.verify(secret, body, null, signature, at, tolerance)).isFalse();
         assertThat(WebhookSignature.newSecret()).startsWith("whsec_").isNotEqualTo(secret);
     }
 

@@ -33,8 +33,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends the webhook outbox ({@link WebhookStore}): every {@code pollInterval} it claims the due deliveries and POSTs each
- * on a virtual thread, with its JSON body, {@value WebhookSignature#HEADER} ({@code sha256=} HMAC of the body with the
- * webhook's secret), {@value #DELIVERY_HEADER} (the delivery id: the same on every attempt, the receiver's idempotency
+ * on a virtual thread, with its JSON body, {@value WebhookSignature#TIMESTAMP_HEADER} (the attempt's Unix seconds),
+ * {@value WebhookSignature#HEADER} ({@code sha256=} HMAC of {@code <timestamp>.<body>} with the webhook's secret), {@value #DELIVERY_HEADER} (the delivery id: the same on every attempt, the receiver's idempotency
  * key) and {@value #EVENT_HEADER} ({@code memory_add}, ...). A 2xx answer delivers it; anything else (another status, no
  * answer within {@code timeout}, a refused connection, a target that now resolves to a forbidden address) fails the
  * attempt, which is retried after {@link WebhookBackoff} until its last attempt. Redirects are not followed. Nothing here
@@ -141,10 +141,12 @@ public final class WebhookDispatcher implements AutoCloseable {
         String error;
         try {
             URI uri = targets.check(w.url());
+            Instant signedAt = clock.instant();
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Engram-Webhooks/1")
-                    .header(WebhookSignature.HEADER, WebhookSignature.sign(w.secret(), d.payload()))
+                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(signedAt.getEpochSecond()))
+                    .header(WebhookSignature.HEADER, WebhookSignature.sign(w.secret(), signedAt, d.payload()))
                     .header(DELIVERY_HEADER, d.id().toString())
                     .header(EVENT_HEADER, d.event().wireName())
                     .POST(HttpRequest.BodyPublishers.ofString(d.payload())).build();

@@ -68,6 +68,7 @@ class WebhookDispatcherTest {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var h = exchange.getRequestHeaders();
             received.add(new Received(Map.of("signature", String.valueOf(h.getFirst("X-Engram-Signature")),
+                    "timestamp", String.valueOf(h.getFirst("X-Engram-Timestamp")),
                     "delivery", String.valueOf(h.getFirst("X-Engram-Delivery")), "event", String.valueOf(h.getFirst("X-Engram-Event")),
                     "type", String.valueOf(h.getFirst("Content-Type"))), body, Instant.now()));
             int status = failuresLeft.getAndDecrement() > 0 ? 500 : 200;
@@ -131,7 +132,8 @@ class WebhookDispatcherTest {
         assertThat(second.headers().get("delivery")).as("idempotency key").isEqualTo(first.headers().get("delivery"))
                 .isEqualTo(done.id().toString());
         for (Received r : received) {
-            assertThat(WebhookSignature.verify(secret, r.body(), r.headers().get("signature"))).isTrue();
+            assertThat(WebhookSignature.verify(secret, r.body(), r.headers().get("timestamp"), r.headers().get("signature"), r.at(),
+                    WebhookSignature.DEFAULT_TOLERANCE)).as("signed with the attempt's time").isTrue();
             assertThat(r.headers().get("event")).isEqualTo("memory_add");
             assertThat(r.headers().get("type")).startsWith("application/json");
         }
