@@ -8,7 +8,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.engram.client.error.ConnectionException;
 import dev.engram.client.error.EngramException;
 import dev.engram.client.error.EventTimeoutException;
-import dev.engram.client.http.HttpTransport;
 import dev.engram.client.model.AddRequest;
 import dev.engram.client.model.AddResult;
 import dev.engram.client.model.DeleteResult;
@@ -71,7 +70,7 @@ public final class EngramClient {
     EngramClient(HttpTransport transport, ObjectMapper json, Map<String, String> commonQuery, Executor executor) {
         this.transport = transport;
         this.json = json;
-        this.commonQuery = Map.copyOf(commonQuery);
+        this.commonQuery = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(commonQuery)); // order kept: org_id, project_id
         this.executor = executor;
     }
 
@@ -255,8 +254,10 @@ public final class EngramClient {
     }
 
     public CompletableFuture<Page<Entity>> entitiesAsync(int page, int pageSize) {
-        return call("GET", "/v1/entities/", Map.of("page", Integer.toString(page), "page_size", Integer.toString(pageSize)), null,
-                true, ENTITY_PAGE);
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("page", Integer.toString(page));
+        query.put("page_size", Integer.toString(pageSize));
+        return call("GET", "/v1/entities/", query, null, true, ENTITY_PAGE);
     }
 
     /** {@code GET /v1/event/{id}/}: a queued add's state now. */

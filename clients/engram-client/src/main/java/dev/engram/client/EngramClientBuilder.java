@@ -1,8 +1,6 @@
 package dev.engram.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.engram.client.http.HttpTransport;
-import dev.engram.client.http.ProblemDecoder;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,7 +4,7 @@ import dev.engram.client.FakeServer.Reply;
 import dev.engram.client.error.ConnectionException;
 import dev.engram.client.error.RateLimitedException;
 import dev.engram.client.error.ServerException;
-import dev.engram.client.http.RetryAfter;
+
 import dev.engram.client.model.AddRequest;
 import dev.engram.client.model.Scope;
 import org.junit.jupiter.api.AfterEach;

@@ -1,8 +1,7 @@
-package dev.engram.client.http;
+package dev.engram.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.engram.client.RetryPolicy;
 import dev.engram.client.error.ConnectionException;
 import dev.engram.client.error.EngramException;
 
@@ -28,7 +27,7 @@ import java.util.function.DoubleSupplier;
  * and completes with the 2xx body or fails with an {@link EngramException}. Asynchronous throughout; waits between
  * attempts are scheduled, never slept on a thread.
  */
-public final class HttpTransport {
+final class HttpTransport {
 
     /** Call settings that do not change per request. */
     public record Settings(URI baseUrl, String apiKey, Duration requestTimeout, RetryPolicy retry, String userAgent,
@@ -42,7 +41,7 @@ public final class HttpTransport {
     private final DoubleSupplier random;
     private final Executor executor;
 
-    public HttpTransport(HttpClient http, Settings settings, ObjectMapper json, ProblemDecoder problems, DoubleSupplier random,
+    HttpTransport(HttpClient http, Settings settings, ObjectMapper json, ProblemDecoder problems, DoubleSupplier random,
                          Executor executor) {
         this.http = http;
         this.settings = settings;

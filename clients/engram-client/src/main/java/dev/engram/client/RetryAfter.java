@@ -1,4 +1,4 @@
-package dev.engram.client.http;
+package dev.engram.client;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** RFC 9110 {@code Retry-After}: a number of seconds, or an HTTP date (IMF-fixdate) turned into a wait from now. */
-public final class RetryAfter {
+final class RetryAfter {
 
     private RetryAfter() {
     }

@@ -1,4 +1,4 @@
-package dev.engram.client.http;
+package dev.engram.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,14 +17,14 @@ import java.time.Duration;
  * {@code application/problem+json}; other bodies (Mem0's {@code {"detail"|"error"|"message": …}}, a proxy's HTML) still
  * give a readable {@code detail}.
  */
-public final class ProblemDecoder {
+final class ProblemDecoder {
 
     private static final int MAX_TEXT = 500;
 
     private final ObjectMapper json;
     private final Clock clock;
 
-    public ProblemDecoder(ObjectMapper json, Clock clock) {
+    ProblemDecoder(ObjectMapper json, Clock clock) {
         this.json = json;
         this.clock = clock;
     }
