@@ -165,7 +165,7 @@ public final class EngramClient {
         return search(SearchRequest.builder(query, scope).build());
     }
 
-    /** {@code POST /v3/memories/?page=&page_size=}: one page of the filter's memories, newest first. */
+    /** {@code POST /v3/memories/?page=&page_size=}: one page of the filter's memories. */
     public Page<Memory> list(ListRequest request) {
         return await(listAsync(request));
     }
