@@ -1,5 +1,6 @@
 package dev.engram.gateway.standalone;
 
+import dev.engram.testing.standalone.StandaloneServer;
 import dev.engram.testing.node.NodeProject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
 package dev.engram.gateway.standalone;
 
+import dev.engram.testing.standalone.StandaloneServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

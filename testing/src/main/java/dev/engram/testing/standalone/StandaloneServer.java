@@ -1,7 +1,8 @@
-package dev.engram.gateway.standalone;
+package dev.engram.testing.standalone;
+
+import dev.engram.testing.process.FreePorts;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,20 +11,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The standalone platform as a user starts it: {@code ./engram up --port P --data-dir D} from the repository root, a
- * real process (the launcher {@code exec}s the JVM, so the process is the server itself and SIGTERM reaches Quarkus).
- * The launcher reuses the jar the {@code package} phase just built; its output goes to
- * {@code target/standalone-logs/engram-up-PORT.log}, and its last lines are shown when something goes wrong.
+ * The standalone platform as a real process on a fresh data directory, in one of two shapes:
+ * <ul>
+ *   <li>{@link #start}: as a user starts it, {@code ./engram up --port P --data-dir D} from the repository root (the
+ *       gateway and the web console; SIGTERM to the launcher stops both JVMs gracefully). The launcher reuses the jars the
+ *       {@code package} phase just built.</li>
+ *   <li>{@link #startGateway}: only the API, {@code java -jar api-gateway/target/quarkus-app/quarkus-run.jar} with the
+ *       environment {@code ./engram up} gives it, for the client modules' tests, which need no console. It never builds:
+ *       a missing jar fails with the command that builds it.</li>
+ * </ul>
+ * Output goes to {@code <module>/target/standalone-logs/engram-up-PORT.log}; its last lines are shown when something goes
+ * wrong. Used by the api-gateway's process tests and by {@code clients/*}.
  */
 public final class StandaloneServer implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240); // about 20 s on a quiet machine; a machine shared with other builds took over 90
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** The gateway's runnable jar, relative to the repository root (what {@code ./engram up} runs). */
+    public static final String GATEWAY_JAR = "api-gateway/target/quarkus-app/quarkus-run.jar";
 
     private final Process process;
     private final int port;
@@ -43,21 +54,56 @@ public final class StandaloneServer implements AutoCloseable {
      * @param bootstrapApiKey the admin key to give it, or null to let it generate one into the data directory
      */
     public static StandaloneServer start(Path dataDir, String bootstrapApiKey) throws IOException, InterruptedException {
-        int port = freePort();
-        Path logs = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("target/standalone-logs");
-        Files.createDirectories(logs);
-        Path log = logs.resolve("engram-up-" + port + ".log");
+        int port = FreePorts.find();
+        Path root = repositoryRoot();
         ProcessBuilder pb = new ProcessBuilder(List.of(
-                repositoryRoot().resolve("engram").toString(), "up", "--port", Integer.toString(port),
-                "--console-port", Integer.toString(freePort()), "--management-port", Integer.toString(dev.engram.testing.process.FreePorts.findPair()),
-                "--data-dir", dataDir.toString()))
-                .directory(repositoryRoot().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                root.resolve("engram").toString(), "up", "--port", Integer.toString(port),
+                "--console-port", Integer.toString(FreePorts.find()), "--management-port", Integer.toString(FreePorts.findPair()),
+                "--data-dir", dataDir.toString()));
         Map<String, String> env = pb.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.remove("ENGRAM_HTTP_PORT");
         env.remove("ENGRAM_DATA_DIR");
+        return launch(pb, root, port, dataDir, bootstrapApiKey);
+    }
+
+    /**
+     * Starts only the gateway (the Mem0-compatible API) from {@code api-gateway/target/quarkus-app/quarkus-run.jar} on a
+     * free port, with the JVM options and environment {@code ./engram up} gives it, and waits until
+     * {@code /q/health/ready} answers 200. It does not build anything.
+     *
+     * @param bootstrapApiKey the admin key to give it, or null to let it generate one into the data directory
+     * @throws AssertionError when the jar is missing (the message says how to build it) or the server does not get ready
+     */
+    public static StandaloneServer startGateway(Path dataDir, String bootstrapApiKey) throws IOException, InterruptedException {
+        Path root = repositoryRoot();
+        Path jar = root.resolve(GATEWAY_JAR);
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError("the gateway's runnable jar " + jar + " is missing: these tests run the real server. Build it"
+                    + " first (./engram mvn -q -pl api-gateway -am -DskipTests package), or run the reactor's verify, which packages"
+                    + " the gateway before this module.");
+        }
+        int port = FreePorts.find();
+        Files.createDirectories(dataDir);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
+                "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Map<String, String> env = pb.environment();
+        env.put("ENGRAM_HTTP_PORT", Integer.toString(port));
+        env.put("ENGRAM_MANAGEMENT_PORT", Integer.toString(FreePorts.find()));
+        env.put("ENGRAM_DATA_DIR", dataDir.toAbsolutePath().toString());
+        env.remove("ENGRAM_USAGE_HTTP_URL");
+        return launch(pb, root, port, dataDir, bootstrapApiKey);
+    }
+
+    private static StandaloneServer launch(ProcessBuilder pb, Path root, int port, Path dataDir, String bootstrapApiKey)
+            throws IOException, InterruptedException {
+        Path logs = moduleDirectory().resolve("target/standalone-logs");
+        Files.createDirectories(logs);
+        Path log = logs.resolve("engram-up-" + port + ".log");
+        pb.directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
         // The Mem0 scenario's webhook receiver listens on loopback, which the SSRF rule refuses by default; a short backoff
         // keeps its retry quick.
         env.put("ENGRAM_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
@@ -152,20 +198,17 @@ public final class StandaloneServer implements AutoCloseable {
         throw new AssertionError("the server was not ready within " + READY_TIMEOUT.toSeconds() + " s\n" + logTail());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
+    /** The module directory the tests run in (Maven's {@code basedir}, else the working directory). */
+    private static Path moduleDirectory() {
+        return Path.of(System.getProperty("basedir", "")).toAbsolutePath();
     }
 
-    /** The repository root: the parent of the module directory the tests run in. */
-    static Path repositoryRoot() {
-        Path module = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
-        Path root = module.getParent();
-        if (root == null || !Files.isExecutable(root.resolve("engram"))) {
-            throw new IllegalStateException("cannot find the ./engram launcher above " + module);
+    /** The repository root: the nearest directory at or above the module that holds the {@code ./engram} launcher. */
+    public static Path repositoryRoot() {
+        Path module = moduleDirectory();
+        for (Path dir = module; dir != null; dir = dir.getParent()) {
+            if (Files.isExecutable(dir.resolve("engram")) && Files.isDirectory(dir.resolve("api-gateway"))) return dir;
         }
-        return root;
+        throw new IllegalStateException("cannot find the ./engram launcher at or above " + module);
     }
 }
