@@ -1,5 +1,7 @@
 package dev.engram.gateway.mcp;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.security.RequiresScope;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.Response;
  * {@code write}. The connection's default user comes from {@value #USER_HEADER} or the URL's {@code ?user_id=}.
  */
 @Path("/mcp")
+@Tag(name = "MCP")
 public class McpResource {
 
     /** Names the user that tools act for when a call gives no user_id. */
@@ -37,6 +40,7 @@ public class McpResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RequiresScope(KeyScope.READ)
+    @Operation(summary = "One JSON-RPC message of the Model Context Protocol (a request is answered, a notification gets 202)")
     public Response message(String body, @HeaderParam(PROTOCOL_VERSION_HEADER) String protocolVersion,
                             @HeaderParam(USER_HEADER) String userHeader, @QueryParam("user_id") String userQuery) {
         if (protocolVersion != null && !endpoint.protocolVersions().contains(protocolVersion.strip())) {
@@ -53,6 +57,7 @@ public class McpResource {
     /** No server-initiated stream: this server never sends requests or notifications of its own. */
     @GET
     @RequiresScope(KeyScope.READ)
+    @Operation(summary = "Not supported: no server-to-client stream (405)")
     public Response stream() {
         return Response.status(405).header("Allow", "POST").build();
     }
@@ -60,6 +65,7 @@ public class McpResource {
     /** No sessions to end. */
     @DELETE
     @RequiresScope(KeyScope.READ)
+    @Operation(summary = "Not supported: the server keeps no sessions (405)")
     public Response endSession() {
         return Response.status(405).header("Allow", "POST").build();
     }

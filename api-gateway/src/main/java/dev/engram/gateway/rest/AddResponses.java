@@ -1,17 +1,19 @@
 package dev.engram.gateway.rest;
 
+import dev.engram.gateway.rest.dto.AddEventView;
+import dev.engram.gateway.rest.dto.AddItem;
+import dev.engram.gateway.rest.dto.PendingAddView;
+import dev.engram.gateway.rest.dto.ProcessedAddView;
+import dev.engram.gateway.rest.dto.V1AddView;
+import dev.engram.gateway.rest.dto.V3AddView;
 import dev.engram.gateway.service.IngestService.Accepted;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The response shapes of the add routes (v3 and the legacy v1 output formats). */
 @ApplicationScoped
 public class AddResponses {
-
-    static final String QUEUED = "Memory processing has been queued for background execution";
 
     private final WireMapper wire;
 
@@ -19,31 +21,20 @@ public class AddResponses {
         this.wire = wire;
     }
 
-    /** v3: {@code {status:PENDING, event_id}} or, synchronous, {@code {message, results}}. */
-    public Object v3(Accepted a) {
-        if (a.queued()) return pending(a);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("message", "Memories processed");
-        out.put("event_id", a.eventId());
-        out.put("results", a.result().events().stream().map(wire::addResult).toList());
-        return out;
+    /** v3: {@code {message, status:PENDING, event_id}} or, synchronous, {@code {message, event_id, results}}. */
+    public V3AddView v3(Accepted a) {
+        if (a.queued()) return PendingAddView.of(a.eventId());
+        return new ProcessedAddView("Memories processed", a.eventId(), results(a));
     }
 
     /** v1: output_format v1.0 is a bare list, v1.1 an object with {@code results} and {@code relations}. */
-    public Object v1(Accepted a, String outputFormat) {
-        List<?> results = a.queued() ? List.of(pending(a)) : a.result().events().stream().map(wire::addResult).toList();
-        if (!"v1.1".equals(outputFormat)) return results;
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("results", results);
-        out.put("relations", List.of());
-        return out;
+    public V1AddView v1(Accepted a, String outputFormat) {
+        List<AddItem> results = a.queued() ? List.of(PendingAddView.of(a.eventId())) : List.copyOf(results(a));
+        if (!"v1.1".equals(outputFormat)) return new V1AddView.Items(results);
+        return new V1AddView.WithRelations(results, List.of());
     }
 
-    private static Map<String, Object> pending(Accepted a) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("message", QUEUED);
-        out.put("status", "PENDING");
-        out.put("event_id", a.eventId());
-        return out;
+    private List<AddEventView> results(Accepted a) {
+        return a.result().events().stream().map(wire::addResult).toList();
     }
 }

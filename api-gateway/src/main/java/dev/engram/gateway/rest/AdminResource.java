@@ -1,17 +1,22 @@
 package dev.engram.gateway.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.core.error.ValidationException;
 import dev.engram.gateway.rest.dto.AdminBodies;
-import dev.engram.core.tenant.ApiKey;
+import dev.engram.gateway.rest.dto.AdminViews.ConsistencyView;
+import dev.engram.gateway.rest.dto.AdminViews.DeletedProjectView;
+import dev.engram.gateway.rest.dto.AdminViews.KeyView;
+import dev.engram.gateway.rest.dto.AdminViews.ProjectView;
+import dev.engram.gateway.rest.dto.AdminViews.ReindexView;
+import dev.engram.gateway.rest.dto.MessageView;
+import dev.engram.gateway.rest.dto.ProjectDefaultsView;
 import dev.engram.core.tenant.KeyScope;
-import dev.engram.core.tenant.Project;
-import dev.engram.core.tenant.ProjectDefaults;
 import dev.engram.gateway.security.RequiresScope;
 import dev.engram.gateway.service.AdminService;
 import dev.engram.gateway.service.ProjectDefaultsReader;
 import dev.engram.gateway.service.ReindexService;
-import dev.engram.gateway.service.WireValues;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,11 +27,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Platform administration (ADMIN scope):
@@ -50,6 +56,7 @@ import java.util.Map;
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @RequiresScope(KeyScope.ADMIN)
+@Tag(name = OpenApiDefinition.ADMIN)
 public class AdminResource {
 
     private final AdminService admin;
@@ -64,131 +71,99 @@ public class AdminResource {
     @Path("/reindex")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(KeyScope.ADMIN)
-    public Map<String, Object> reindex(AdminBodies.Reindex body) {
+    @Operation(summary = "Rebuild the vector index from the store (one project, one organisation or every tenant)")
+    public ReindexView reindex(AdminBodies.Reindex body) {
         String org = body == null ? null : blankToNull(body.orgId());
         String project = body == null ? null : blankToNull(body.projectId());
         if (project != null && org == null) throw new ValidationException("project_id needs org_id");
         var done = reindexer.reindex(org, project);
-        return Map.of("message", "Index rebuilt", "tenants", done.tenants(), "memories", done.memories());
+        return new ReindexView("Index rebuilt", done.tenants(), done.memories());
     }
 
     @POST
     @Path("/consistency")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(KeyScope.ADMIN)
-    public Map<String, Object> consistency(AdminBodies.Consistency body) {
+    @Operation(summary = "Compare a project's store and index, and repair the index")
+    public ConsistencyView consistency(AdminBodies.Consistency body) {
         String org = body == null ? null : blankToNull(body.orgId());
         String project = body == null ? null : blankToNull(body.projectId());
         if (org == null || project == null) throw new ValidationException("org_id and project_id are required");
         boolean repair = body.repair() == null || body.repair();
         var r = reindexer.checkConsistency(org, project, repair);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("org_id", org);
-        out.put("project_id", project);
-        out.put("store_memories", r.storeRecords());
-        out.put("index_entries", r.indexEntries());
-        out.put("missing_from_index", r.missingFromIndex());
-        out.put("orphans_in_index", r.orphansInIndex());
-        out.put("stale_in_index", r.stale());
-        out.put("repaired", r.repaired());
-        out.put("consistent", r.consistent());
-        return out;
+        return new ConsistencyView(org, project, r.storeRecords(), r.indexEntries(), r.missingFromIndex(), r.orphansInIndex(), r.stale(),
+                r.repaired(), r.consistent());
     }
 
     @POST
     @Path("/projects")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(KeyScope.ADMIN)
-    public Response createProject(AdminBodies.CreateProject body) {
+    @ResponseStatus(201)
+    @Operation(summary = "Create a project")
+    @APIResponse(responseCode = "201", description = "The project",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
+    public ProjectView createProject(AdminBodies.CreateProject body) {
         if (body == null) throw new ValidationException("The request body must be a JSON object with org_id");
-        return Response.status(201).entity(project(admin.createProject(body.orgId(), body.projectId(), body.name()))).build();
+        return ProjectView.of(admin.createProject(body.orgId(), body.projectId(), body.name()));
     }
 
     @GET
     @Path("/projects")
     @RequiresScope(KeyScope.ADMIN)
-    public List<Map<String, Object>> projects(@QueryParam("org_id") String orgId) {
-        return admin.projects(orgId).stream().map(AdminResource::project).toList();
+    @Operation(summary = "List projects with their defaults")
+    public List<ProjectView> projects(@QueryParam("org_id") String orgId) {
+        return admin.projects(orgId).stream().map(ProjectView::of).toList();
     }
 
     @DELETE
     @Path("/projects/{org_id}/{project_id}")
     @RequiresScope(KeyScope.ADMIN)
-    public Map<String, Object> deleteProject(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
+    @Operation(summary = "Delete a project: revoke its keys, erase its memories, history and events")
+    public DeletedProjectView deleteProject(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
         AdminService.DeletedProject deleted = admin.deleteProject(orgId, projectId);
-        return Map.of("message", "Project deleted: keys revoked, memories, history and events erased",
-                "revoked_keys", deleted.revokedKeys(), "erased_events", deleted.erasedEvents());
+        return new DeletedProjectView("Project deleted: keys revoked, memories, history and events erased", deleted.revokedKeys(),
+                deleted.erasedEvents());
     }
 
     @PUT
     @Path("/projects/{org_id}/{project_id}/defaults")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(KeyScope.ADMIN)
-    public Map<String, Object> updateDefaults(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId, JsonNode body) {
-        return defaults(admin.updateDefaults(orgId, projectId, ProjectDefaultsReader.read(body)));
+    @Operation(summary = "Replace a project's defaults for its adds")
+    public ProjectDefaultsView updateDefaults(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId, JsonNode body) {
+        return ProjectDefaultsView.of(admin.updateDefaults(orgId, projectId, ProjectDefaultsReader.read(body)));
     }
 
     @POST
     @Path("/keys")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(KeyScope.ADMIN)
-    public Response createKey(AdminBodies.CreateKey body) {
+    @ResponseStatus(201)
+    @Operation(summary = "Create an API key (the key text is shown this once)")
+    @APIResponse(responseCode = "201", description = "The key, with its text shown this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyView.class)))
+    public KeyView createKey(AdminBodies.CreateKey body) {
         if (body == null) throw new ValidationException("The request body must be a JSON object with org_id and project_id");
         var issued = admin.createKey(body.orgId(), body.projectId(), body.name(), body.scopes(), body.userEmail());
-        Map<String, Object> out = key(issued.key());
-        out.put("key", issued.keyText());
-        return Response.status(201).entity(out).build();
+        return KeyView.of(issued.key(), issued.keyText());
     }
 
     @GET
     @Path("/projects/{org_id}/{project_id}/keys")
     @RequiresScope(KeyScope.ADMIN)
-    public List<Map<String, Object>> keys(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
-        return admin.keys(orgId, projectId).stream().map(AdminResource::key).toList();
+    @Operation(summary = "A project's API keys (prefixes only)")
+    public List<KeyView> keys(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
+        return admin.keys(orgId, projectId).stream().map(k -> KeyView.of(k, null)).toList();
     }
 
     @DELETE
     @Path("/keys/{key_id}")
     @RequiresScope(KeyScope.ADMIN)
-    public Map<String, String> revokeKey(@PathParam("key_id") String keyId) {
+    @Operation(summary = "Revoke an API key")
+    public MessageView revokeKey(@PathParam("key_id") String keyId) {
         admin.revokeKey(keyId);
-        return Map.of("message", "API key revoked");
-    }
-
-    private static Map<String, Object> project(Project p) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("org_id", p.tenant().orgId());
-        out.put("project_id", p.tenant().projectId());
-        out.put("name", p.name());
-        out.put("created_at", WireValues.format(p.createdAt()));
-        out.put("defaults", defaults(p.defaults()));
-        return out;
-    }
-
-    /** {@code {custom_instructions, categories: [{name: description}] or null, default_expiration_days, extraction_mode}}. */
-    private static Map<String, Object> defaults(ProjectDefaults d) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("custom_instructions", d.customInstructions());
-        out.put("categories", d.categories() == null ? null
-                : d.categories().entrySet().stream().map(e -> Map.of(e.getKey(), e.getValue())).toList());
-        out.put("default_expiration_days", d.defaultExpirationDays());
-        out.put("extraction_mode", d.offlineOnly() ? "offline" : "llm");
-        return out;
-    }
-
-    private static Map<String, Object> key(ApiKey k) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", k.id().toString());
-        out.put("org_id", k.tenant().orgId());
-        out.put("project_id", k.tenant().projectId());
-        out.put("name", k.name());
-        out.put("prefix", k.prefix());
-        out.put("scopes", k.scopes().stream().sorted().map(KeyScope::wireName).toList());
-        out.put("user_email", k.userEmail());
-        out.put("created_at", WireValues.format(k.createdAt()));
-        out.put("last_used_at", WireValues.format(k.lastUsedAt()));
-        out.put("revoked_at", WireValues.format(k.revokedAt()));
-        return out;
+        return new MessageView("API key revoked");
     }
 
     private static String blankToNull(String s) {

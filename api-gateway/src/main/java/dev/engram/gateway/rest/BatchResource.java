@@ -1,6 +1,9 @@
 package dev.engram.gateway.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.engram.gateway.rest.dto.BatchBody;
+import dev.engram.gateway.rest.dto.MessageView;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.security.RequiresScope;
 import dev.engram.gateway.service.MemoryService;
@@ -11,12 +14,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.Map;
-
 /** Batch update and delete (at most {@code engram.limits.batch-items} memories; the DELETE carries a JSON body). */
 @Path("/v1/batch")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiDefinition.MEMORIES)
 public class BatchResource {
 
     private final MemoryService memories;
@@ -27,13 +29,15 @@ public class BatchResource {
 
     @PUT
     @RequiresScope(KeyScope.WRITE)
-    public Map<String, String> update(BatchBody body) {
-        return Map.of("message", "Successfully updated " + memories.batchUpdate(body) + " memories");
+    @Operation(summary = "Update many memories at once")
+    public MessageView update(BatchBody body) {
+        return new MessageView("Successfully updated " + memories.batchUpdate(body) + " memories");
     }
 
     @DELETE
     @RequiresScope(KeyScope.WRITE)
-    public Map<String, String> delete(BatchBody body) {
-        return Map.of("message", "Successfully deleted " + memories.batchDelete(body) + " memories");
+    @Operation(summary = "Delete many memories at once (the ids in a JSON body)")
+    public MessageView delete(BatchBody body) {
+        return new MessageView("Successfully deleted " + memories.batchDelete(body) + " memories");
     }
 }

@@ -1,5 +1,8 @@
 package dev.engram.gateway.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import dev.engram.gateway.rest.dto.DeletedCountView;
 import dev.engram.gateway.rest.dto.EntitiesPageView;
 import dev.engram.gateway.rest.dto.EntityView;
 import dev.engram.core.tenant.KeyScope;
@@ -24,6 +27,7 @@ import java.util.Map;
 /** Entities (users, agents, apps, runs) derived from the tenant's memories; the deprecated v1 deletion. */
 @Path("/v1/entities")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiDefinition.ENTITIES)
 public class EntitiesResource {
 
     private static final int DEFAULT_PAGE_SIZE = 100;
@@ -36,6 +40,7 @@ public class EntitiesResource {
 
     @GET
     @RequiresScope(KeyScope.READ)
+    @Operation(summary = "List the users, agents, apps and runs that have memories")
     public EntitiesPageView list(@QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
         int p = page == null ? 1 : page;
         int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
@@ -53,7 +58,8 @@ public class EntitiesResource {
     @DELETE
     @Path("/{type}/{id}")
     @RequiresScope(KeyScope.WRITE)
-    public Map<String, Object> deleteV1(@PathParam("type") String type, @PathParam("id") String id) {
+    @Operation(summary = "Delete an entity's memories (deprecated v1 form)")
+    public DeletedCountView deleteV1(@PathParam("type") String type, @PathParam("id") String id) {
         return EntitiesV2Resource.deleted(entities.delete(type, id));
     }
 

@@ -1,6 +1,9 @@
 package dev.engram.gateway.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.engram.core.tenant.KeyScope;
+import dev.engram.gateway.rest.dto.DeletedCountView;
 import dev.engram.gateway.security.RequiresScope;
 import dev.engram.gateway.service.EntityService;
 import jakarta.ws.rs.DELETE;
@@ -9,11 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.Map;
-
 /** {@code DELETE /v2/entities/{type}/{name}/}: deletes an entity's memories (what the SDKs' reset() calls per entity). */
 @Path("/v2/entities")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiDefinition.ENTITIES)
 public class EntitiesV2Resource {
 
     private final EntityService entities;
@@ -25,11 +27,12 @@ public class EntitiesV2Resource {
     @DELETE
     @Path("/{type}/{name}")
     @RequiresScope(KeyScope.WRITE)
-    public Map<String, Object> delete(@PathParam("type") String type, @PathParam("name") String name) {
+    @Operation(summary = "Delete every memory of one user, agent, app or run")
+    public DeletedCountView delete(@PathParam("type") String type, @PathParam("name") String name) {
         return deleted(entities.delete(type, name));
     }
 
-    static Map<String, Object> deleted(int count) {
-        return Map.of("message", "Entity deleted successfully!", "deleted_count", count);
+    static DeletedCountView deleted(int count) {
+        return new DeletedCountView("Entity deleted successfully!", count);
     }
 }

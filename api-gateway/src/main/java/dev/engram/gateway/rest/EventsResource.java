@@ -1,5 +1,7 @@
 package dev.engram.gateway.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.engram.core.error.ValidationException;
 import dev.engram.gateway.rest.dto.EventView;
 import dev.engram.gateway.rest.dto.PageView;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 /** Status of background adds: {@code GET /v1/event/{id}/} to poll one, {@code GET /v1/events/} to page through them. */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiDefinition.EVENTS)
 public class EventsResource {
 
     private final IngestService ingest;
@@ -31,6 +34,7 @@ public class EventsResource {
     @GET
     @Path("/event/{event_id}")
     @RequiresScope(KeyScope.READ)
+    @Operation(summary = "The status and results of one background add")
     public EventView get(@PathParam("event_id") String id) {
         return wire.event(ingest.event(id));
     }
@@ -38,6 +42,7 @@ public class EventsResource {
     @GET
     @Path("/events")
     @RequiresScope(KeyScope.READ)
+    @Operation(summary = "The tenant's background adds, newest first")
     public PageView<EventView> list(@QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
         int p = page == null ? 1 : page;
         int size = pageSize == null ? 50 : pageSize;

@@ -1,9 +1,18 @@
 package dev.engram.gateway.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.core.error.ValidationException;
+import dev.engram.gateway.rest.dto.DeletedCountView;
+import dev.engram.gateway.rest.dto.DeletedMemoryView;
 import dev.engram.gateway.rest.dto.HistoryView;
+import dev.engram.gateway.rest.dto.MemoryListing;
+import dev.engram.gateway.rest.dto.MemoryResult;
+import dev.engram.gateway.rest.dto.MemoryResults;
 import dev.engram.gateway.rest.dto.MemoryView;
+import dev.engram.gateway.rest.dto.V1AddView;
+import dev.engram.gateway.rest.dto.V1SearchView;
 import dev.engram.gateway.rest.dto.SearchBody;
 import dev.engram.gateway.rest.dto.UpdateBody;
 import dev.engram.core.tenant.KeyScope;
@@ -26,7 +35,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +44,7 @@ import java.util.Map;
  */
 @Path("/v1/memories")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiDefinition.MEMORIES)
 public class MemoriesV1Resource {
 
     private final IngestService ingest;
@@ -53,6 +62,7 @@ public class MemoriesV1Resource {
     @GET
     @Path("/{memory_id}")
     @RequiresScope(KeyScope.READ)
+    @Operation(summary = "Get one memory")
     public MemoryView get(@PathParam("memory_id") String id) {
         return wire.memory(memories.get(id));
     }
@@ -61,6 +71,7 @@ public class MemoriesV1Resource {
     @Path("/{memory_id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(KeyScope.WRITE)
+    @Operation(summary = "Update a memory's text, metadata, timestamp or expiration")
     public MemoryView update(@PathParam("memory_id") String id, UpdateBody body) {
         return wire.memory(memories.update(id, body));
     }
@@ -68,17 +79,15 @@ public class MemoriesV1Resource {
     @DELETE
     @Path("/{memory_id}")
     @RequiresScope(KeyScope.WRITE)
-    public Map<String, Object> delete(@PathParam("memory_id") String id, @QueryParam("delete_linked") boolean linked) {
-        int cascade = memories.delete(id, linked);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("message", "Memory deleted successfully!");
-        if (linked) out.put("cascade_count", cascade);
-        return out;
+    @Operation(summary = "Delete one memory (delete_linked=true also deletes the memories derived from it)")
+    public DeletedMemoryView delete(@PathParam("memory_id") String id, @QueryParam("delete_linked") boolean linked) {
+        return DeletedMemoryView.of(linked, memories.delete(id, linked));
     }
 
     @GET
     @Path("/{memory_id}/history")
     @RequiresScope(KeyScope.READ)
+    @Operation(summary = "The history of one memory, oldest first")
     public List<HistoryView> history(@PathParam("memory_id") String id) {
         var h = memories.history(id);
         return h.entries().stream().map(e -> wire.history(h.memory(), e)).toList();
@@ -87,19 +96,21 @@ public class MemoriesV1Resource {
     /** Deletes every memory of the given entities; {@code *} means every value of that kind. At least one is required. */
     @DELETE
     @RequiresScope(KeyScope.WRITE)
-    public Map<String, Object> deleteAll(@QueryParam("user_id") String userId, @QueryParam("agent_id") String agentId,
+    @Operation(summary = "Delete every memory of the given users, agents, apps or runs")
+    public DeletedCountView deleteAll(@QueryParam("user_id") String userId, @QueryParam("agent_id") String agentId,
                                          @QueryParam("app_id") String appId, @QueryParam("run_id") String runId,
                                          @QueryParam("metadata") String metadata) {
         var filter = ScopeFilters.create().ids(ids(userId, agentId, appId, runId)).metadata(parseMetadata(metadata)).build();
         int deleted = memories.deleteAll(filter);
-        return Map.of("message", "Memories deleted successfully!", "deleted_count", deleted);
+        return new DeletedCountView("Memories deleted successfully!", deleted);
     }
 
     /** Legacy add ({@code async_mode} defaults to true; {@code output_format} v1.0 or v1.1). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(KeyScope.WRITE)
-    public Object add(JsonNode body) {
+    @Operation(summary = "Add memories from messages (legacy v1; output_format v1.0 or v1.1)")
+    public V1AddView add(JsonNode body) {
         AddCommand command = ingest.read(body, true);
         return adds.v1(ingest.add(command), command.outputFormat());
     }
@@ -107,7 +118,8 @@ public class MemoriesV1Resource {
     /** Legacy list: a bare array, or the page envelope when both page and page_size are given. */
     @GET
     @RequiresScope(KeyScope.READ)
-    public Object list(@QueryParam("user_id") String userId, @QueryParam("agent_id") String agentId, @QueryParam("app_id") String appId,
+    @Operation(summary = "List memories by entity ids (legacy v1)")
+    public MemoryListing list(@QueryParam("user_id") String userId, @QueryParam("agent_id") String agentId, @QueryParam("app_id") String appId,
                        @QueryParam("run_id") String runId, @QueryParam("metadata") String metadata,
                        @QueryParam("categories") List<String> categories, @QueryParam("keywords") String keywords,
                        @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
@@ -115,9 +127,9 @@ public class MemoriesV1Resource {
                        @Context UriInfo uri) {
         var filter = ScopeFilters.create().ids(ids(userId, agentId, appId, runId)).metadata(parseMetadata(metadata))
                 .categories(categories).keywords(keywords).createdBetween(startDate, endDate).build();
-        if (page != null && pageSize != null) return wire.page(memories.list(filter, page, pageSize, false), wire::memory, uri);
+        if (page != null && pageSize != null) return wire.memoryPage(memories.list(filter, page, pageSize, false), null, uri);
         int size = limit != null ? limit : 100;
-        return memories.list(filter, 1, size, false).items().stream().map(wire::memory).toList();
+        return new MemoryResults(List.copyOf(memories.list(filter, 1, size, false).items().stream().map(wire::memory).toList()));
     }
 
     /** Legacy search: ids at top level (and/or in filters); v1.0 answers a bare array, v1.1 {@code {results, relations}}. */
@@ -125,16 +137,17 @@ public class MemoriesV1Resource {
     @Path("/search")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(KeyScope.READ)
-    public Object search(SearchBody body) {
+    @Operation(summary = "Search memories (legacy v1; output_format v1.0 or v1.1)")
+    public V1SearchView search(SearchBody body) {
         if (body == null) throw new ValidationException("The request body must be a JSON object with a query");
         var filter = ScopeFilters.create().filters(body.filters()).ids(ids(body.userId(), body.agentId(), body.appId(), body.runId()))
                 .categories(body.categories()).metadata(body.metadata()).build();
         Integer k = body.topK() != null ? body.topK() : body.limit();
         var hits = memories.search(body.query(), filter, k, body.threshold(), false, body.referenceTime()).hits().stream()
                 .map(wire::memory).toList();
-        List<?> results = wire.project(hits, body.fields());
-        if (!"v1.1".equals(body.outputFormat())) return results;
-        return Map.of("results", results, "relations", List.of());
+        List<MemoryResult> results = wire.project(hits, body.fields());
+        if (!"v1.1".equals(body.outputFormat())) return new MemoryResults(results);
+        return new V1SearchView.WithRelations(results, List.of());
     }
 
     static Map<String, String> ids(String userId, String agentId, String appId, String runId) {

@@ -1,11 +1,16 @@
 package dev.engram.gateway.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.Page;
 import dev.engram.core.error.ValidationException;
 import dev.engram.gateway.rest.dto.ListBody;
+import dev.engram.gateway.rest.dto.MemoryPage;
 import dev.engram.gateway.rest.dto.SearchBody;
+import dev.engram.gateway.rest.dto.SearchResultsView;
+import dev.engram.gateway.rest.dto.V3AddView;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.security.RequiresScope;
 import dev.engram.gateway.service.IngestService;
@@ -20,12 +25,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.util.Map;
-
 /** The current API (Python 2.x, TS 3.x): add, search and list under {@code /v3/memories/}. */
 @Path("/v3/memories")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiDefinition.MEMORIES)
 public class MemoriesV3Resource {
 
     private final IngestService ingest;
@@ -43,25 +47,28 @@ public class MemoriesV3Resource {
     @POST
     @Path("/add")
     @RequiresScope(KeyScope.WRITE)
-    public Object add(JsonNode body) {
+    @Operation(summary = "Add memories from messages (queued by default; async_mode false processes them now)")
+    public V3AddView add(JsonNode body) {
         return adds.v3(ingest.add(ingest.read(body, false)));
     }
 
     @POST
     @Path("/search")
     @RequiresScope(KeyScope.READ)
-    public Map<String, Object> search(SearchBody body) {
+    @Operation(summary = "Search memories by meaning within filters")
+    public SearchResultsView search(SearchBody body) {
         if (body == null) throw new ValidationException("The request body must be a JSON object with query and filters");
         ScopeFilters.rejectTopLevelIds(body.userId(), body.agentId(), body.appId(), body.runId());
         var filter = ScopeFilters.create().filters(body.filters()).categories(body.categories()).metadata(body.metadata()).build();
         var result = memories.search(body.query(), filter, body.topK(), body.threshold(), Boolean.TRUE.equals(body.showExpired()),
                 body.referenceTime());
-        return Map.of("results", wire.project(result.hits().stream().map(wire::memory).toList(), body.fields()));
+        return new SearchResultsView(wire.project(result.hits().stream().map(wire::memory).toList(), body.fields()));
     }
 
     @POST
     @RequiresScope(KeyScope.READ)
-    public Object list(ListBody body, @QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
+    @Operation(summary = "List memories within filters, one page at a time")
+    public MemoryPage list(ListBody body, @QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
         if (body == null) throw new ValidationException("The request body must be a JSON object with filters");
         ScopeFilters.rejectTopLevelIds(body.userId(), body.agentId(), body.appId(), body.runId());
         var filter = ScopeFilters.create().filters(body.filters()).categories(body.categories())
@@ -69,8 +76,6 @@ public class MemoriesV3Resource {
         int p = page != null ? page : body.page() != null ? body.page() : 1;
         int size = pageSize != null ? pageSize : body.pageSize() != null ? body.pageSize() : 100;
         Page<MemoryRecord> result = memories.list(filter, p, size, Boolean.TRUE.equals(body.showExpired()));
-        var view = wire.page(result, wire::memory, uri);
-        if (body.fields() == null || body.fields().isEmpty()) return view;
-        return new dev.engram.gateway.rest.dto.PageView<>(view.count(), view.next(), view.previous(), wire.project(view.results(), body.fields()));
+        return wire.memoryPage(result, body.fields(), uri);
     }
 }

@@ -1,5 +1,8 @@
 package dev.engram.gateway.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import dev.engram.gateway.rest.dto.PingView;
 import dev.engram.gateway.security.CallerContext;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.security.RequiresScope;
@@ -8,12 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /** {@code GET /v1/ping/}: the SDKs call it on construction and keep org and project ids from it. */
 @Path("/v1/ping")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiDefinition.MEMORIES)
 public class PingResource {
 
     private final CallerContext caller;
@@ -24,13 +25,9 @@ public class PingResource {
 
     @GET
     @RequiresScope(KeyScope.READ)
-    public Map<String, Object> ping() {
+    @Operation(summary = "Check the credentials; answers the caller's organisation and project")
+    public PingView ping() {
         var c = caller.caller();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", "ok");
-        out.put("org_id", c.tenant().orgId());
-        out.put("project_id", c.tenant().projectId());
-        out.put("user_email", c.userEmail());
-        return out;
+        return PingView.ok(c.tenant().orgId(), c.tenant().projectId(), c.userEmail());
     }
 }

@@ -1,8 +1,11 @@
 package dev.engram.gateway.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.rest.dto.DeliveryView;
+import dev.engram.gateway.rest.dto.MessageView;
 import dev.engram.gateway.rest.dto.WebhookView;
 import dev.engram.gateway.security.RequiresScope;
 import dev.engram.gateway.service.WebhookService;
@@ -16,10 +19,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Mem0's webhook routes, for the caller's project:
@@ -35,6 +40,7 @@ import java.util.Map;
  */
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = OpenApiDefinition.PROJECTS)
 public class WebhooksResource {
 
     private final WebhookService webhooks;
@@ -46,6 +52,7 @@ public class WebhooksResource {
     @GET
     @Path("/projects/{project_id}")
     @RequiresScope(KeyScope.READ)
+    @Operation(summary = "The project's webhooks")
     public List<WebhookView> list(@PathParam("project_id") String projectId) {
         return webhooks.list(projectId).stream().map(w -> WebhookView.of(w, false)).toList();
     }
@@ -54,30 +61,37 @@ public class WebhooksResource {
     @Path("/projects/{project_id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(KeyScope.WRITE)
-    public Response create(@PathParam("project_id") String projectId, JsonNode body) {
-        return Response.status(Response.Status.CREATED).entity(WebhookView.of(webhooks.create(projectId, body), true)).build();
+    @ResponseStatus(201)
+    @Operation(summary = "Create a webhook (its signing secret is shown this once)")
+    @APIResponse(responseCode = "201", description = "The webhook, with its signing secret shown this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
+    public WebhookView create(@PathParam("project_id") String projectId, JsonNode body) {
+        return WebhookView.of(webhooks.create(projectId, body), true);
     }
 
     @PUT
     @Path("/{webhook_id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(KeyScope.WRITE)
-    public Map<String, String> update(@PathParam("webhook_id") String webhookId, JsonNode body) {
+    @Operation(summary = "Update a webhook")
+    public MessageView update(@PathParam("webhook_id") String webhookId, JsonNode body) {
         webhooks.update(webhookId, body);
-        return Map.of("message", "Webhook updated successfully");
+        return new MessageView("Webhook updated successfully");
     }
 
     @DELETE
     @Path("/{webhook_id}")
     @RequiresScope(KeyScope.WRITE)
-    public Map<String, String> delete(@PathParam("webhook_id") String webhookId) {
+    @Operation(summary = "Delete a webhook")
+    public MessageView delete(@PathParam("webhook_id") String webhookId) {
         webhooks.delete(webhookId);
-        return Map.of("message", "Webhook deleted successfully");
+        return new MessageView("Webhook deleted successfully");
     }
 
     @GET
     @Path("/{webhook_id}/deliveries")
     @RequiresScope(KeyScope.READ)
+    @Operation(summary = "A webhook's delivery log, newest first")
     public List<DeliveryView> deliveries(@PathParam("webhook_id") String webhookId, @QueryParam("limit") Integer limit) {
         return webhooks.deliveries(webhookId, limit).stream().map(DeliveryView::of).toList();
     }

@@ -10,17 +10,21 @@ import dev.engram.core.domain.Page;
 import dev.engram.core.domain.SearchHit;
 import dev.engram.core.domain.Source;
 import dev.engram.core.ingest.EventRecord;
+import dev.engram.gateway.rest.dto.AddEventView;
 import dev.engram.gateway.rest.dto.EventView;
 import dev.engram.gateway.rest.dto.HistoryView;
+import dev.engram.gateway.rest.dto.MemoryPage;
+import dev.engram.gateway.rest.dto.MemoryResult;
 import dev.engram.gateway.rest.dto.MemoryView;
 import dev.engram.gateway.rest.dto.PageView;
+import dev.engram.gateway.rest.dto.ProjectedMemory;
 import dev.engram.gateway.service.JsonLimits;
 import dev.engram.gateway.service.WireValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,17 +64,23 @@ public class WireMapper {
     }
 
     /** The memory views, reduced to {@code fields} (plus {@code id}) when the client asked for some. */
-    public List<?> project(List<MemoryView> views, List<String> fields) {
-        if (fields == null || fields.isEmpty()) return views;
-        Set<String> keep = new java.util.HashSet<>(fields);
+    public List<MemoryResult> project(List<MemoryView> views, List<String> fields) {
+        if (fields == null || fields.isEmpty()) return List.copyOf(views);
+        Set<String> keep = new HashSet<>(fields);
         keep.add("id");
-        List<ObjectNode> out = new ArrayList<>(views.size());
+        List<MemoryResult> out = new ArrayList<>(views.size());
         for (MemoryView v : views) {
             ObjectNode n = mapper.valueToTree(v);
             n.retain(keep);
-            out.add(n);
+            out.add(new ProjectedMemory(n));
         }
         return out;
+    }
+
+    /** The memory page envelope, each memory reduced to {@code fields} when the client asked for some. */
+    public MemoryPage memoryPage(Page<MemoryRecord> page, List<String> fields, UriInfo uri) {
+        PageView<MemoryView> view = page(page, this::memory, uri);
+        return new MemoryPage(view.count(), view.next(), view.previous(), project(view.results(), fields));
     }
 
     public HistoryView history(MemoryRecord m, HistoryEntry h) {
@@ -82,15 +92,9 @@ public class WireMapper {
     }
 
     /** One add result item: {@code {id, memory, event, data:{memory}}}; covers the v1.0 and v1.1 shapes at once. */
-    public Map<String, Object> addResult(MemoryEvent e) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("id", e.memoryId().toString());
-        r.put("memory", e.text());
-        r.put("event", e.type().name());
-        r.put("data", Map.of("memory", e.text() == null ? "" : e.text()));
-        if (e.previousText() != null) r.put("previous_memory", e.previousText());
-        if (e.related() != null) r.put("related_memory_id", e.related().toString());
-        return r;
+    public AddEventView addResult(MemoryEvent e) {
+        return new AddEventView(e.memoryId().toString(), e.text(), e.type().name(), new AddEventView.Data(e.text() == null ? "" : e.text()),
+                e.previousText(), e.related() == null ? null : e.related().toString());
     }
 
     public EventView event(EventRecord e) {

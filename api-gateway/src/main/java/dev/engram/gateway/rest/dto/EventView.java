@@ -12,7 +12,7 @@ public record EventView(
         String status,
         JsonNode payload,
         Map<String, Object> metadata,
-        List<Map<String, Object>> results,
+        List<AddEventView> results,
         String createdAt,
         String updatedAt,
         String startedAt,

@@ -31,7 +31,7 @@ public record MemoryView(
         String state,
         String replacedBy,
         String eventTime,
-        List<SourceView> sources) {
+        List<SourceView> sources) implements MemoryResult {
 
     /** One message the memory came from. */
     public record SourceView(String eventId, int messageIndex, String messageId, String speaker, String role, String timestamp) {
