@@ -9,6 +9,7 @@ import dev.engram.core.tenant.Project;
 import dev.engram.core.tenant.ProjectDefaults;
 import dev.engram.gateway.security.RequiresScope;
 import dev.engram.gateway.service.AdminService;
+import dev.engram.gateway.service.LlmProfileNames;
 import dev.engram.gateway.service.ProjectDefaultsReader;
 import dev.engram.gateway.service.ReindexService;
 import dev.engram.gateway.service.WireValues;
@@ -34,8 +35,9 @@ import java.util.Map;
  *   <li>{@code POST /api/v1/admin/projects/} {@code {org_id, project_id?, name?}} → 201 project</li>
  *   <li>{@code GET /api/v1/admin/projects/?org_id=} → projects, each with its {@code defaults}</li>
  *   <li>{@code PUT /api/v1/admin/projects/{org_id}/{project_id}/defaults/} {@code {custom_instructions?, categories?,
- *       default_expiration_days?, extraction_mode?}} → the project's stored defaults for its adds (the body replaces
- *       them all)</li>
+ *       default_expiration_days?, extraction_mode?, llm_profile?}} → the project's stored defaults for its adds (the
+ *       body replaces them all; an {@code llm_profile} that is not configured is a 400)</li>
+ *   <li>{@code GET /api/v1/admin/llm-profiles/} → {@code {profiles: [name, …]}}, the configured LLM profiles</li>
  *   <li>{@code DELETE /api/v1/admin/projects/{org_id}/{project_id}/} → revokes every key of the project</li>
  *   <li>{@code POST /api/v1/admin/keys/} {@code {org_id, project_id, name?, scopes?, user_email?}} → 201 key, with the
  *       key text shown this once</li>
@@ -54,10 +56,12 @@ public class AdminResource {
 
     private final AdminService admin;
     private final ReindexService reindexer;
+    private final LlmProfileNames profiles;
 
-    AdminResource(AdminService admin, ReindexService reindexer) {
+    AdminResource(AdminService admin, ReindexService reindexer, LlmProfileNames profiles) {
         this.admin = admin;
         this.reindexer = reindexer;
+        this.profiles = profiles;
     }
 
     @POST
@@ -125,7 +129,15 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(KeyScope.ADMIN)
     public Map<String, Object> updateDefaults(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId, JsonNode body) {
-        return defaults(admin.updateDefaults(orgId, projectId, ProjectDefaultsReader.read(body)));
+        return defaults(admin.updateDefaults(orgId, projectId, ProjectDefaultsReader.read(body, profiles)));
+    }
+
+    /** The LLM profiles a project's {@code llm_profile} may name (the console offers and checks them). */
+    @GET
+    @Path("/llm-profiles")
+    @RequiresScope(KeyScope.ADMIN)
+    public Map<String, Object> llmProfiles() {
+        return Map.of("profiles", List.copyOf(profiles.names()));
     }
 
     @POST
@@ -165,7 +177,7 @@ public class AdminResource {
         return out;
     }
 
-    /** {@code {custom_instructions, categories: [{name: description}] or null, default_expiration_days, extraction_mode}}. */
+    /** {@code {custom_instructions, categories: [{name: description}] or null, default_expiration_days, extraction_mode, llm_profile}}. */
     private static Map<String, Object> defaults(ProjectDefaults d) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("custom_instructions", d.customInstructions());
@@ -173,6 +185,7 @@ public class AdminResource {
                 : d.categories().entrySet().stream().map(e -> Map.of(e.getKey(), e.getValue())).toList());
         out.put("default_expiration_days", d.defaultExpirationDays());
         out.put("extraction_mode", d.offlineOnly() ? "offline" : "llm");
+        out.put("llm_profile", d.llmProfile());
         return out;
     }
 

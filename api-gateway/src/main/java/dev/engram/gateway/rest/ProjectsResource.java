@@ -26,7 +26,7 @@ import java.util.Map;
  *   <li>{@code GET /api/v1/orgs/organizations/{org_id}/projects/{project_id}/?fields=} → the project's settings (all,
  *       or the named fields)</li>
  *   <li>{@code PATCH} the same path with {@code custom_instructions}, {@code custom_categories} (and Engram's
- *       {@code default_expiration_days}, {@code extraction_mode}) → {@code {"message":"Project updated successfully"}}</li>
+ *       {@code default_expiration_days}, {@code extraction_mode}, {@code llm_profile}) → {@code {"message":"Project updated successfully"}}</li>
  * </ul>
  */
 @Path("/api/v1/orgs/organizations/{org_id}/projects/{project_id}")
@@ -74,6 +74,7 @@ public class ProjectsResource {
                 : d.categories().entrySet().stream().map(e -> Map.of(e.getKey(), e.getValue())).toList());
         out.put("default_expiration_days", d.defaultExpirationDays());
         out.put("extraction_mode", d.offlineOnly() ? "offline" : "llm");
+        out.put("llm_profile", d.llmProfile());
         out.put("memory_depth", null);
         out.put("usecase", null);
         out.put("multilingual", false);
