@@ -100,6 +100,21 @@ class LlmConfigTest {
     }
 
     @Test
+    void aProfileCanComeFromEnvironmentVariablesAlone() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withSources(new io.smallrye.config.EnvConfigSource(Map.of("ENGRAM_LLM_PROFILES_CLAUDE_PROVIDER", "anthropic",
+                        "ENGRAM_LLM_PROFILES_CLAUDE_MODEL", "claude-haiku-4-5", "ENGRAM_LLM_PROFILES_CLAUDE_API_KEY", "k"), 300))
+                .withMapping(Llm.class)
+                .build();
+
+        Map<String, LlmSettings> profiles = config.getConfigMapping(Llm.class).profileSettings();
+
+        assertThat(profiles).containsOnlyKeys("claude");
+        assertThat(profiles.get("claude").provider()).isEqualTo(LlmProvider.ANTHROPIC);
+        assertThat(profiles.get("claude").apiKey()).isEqualTo("k");
+    }
+
+    @Test
     void noProfilesByDefault() {
         assertThat(read(Map.of("engram.llm.model", "m")).profileSettings()).isEmpty();
     }
