@@ -70,6 +70,7 @@ export const endpoints = {
   revokeKey: (org, project, id) => api("DELETE", `/orgs/${enc(org)}/projects/${enc(project)}/keys/${enc(id)}`),
   settings: (org, project) => api("GET", `/orgs/${enc(org)}/projects/${enc(project)}/settings`),
   saveSettings: (org, project, settings) => api("PUT", `/orgs/${enc(org)}/projects/${enc(project)}/settings`, settings),
+  llmProfiles: (org, project) => api("GET", `/orgs/${enc(org)}/projects/${enc(project)}/llm-profiles`),
   webhooks: (org, project) => api("GET", `/orgs/${enc(org)}/projects/${enc(project)}/webhooks`),
   createWebhook: (org, project, body) => api("POST", `/orgs/${enc(org)}/projects/${enc(project)}/webhooks`, body),
   updateWebhook: (org, project, id, body) => api("PUT", `/orgs/${enc(org)}/projects/${enc(project)}/webhooks/${enc(id)}`, body),

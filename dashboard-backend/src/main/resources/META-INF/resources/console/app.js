@@ -285,6 +285,19 @@ async function settingsPage(body) {
   const mode = h("select", { id: "extraction-mode" }, h("option", { value: "llm" }, "LLM when the platform has one (else offline rules)"),
     h("option", { value: "offline" }, "Offline only (never call an LLM)"));
   mode.value = s.extraction_mode || "llm";
+  // The deployment's named LLM profiles (engram.llm.profiles.<name>); a stored name no longer configured stays visible.
+  let profiles = [];
+  try {
+    profiles = (await api.llmProfiles(org.id, project.id)).profiles || [];
+  } catch {
+    profiles = [];
+  }
+  const profile = h("select", { id: "llm-profile" }, h("option", { value: "" }, "Default (the deployment's LLM)"),
+    ...profiles.map((p) => h("option", { value: p }, p)));
+  if (s.llm_profile && !profiles.includes(s.llm_profile)) {
+    profile.append(h("option", { value: s.llm_profile }, `${s.llm_profile} (not configured: the default LLM is used)`));
+  }
+  profile.value = s.llm_profile || "";
   const provider = h("input", { id: "llm-provider", value: s.llm_provider || "", maxlength: "64", autocomplete: "off" });
   const model = h("input", { id: "llm-model", value: s.llm_model || "", maxlength: "128", autocomplete: "off" });
   const expiration = h("input", { id: "default-expiration", type: "number", min: "1", max: "3650", value: s.default_expiration_days ?? "" });
@@ -294,8 +307,9 @@ async function settingsPage(body) {
     field("Custom instructions", instructions, "Guidance for fact extraction, up to 8 KB."),
     field("Categories", categories, "Comma-separated, up to 50."),
     field("Extraction mode", mode, "Offline only keeps this project's conversations away from any LLM."),
+    field("LLM profile", profile, "Which of the deployment's LLM profiles extracts and reconciles this project's adds."),
     field("LLM provider", provider),
-    field("LLM model", model, "Provider and model are kept with the project; the LLM itself is configured per deployment for now."),
+    field("LLM model", model, "Provider and model are notes kept with the project; the LLM profile above chooses the model."),
     field("Default expiration (days)", expiration, "Empty: memories never expire."));
   const lastSaved = h("p", { class: "hint" }, `Last saved: ${formatDate(s.updated_at)}`);
   const form = h("form", { class: "card" }, fieldset, errors,
@@ -309,6 +323,7 @@ async function settingsPage(body) {
       extraction_mode: mode.value,
       llm_provider: provider.value.trim() || null,
       llm_model: model.value.trim() || null,
+      llm_profile: profile.value || null,
       default_expiration_days: expiration.value ? Number(expiration.value) : null,
       webhooks: s.webhooks || [],
     };

@@ -171,6 +171,9 @@ class SignUpAndKeysTest {
                 new Object[]{"0 days", Map.of("default_expiration_days", 0), "default_expiration_days"},
                 new Object[]{"3651 days", Map.of("default_expiration_days", 3651), "default_expiration_days"},
                 new Object[]{"unknown mode", Map.of("extraction_mode", "magic"), "extraction_mode"},
+                new Object[]{"llm profile not configured", Map.of("llm_profile", "gpt-9"), "'gpt-9' is not a configured LLM profile"},
+                new Object[]{"llm profile with a space", Map.of("llm_profile", "my profile"), "llm_profile"},
+                new Object[]{"llm profile of 65 characters", Map.of("llm_profile", "p".repeat(65)), "llm_profile"},
                 new Object[]{"http webhook", Map.of("webhooks", List.of(Map.of("url", "http://hooks.example.com/x"))), "https"},
                 new Object[]{"11 webhooks", Map.of("webhooks", hooks), "webhooks"},
                 new Object[]{"unknown field", Map.of("colour", "red"), "colour"},
@@ -210,6 +213,27 @@ class SignUpAndKeysTest {
 
         owner.request().body(Map.of("extraction_mode", "offline")).put(path).then().statusCode(200);
         assertThat(platformDefaults(orgId)).isEqualTo(new ProjectDefaults(null, null, null, true));
+    }
+
+    @Test
+    void anLlmProfileRoundTripsAndReachesTheEngine() {
+        Tokens.Person owner = Tokens.person("Lin");
+        String orgId = owner.request().get("/api/v1/me").jsonPath().getString("organisations[0].id");
+        String path = "/api/v1/orgs/" + orgId + "/projects/default/settings";
+        owner.request().get("/api/v1/orgs/" + orgId + "/projects/default/llm-profiles").then().statusCode(200)
+                .body("profiles", equalTo(List.of("claude", "fast")));
+        owner.request().get(path).then().statusCode(200).body("llm_profile", org.hamcrest.Matchers.nullValue());
+
+        owner.request().body(Map.of("llm_profile", " claude ")).put(path).then().statusCode(200).body("llm_profile", equalTo("claude"));
+
+        owner.request().get(path).then().statusCode(200).body("llm_profile", equalTo("claude"));
+        assertThat(platformDefaults(orgId)).isEqualTo(new ProjectDefaults(null, null, null, false, "claude"));
+        // A refused profile changes nothing.
+        owner.request().body(Map.of("llm_profile", "gpt-9")).put(path).then().statusCode(400);
+        assertThat(platformDefaults(orgId).llmProfile()).isEqualTo("claude");
+        // Leaving it out is the default LLM again.
+        owner.request().body(Map.of("custom_instructions", "Be brief.")).put(path).then().statusCode(200);
+        assertThat(platformDefaults(orgId).llmProfile()).isNull();
     }
 
     /** One source of truth: what a Mem0 client's updateProject writes (the platform's project row) is what the console shows. */

@@ -93,7 +93,7 @@ class StandaloneProfileTest {
             organisations.create(org, "Acme", at);
             memberships.add(org, "sub-1", "owner@example.com", "Owner", Role.OWNER, at);
             settings.save(org, "default", new ProjectSettings("Be brief.", List.of("a", "b"), ExtractionMode.LLM, "openai",
-                    "gpt-4o-mini", 30, List.of(new ProjectSettings.Webhook("https://hooks.example.com/x", List.of("memory.created"))), null), at);
+                    "gpt-4o-mini", null, 30, List.of(new ProjectSettings.Webhook("https://hooks.example.com/x", List.of("memory.created"))), null), at);
         });
         assertThat(organisations.find(org).orElseThrow().createdAt()).isEqualTo(at);
         assertThat(memberships.find(org, "sub-1").orElseThrow().role()).isEqualTo(Role.OWNER);

@@ -3,6 +3,7 @@ package dev.engram.core;
 import dev.engram.core.engine.Embedder;
 import dev.engram.core.engine.EngineSettings;
 import dev.engram.core.engine.MemoryEngine;
+import dev.engram.core.engine.ModelProfiles;
 import dev.engram.core.error.ConfigurationException;
 import dev.engram.core.extract.Extractor;
 import dev.engram.core.extract.offline.OfflineExtractor;
@@ -38,6 +39,7 @@ public final class MemoryBuilder {
     private boolean inMemory;
     private Embedder embedder;
     private ChatModel chatModel;
+    private final java.util.Map<String, ChatModel> profileModels = new java.util.LinkedHashMap<>();
     private Extractor extractor;
     private Reconciler reconciler;
     private VectorIndex index;
@@ -74,6 +76,16 @@ public final class MemoryBuilder {
     /** Use an LLM (any LangChain4j chat model) for extraction and reconciliation; the offline path stays as fallback. */
     public MemoryBuilder chatModel(ChatModel model) {
         this.chatModel = model;
+        return this;
+    }
+
+    /**
+     * Add a named LLM profile: adds whose {@code llmProfile} is {@code name} are extracted and reconciled by this model
+     * (the offline path stays as fallback); other adds use the default ({@link #chatModel(ChatModel)}, or offline).
+     */
+    public MemoryBuilder chatModel(String name, ChatModel model) {
+        if (name == null || name.isBlank()) throw new ConfigurationException("An LLM profile needs a name");
+        profileModels.put(name.strip(), java.util.Objects.requireNonNull(model, "model"));
         return this;
     }
 
@@ -161,7 +173,11 @@ public final class MemoryBuilder {
             Reconciler offlineReconciler = new OfflineReconciler(settings.reconcileThresholds());
             Extractor ex = extractor != null ? extractor : chatModel != null ? new LlmExtractor(chatModel, offline) : offline;
             Reconciler rec = reconciler != null ? reconciler : chatModel != null ? new LlmReconciler(chatModel, offlineReconciler) : offlineReconciler;
-            return new Memory(new MemoryEngine(emb, i, s, ex, rec, settings, clock, zone, registry));
+            ModelProfiles profiles = ModelProfiles.of(ex, rec);
+            for (var p : profileModels.entrySet()) {
+                profiles = profiles.with(p.getKey(), new LlmExtractor(p.getValue(), offline), new LlmReconciler(p.getValue(), offlineReconciler));
+            }
+            return new Memory(new MemoryEngine(emb, i, s, profiles, settings, clock, zone, registry));
         } catch (RuntimeException e) {
             closeQuietly(i);
             closeQuietly(s);

@@ -8,6 +8,8 @@ import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.Message;
 import dev.engram.core.domain.Scope;
 import dev.engram.core.llm.ChatModels;
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.llm.LlmProvider;
 import dev.engram.core.llm.LlmSettings;
 import dev.engram.core.llm.ScriptedChatServer;
 import org.junit.jupiter.api.AfterEach;
@@ -90,5 +92,58 @@ class MemoryLlmModeTest {
         assertThat(r.usage().calls()).isZero();
         assertThat(llm.requestCount()).isEqualTo(callsBefore);
         assertThat(memory.getAll(u)).extracting(MemoryRecord::text).anySatisfy(t -> assertThat(t).contains("shellfish"));
+    }
+
+    @Test
+    void eachProjectsAddsGoToTheModelOfItsProfile() {
+        try (ScriptedChatServer openAi = ScriptedChatServer.start(LlmProvider.OPENAI);
+             ScriptedChatServer anthropic = ScriptedChatServer.start(LlmProvider.ANTHROPIC);
+             Memory profiled = Memory.builder().inMemory()
+                     .chatModel(ChatModels.create(LlmSettings.openAi(llm.baseUrl(), "default-key", "default-model")))
+                     .chatModel("fast", ChatModels.create(openAi.settings("fast-key", "fast-model")))
+                     .chatModel("claude", ChatModels.create(anthropic.settings("claude-key", "claude-model")))
+                     .build()) {
+            openAi.reply("{\"facts\":[\"Drinks green tea\"]}", 40, 6);
+            anthropic.reply("{\"facts\":[\"Plays the cello\"]}", 50, 7);
+            Scope a = new Scope(Tenant.of("acme", "support"), "ann", null, null, null);
+            Scope b = new Scope(Tenant.of("acme", "research"), "ben", null, null, null);
+
+            AddResult first = profiled.add(AddRequest.of(a, "I drink green tea every morning.").withLlmProfile("fast"));
+            AddResult second = profiled.add(AddRequest.of(b, "I play the cello on weekends.").withLlmProfile("claude"));
+
+            assertThat(first.extractor()).isEqualTo("llm");
+            assertThat(first.events()).extracting(MemoryEvent::text).containsExactly("Drinks green tea");
+            assertThat(second.events()).extracting(MemoryEvent::text).containsExactly("Plays the cello");
+            assertThat(openAi.requestCount()).isEqualTo(1);
+            assertThat(openAi.exchanges().getFirst().body().path("model").asText()).isEqualTo("fast-model");
+            assertThat(openAi.promptOf(0)).contains("green tea").doesNotContain("cello");
+            assertThat(anthropic.requestCount()).isEqualTo(1);
+            assertThat(anthropic.exchanges().getFirst().path()).isEqualTo("/v1/messages");
+            assertThat(anthropic.exchanges().getFirst().headers().get("x-api-key")).isEqualTo("claude-key");
+            assertThat(anthropic.promptOf(0)).contains("cello").doesNotContain("green tea");
+            assertThat(llm.requestCount()).isZero(); // the default model extracted neither
+        }
+    }
+
+    @Test
+    void aProfileThatIsNotConfiguredFallsBackToTheDefaultModel() {
+        llm.reply("{\"facts\":[\"Likes jazz\"]}", 30, 5);
+
+        AddResult r = memory.add(AddRequest.of(Scope.user("removed-profile-user"), "I like jazz.").withLlmProfile("removed"));
+
+        assertThat(r.extractor()).isEqualTo("llm");
+        assertThat(r.events()).extracting(MemoryEvent::text).containsExactly("Likes jazz");
+        assertThat(llm.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anOfflineOnlyAddOfAProfileNeverCallsItsModel() {
+        try (ScriptedChatServer anthropic = ScriptedChatServer.start(LlmProvider.ANTHROPIC);
+             Memory profiled = Memory.builder().inMemory().chatModel("claude", ChatModels.create(anthropic.settings("k", "m"))).build()) {
+            AddResult r = profiled.add(AddRequest.of(Scope.user("u"), "I am allergic to shellfish.").withLlmProfile("claude").withOfflineOnly(true));
+
+            assertThat(r.extractor()).isEqualTo("offline");
+            assertThat(anthropic.requestCount()).isZero();
+        }
     }
 }

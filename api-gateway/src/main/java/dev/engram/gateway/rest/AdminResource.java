@@ -8,6 +8,7 @@ import dev.engram.gateway.rest.dto.AdminBodies;
 import dev.engram.gateway.rest.dto.AdminViews.ConsistencyView;
 import dev.engram.gateway.rest.dto.AdminViews.DeletedProjectView;
 import dev.engram.gateway.rest.dto.AdminViews.KeyView;
+import dev.engram.gateway.rest.dto.AdminViews.LlmProfilesView;
 import dev.engram.gateway.rest.dto.AdminViews.ProjectView;
 import dev.engram.gateway.rest.dto.AdminViews.ReindexView;
 import dev.engram.gateway.rest.dto.MessageView;
@@ -15,6 +16,7 @@ import dev.engram.gateway.rest.dto.ProjectDefaultsView;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.security.RequiresScope;
 import dev.engram.gateway.service.AdminService;
+import dev.engram.gateway.service.LlmProfileNames;
 import dev.engram.gateway.service.ProjectDefaultsReader;
 import dev.engram.gateway.service.ReindexService;
 import jakarta.ws.rs.Consumes;
@@ -40,8 +42,9 @@ import java.util.List;
  *   <li>{@code POST /api/v1/admin/projects/} {@code {org_id, project_id?, name?}} → 201 project</li>
  *   <li>{@code GET /api/v1/admin/projects/?org_id=} → projects, each with its {@code defaults}</li>
  *   <li>{@code PUT /api/v1/admin/projects/{org_id}/{project_id}/defaults/} {@code {custom_instructions?, categories?,
- *       default_expiration_days?, extraction_mode?}} → the project's stored defaults for its adds (the body replaces
- *       them all)</li>
+ *       default_expiration_days?, extraction_mode?, llm_profile?}} → the project's stored defaults for its adds (the
+ *       body replaces them all; an {@code llm_profile} that is not configured is a 400)</li>
+ *   <li>{@code GET /api/v1/admin/llm-profiles/} → {@code {profiles: [name, …]}}, the configured LLM profiles</li>
  *   <li>{@code DELETE /api/v1/admin/projects/{org_id}/{project_id}/} → revokes every key of the project</li>
  *   <li>{@code POST /api/v1/admin/keys/} {@code {org_id, project_id, name?, scopes?, user_email?}} → 201 key, with the
  *       key text shown this once</li>
@@ -61,10 +64,12 @@ public class AdminResource {
 
     private final AdminService admin;
     private final ReindexService reindexer;
+    private final LlmProfileNames profiles;
 
-    AdminResource(AdminService admin, ReindexService reindexer) {
+    AdminResource(AdminService admin, ReindexService reindexer, LlmProfileNames profiles) {
         this.admin = admin;
         this.reindexer = reindexer;
+        this.profiles = profiles;
     }
 
     @POST
@@ -132,7 +137,16 @@ public class AdminResource {
     @RequiresScope(KeyScope.ADMIN)
     @Operation(summary = "Replace a project's defaults for its adds")
     public ProjectDefaultsView updateDefaults(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId, JsonNode body) {
-        return ProjectDefaultsView.of(admin.updateDefaults(orgId, projectId, ProjectDefaultsReader.read(body)));
+        return ProjectDefaultsView.of(admin.updateDefaults(orgId, projectId, ProjectDefaultsReader.read(body, profiles)));
+    }
+
+    /** The LLM profiles a project's {@code llm_profile} may name (the console offers and checks them). */
+    @GET
+    @Path("/llm-profiles")
+    @RequiresScope(KeyScope.ADMIN)
+    @Operation(summary = "List the configured LLM profiles")
+    public LlmProfilesView llmProfiles() {
+        return new LlmProfilesView(List.copyOf(profiles.names()));
     }
 
     @POST

@@ -30,7 +30,7 @@ import java.util.List;
  *   <li>{@code GET /api/v1/orgs/organizations/{org_id}/projects/{project_id}/?fields=} → the project's settings (all,
  *       or the named fields)</li>
  *   <li>{@code PATCH} the same path with {@code custom_instructions}, {@code custom_categories} (and Engram's
- *       {@code default_expiration_days}, {@code extraction_mode}) → {@code {"message":"Project updated successfully"}}</li>
+ *       {@code default_expiration_days}, {@code extraction_mode}, {@code llm_profile}) → {@code {"message":"Project updated successfully"}}</li>
  * </ul>
  */
 @Path("/api/v1/orgs/organizations/{org_id}/projects/{project_id}")

@@ -21,7 +21,8 @@ import java.util.Set;
  * project settings publish to, so there is one source of truth). Only the caller's own project is found.
  *
  * <p>A change ({@code PATCH}) sets what it names and keeps the rest: Mem0's {@code custom_instructions} (an empty string
- * clears them) and {@code custom_categories}, and Engram's {@code default_expiration_days} and {@code extraction_mode}.
+ * clears them) and {@code custom_categories}, and Engram's {@code default_expiration_days}, {@code extraction_mode} and
+ * {@code llm_profile} (a configured profile name, or null for the default LLM).
  * Mem0 settings the engine does not implement are refused (400) unless they ask for what it does anyway (false, null),
  * so a client never believes a setting applies when it does not.
  */
@@ -35,12 +36,14 @@ public class ProjectSettingsService {
     private final CallerContext caller;
     private final ApiKeyStore directory;
     private final ProjectDefaultsCache cache;
+    private final LlmProfileNames profiles;
     private final Clock clock = Clock.systemUTC();
 
-    ProjectSettingsService(CallerContext caller, ApiKeyStore directory, ProjectDefaultsCache cache) {
+    ProjectSettingsService(CallerContext caller, ApiKeyStore directory, ProjectDefaultsCache cache, LlmProfileNames profiles) {
         this.caller = caller;
         this.directory = directory;
         this.cache = cache;
+        this.profiles = profiles;
     }
 
     /** The caller's project when the path names it; otherwise it is not found. */
@@ -59,11 +62,13 @@ public class ProjectSettingsService {
         Map<String, String> categories = d.categories();
         Integer days = d.defaultExpirationDays();
         boolean offline = d.offlineOnly();
+        String profile = d.llmProfile();
         if (body.has("custom_instructions")) instructions = AddRequestReader.instructions(body, "custom_instructions");
         if (body.has("custom_categories")) categories = AddRequestReader.categories(body.get("custom_categories"), "custom_categories");
         if (body.has("default_expiration_days")) days = ProjectDefaultsReader.days(body.get("default_expiration_days"));
         if (body.has("extraction_mode")) offline = ProjectDefaultsReader.offline(BodyFields.text(body, "extraction_mode"));
-        ProjectDefaults changed = new ProjectDefaults(instructions, categories, days, offline);
+        if (body.has("llm_profile")) profile = ProjectDefaultsReader.profile(body, profiles);
+        ProjectDefaults changed = new ProjectDefaults(instructions, categories, days, offline, profile);
         if (!directory.updateDefaults(tenant, changed, clock.instant())) throw notFound();
         cache.invalidate(tenant);
         return directory.project(tenant).orElseThrow(ProjectSettingsService::notFound);
@@ -76,7 +81,7 @@ public class ProjectSettingsService {
             throw new ValidationException(field + " cannot be changed through this API (the console renames projects)");
         }
         throw new ValidationException(field + " is not supported by Engram; supported: custom_instructions, custom_categories, "
-                + "default_expiration_days, extraction_mode");
+                + "default_expiration_days, extraction_mode, llm_profile");
     }
 
     private Tenant own(String orgId, String projectId) {

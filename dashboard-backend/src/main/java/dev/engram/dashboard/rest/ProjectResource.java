@@ -103,6 +103,15 @@ public class ProjectResource {
         return Views.Settings.of(projects.saveSettings(orgId, projectId, Views.required(body).toSettings()));
     }
 
+    /** The LLM profiles the platform is configured with, which a project's {@code llm_profile} may name. */
+    @GET
+    @Path("{project_id}/llm-profiles")
+    @OrgAccess(Role.READER)
+    public java.util.Map<String, Object> llmProfiles(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
+        projects.get(orgId, projectId);
+        return java.util.Map.of("profiles", projects.llmProfiles());
+    }
+
     @GET
     @Path("{project_id}/webhooks")
     @OrgAccess(Role.READER)

@@ -91,11 +91,11 @@ final class Views {
 
     /** Project settings, read and written in this shape. */
     record Settings(String customInstructions, List<String> categories, String extractionMode, String llmProvider, String llmModel,
-                    Integer defaultExpirationDays, List<Webhook> webhooks, Instant updatedAt) {
+                    String llmProfile, Integer defaultExpirationDays, List<Webhook> webhooks, Instant updatedAt) {
 
         static Settings of(ProjectSettings s) {
             return new Settings(s.customInstructions(), s.categories(), s.extractionMode().name().toLowerCase(Locale.ROOT),
-                    s.llmProvider(), s.llmModel(), s.defaultExpirationDays(),
+                    s.llmProvider(), s.llmModel(), s.llmProfile(), s.defaultExpirationDays(),
                     s.webhooks().stream().map(w -> new Webhook(w.url(), w.events())).toList(), s.updatedAt());
         }
 
@@ -106,7 +106,7 @@ final class Views {
                 noNulls(w.events(), "events");
                 return new ProjectSettings.Webhook(w.url(), w.events());
             }).toList();
-            return new ProjectSettings(customInstructions, categories, mode(extractionMode), llmProvider, llmModel,
+            return new ProjectSettings(customInstructions, categories, mode(extractionMode), llmProvider, llmModel, llmProfile,
                     defaultExpirationDays, hooks, null);
         }
 

@@ -91,6 +91,12 @@ final class DatabaseTenantDirectory implements TenantDirectory {
         if (!outside(() -> store.updateDefaults(tenant, defaults, clock.instant()))) throw new NotFoundException("Project not found");
     }
 
+    /** The gateways hold the LLM configuration: asked through their admin API. */
+    @Override
+    public List<String> llmProfiles() {
+        return GatewayTenantDirectory.llmProfiles(gateway);
+    }
+
     private <T> T outside(Supplier<T> work) {
         return outsideTransaction.call(work);
     }

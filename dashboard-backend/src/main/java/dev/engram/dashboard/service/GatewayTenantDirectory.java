@@ -53,14 +53,15 @@ final class GatewayTenantDirectory implements TenantDirectory {
         }
     }
 
-    /** The admin API's {@code defaults}: {@code {custom_instructions, categories: [{name: description}], default_expiration_days, extraction_mode}}. */
+    /** The admin API's {@code defaults}: {@code {custom_instructions, categories: [{name: description}], default_expiration_days, extraction_mode, llm_profile}}. */
     static ProjectDefaults defaults(JsonNode d) {
         if (d == null || !d.isObject()) return ProjectDefaults.NONE;
         Map<String, String> categories = new LinkedHashMap<>();
         for (JsonNode item : d.path("categories")) item.fields().forEachRemaining(e -> categories.put(e.getKey(), e.getValue().asText("")));
         JsonNode days = d.path("default_expiration_days");
         return new ProjectDefaults(d.path("custom_instructions").isTextual() ? d.get("custom_instructions").asText() : null, categories,
-                days.isIntegralNumber() ? days.intValue() : null, "offline".equals(d.path("extraction_mode").asText()));
+                days.isIntegralNumber() ? days.intValue() : null, "offline".equals(d.path("extraction_mode").asText()),
+                d.path("llm_profile").isTextual() ? d.get("llm_profile").asText() : null);
     }
 
     @Override
@@ -130,7 +131,20 @@ final class GatewayTenantDirectory implements TenantDirectory {
                 : defaults.categories().entrySet().stream().map(e -> Map.of(e.getKey(), e.getValue())).toList());
         body.put("default_expiration_days", defaults.defaultExpirationDays());
         body.put("extraction_mode", defaults.offlineOnly() ? "offline" : "llm");
+        body.put("llm_profile", defaults.llmProfile());
         gateway.put(null, ADMIN + "/projects/" + encode(tenant.orgId()) + "/" + encode(tenant.projectId()) + "/defaults", body);
+    }
+
+    @Override
+    public List<String> llmProfiles() {
+        return llmProfiles(gateway);
+    }
+
+    /** {@code GET /api/v1/admin/llm-profiles/}: the LLM profiles the gateways are configured with. */
+    static List<String> llmProfiles(GatewayClient gateway) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : gateway.get(null, ADMIN + "/llm-profiles").path("profiles")) out.add(n.asText());
+        return out;
     }
 
     private static ApiKey key(JsonNode k) {

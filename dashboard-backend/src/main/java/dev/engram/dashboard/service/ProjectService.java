@@ -156,9 +156,26 @@ public class ProjectService {
     @Transactional
     public ProjectSettings saveSettings(String orgId, String projectId, ProjectSettings proposed) {
         Project project = get(orgId, projectId);
-        ProjectSettings saved = settings.save(orgId, projectId, SettingsValidator.validate(proposed), clock.instant());
+        ProjectSettings valid = SettingsValidator.validate(proposed);
+        if (valid.llmProfile() != null) checkProfile(valid.llmProfile());
+        // llm_profile is kept in the tenant directory only (the engine's part), so it is carried past the store.
+        ProjectSettings saved = settings.save(orgId, projectId, valid, clock.instant()).withLlmProfile(valid.llmProfile());
         directory.publishDefaults(project.tenant(), saved.engineDefaults());
         return saved;
+    }
+
+    /** The LLM profiles a project may choose: those the gateways are configured with. */
+    public List<String> llmProfiles() {
+        return directory.llmProfiles();
+    }
+
+    private void checkProfile(String profile) {
+        List<String> configured = directory.llmProfiles();
+        if (!configured.contains(profile)) {
+            throw new ValidationException("'llm_profile' '" + profile + "' is not a configured LLM profile; "
+                    + (configured.isEmpty() ? "none is configured, so leave it empty for the default LLM"
+                    : "configured: " + String.join(", ", configured) + " (or empty for the default LLM)"));
+        }
     }
 
     /** A key as the audit log names it: project, prefix (never the key itself) and name. */

@@ -25,6 +25,8 @@ final class SettingsValidator {
     static final int MAX_WEBHOOKS = 10;
     static final int MAX_URL_LENGTH = 2048;
     static final int MAX_EVENTS = 20;
+    /** The gateway's rule for LLM profile names ({@code engram.llm.profiles.<name>}). */
+    static final java.util.regex.Pattern PROFILE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     private SettingsValidator() {
@@ -43,13 +45,17 @@ final class SettingsValidator {
         ExtractionMode mode = s.extractionMode() == null ? ExtractionMode.LLM : s.extractionMode();
         String provider = bounded(s.llmProvider(), 64, "llm_provider");
         String model = bounded(s.llmModel(), 128, "llm_model");
+        String profile = blankToNull(s.llmProfile());
+        if (profile != null && !PROFILE_NAME.matcher(profile).matches()) {
+            throw new ValidationException("'llm_profile' must be 1-64 letters, digits, '-' or '_' (a configured LLM profile), or null for the default LLM");
+        }
         Integer days = s.defaultExpirationDays();
         if (days != null && (days < MIN_EXPIRATION_DAYS || days > MAX_EXPIRATION_DAYS)) {
             throw new ValidationException("'default_expiration_days' must be between 1 and 3650 (or null: never)");
         }
         if (s.webhooks().size() > MAX_WEBHOOKS) throw new ValidationException("'webhooks' may hold at most " + MAX_WEBHOOKS + " entries");
         List<ProjectSettings.Webhook> webhooks = s.webhooks().stream().map(SettingsValidator::webhook).toList();
-        return new ProjectSettings(instructions, categories, mode, provider, model, days, webhooks, null);
+        return new ProjectSettings(instructions, categories, mode, provider, model, profile, days, webhooks, null);
     }
 
     private static List<String> categories(List<String> given) {

@@ -53,6 +53,9 @@ public interface TenantDirectory {
      */
     void publishDefaults(Tenant tenant, ProjectDefaults defaults);
 
+    /** The names of the LLM profiles the platform is configured with (a project's {@code llm_profile} must be one). */
+    List<String> llmProfiles();
+
     /** A new key and its text, which only the response to its creation ever shows. */
     record IssuedKey(ApiKey key, String text) {
     }

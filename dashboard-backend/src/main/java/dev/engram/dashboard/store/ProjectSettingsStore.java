@@ -92,7 +92,7 @@ public class ProjectSettingsStore {
 
     private static ProjectSettings toRecord(ProjectSettingsEntity e) {
         return new ProjectSettings(e.customInstructions, read(e.categories, CATEGORIES), e.extractionMode, e.llmProvider,
-                e.llmModel, e.defaultExpirationDays, read(e.webhooks, WEBHOOKS), e.updatedAt);
+                e.llmModel, null, e.defaultExpirationDays, read(e.webhooks, WEBHOOKS), e.updatedAt);
     }
 
     private static String write(Object value) {

@@ -65,6 +65,9 @@ public class GatewayStubResource implements QuarkusTestResourceLifecycleManager 
         server.stubFor(delete(urlPathMatching("/api/v1/webhooks/[^/]+/")).atPriority(DEFAULT_PRIORITY)
                 .willReturn(okJson("{\"message\":\"Webhook deleted successfully\"}")));
         server.stubFor(get(urlPathMatching("/api/v1/webhooks/[^/]+/deliveries/")).atPriority(DEFAULT_PRIORITY).willReturn(okJson("[]")));
+        // The LLM profiles the gateways are configured with (a project's llm_profile must name one).
+        server.stubFor(get(urlPathEqualTo("/api/v1/admin/llm-profiles")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(okJson("{\"profiles\":[\"claude\",\"fast\"]}")));
         server.stubFor(any(anyUrl()).atPriority(DEFAULT_PRIORITY + 1).willReturn(aResponse().withStatus(599)));
         return Map.of("engram.dashboard.gateway.url", server.baseUrl(),
                 "engram.dashboard.gateway.api-key", API_KEY,

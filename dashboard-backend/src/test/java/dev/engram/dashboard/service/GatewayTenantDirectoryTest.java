@@ -16,10 +16,12 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The standalone tenant directory publishes a project's defaults through the gateway's admin route. */
@@ -49,13 +51,13 @@ class GatewayTenantDirectoryTest {
         categories.put("food", "");
         categories.put("travel", "");
 
-        directory.publishDefaults(Tenant.of("acme inc", "prod"), new ProjectDefaults("Only food.", categories, 30, true));
+        directory.publishDefaults(Tenant.of("acme inc", "prod"), new ProjectDefaults("Only food.", categories, 30, true, "claude"));
 
         gateway.verify(putRequestedFor(urlEqualTo("/api/v1/admin/projects/acme%20inc/prod/defaults"))
                 .withHeader("Authorization", equalTo("Token " + KEY))
                 .withRequestBody(equalToJson("""
                         {"custom_instructions":"Only food.","categories":[{"food":""},{"travel":""}],
-                         "default_expiration_days":30,"extraction_mode":"offline"}""")));
+                         "default_expiration_days":30,"extraction_mode":"offline","llm_profile":"claude"}""")));
     }
 
     @Test
@@ -65,7 +67,16 @@ class GatewayTenantDirectoryTest {
         directory.publishDefaults(Tenant.of("acme", "prod"), ProjectDefaults.NONE);
 
         gateway.verify(putRequestedFor(urlEqualTo("/api/v1/admin/projects/acme/prod/defaults")).withRequestBody(equalToJson("""
-                {"custom_instructions":null,"categories":null,"default_expiration_days":null,"extraction_mode":"llm"}""")));
+                {"custom_instructions":null,"categories":null,"default_expiration_days":null,"extraction_mode":"llm","llm_profile":null}""")));
+    }
+
+    @Test
+    void theLlmProfilesAreTheGatewaysAndAProjectsProfileIsReadBack() {
+        gateway.stubFor(get("/api/v1/admin/llm-profiles").willReturn(okJson("{\"profiles\":[\"claude\",\"fast\"]}")));
+
+        assertThat(directory.llmProfiles()).containsExactly("claude", "fast");
+        assertThat(GatewayTenantDirectory.defaults(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
+                Map.of("extraction_mode", "llm", "llm_profile", "fast"))).llmProfile()).isEqualTo("fast");
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param categories         custom categories, name to description, replacing the defaults for this call; null = defaults
  * @param offlineOnly        true: extract and reconcile with the offline components even when an LLM is configured
  *                           (a project whose settings say offline extraction)
+ * @param llmProfile         the named LLM profile that extracts and reconciles this add (a project's {@code llm_profile});
+ *                           null = the default LLM. A name the engine does not know falls back to the default.
  */
 public record AddRequest(
         String eventId,
@@ -27,17 +29,26 @@ public record AddRequest(
         Map<String, String> categories,
         LocalDate expirationDate,
         boolean immutable,
-        boolean offlineOnly) {
+        boolean offlineOnly,
+        String llmProfile) {
 
     public AddRequest {
         messages = messages == null ? List.of() : List.copyOf(messages);
         metadata = metadata == null ? Map.of() : metadata;
+        llmProfile = llmProfile == null || llmProfile.isBlank() ? null : llmProfile.strip();
+    }
+
+    /** An add with the default LLM profile. */
+    public AddRequest(String eventId, Scope scope, List<Message> messages, Map<String, Object> metadata, boolean infer, Instant timestamp,
+                      String customInstructions, Map<String, String> categories, LocalDate expirationDate, boolean immutable,
+                      boolean offlineOnly) {
+        this(eventId, scope, messages, metadata, infer, timestamp, customInstructions, categories, expirationDate, immutable, offlineOnly, null);
     }
 
     /** An add that may use the configured LLM. */
     public AddRequest(String eventId, Scope scope, List<Message> messages, Map<String, Object> metadata, boolean infer, Instant timestamp,
                       String customInstructions, Map<String, String> categories, LocalDate expirationDate, boolean immutable) {
-        this(eventId, scope, messages, metadata, infer, timestamp, customInstructions, categories, expirationDate, immutable, false);
+        this(eventId, scope, messages, metadata, infer, timestamp, customInstructions, categories, expirationDate, immutable, false, null);
     }
 
     public static AddRequest of(Scope scope, List<Message> messages) {
@@ -49,38 +60,42 @@ public record AddRequest(
     }
 
     public AddRequest withEventId(String id) {
-        return new AddRequest(id, scope, messages, metadata, infer, timestamp, customInstructions, categories, expirationDate, immutable, offlineOnly);
+        return new AddRequest(id, scope, messages, metadata, infer, timestamp, customInstructions, categories, expirationDate, immutable, offlineOnly, llmProfile);
     }
 
     public AddRequest withInfer(boolean value) {
-        return new AddRequest(eventId, scope, messages, metadata, value, timestamp, customInstructions, categories, expirationDate, immutable, offlineOnly);
+        return new AddRequest(eventId, scope, messages, metadata, value, timestamp, customInstructions, categories, expirationDate, immutable, offlineOnly, llmProfile);
     }
 
     public AddRequest withTimestamp(Instant value) {
-        return new AddRequest(eventId, scope, messages, metadata, infer, value, customInstructions, categories, expirationDate, immutable, offlineOnly);
+        return new AddRequest(eventId, scope, messages, metadata, infer, value, customInstructions, categories, expirationDate, immutable, offlineOnly, llmProfile);
     }
 
     public AddRequest withMetadata(Map<String, Object> value) {
-        return new AddRequest(eventId, scope, messages, value, infer, timestamp, customInstructions, categories, expirationDate, immutable, offlineOnly);
+        return new AddRequest(eventId, scope, messages, value, infer, timestamp, customInstructions, categories, expirationDate, immutable, offlineOnly, llmProfile);
     }
 
     public AddRequest withCustomInstructions(String value) {
-        return new AddRequest(eventId, scope, messages, metadata, infer, timestamp, value, categories, expirationDate, immutable, offlineOnly);
+        return new AddRequest(eventId, scope, messages, metadata, infer, timestamp, value, categories, expirationDate, immutable, offlineOnly, llmProfile);
     }
 
     public AddRequest withCategories(Map<String, String> value) {
-        return new AddRequest(eventId, scope, messages, metadata, infer, timestamp, customInstructions, value, expirationDate, immutable, offlineOnly);
+        return new AddRequest(eventId, scope, messages, metadata, infer, timestamp, customInstructions, value, expirationDate, immutable, offlineOnly, llmProfile);
     }
 
     public AddRequest withExpirationDate(LocalDate value) {
-        return new AddRequest(eventId, scope, messages, metadata, infer, timestamp, customInstructions, categories, value, immutable, offlineOnly);
+        return new AddRequest(eventId, scope, messages, metadata, infer, timestamp, customInstructions, categories, value, immutable, offlineOnly, llmProfile);
     }
 
     public AddRequest withImmutable(boolean value) {
-        return new AddRequest(eventId, scope, messages, metadata, infer, timestamp, customInstructions, categories, expirationDate, value, offlineOnly);
+        return new AddRequest(eventId, scope, messages, metadata, infer, timestamp, customInstructions, categories, expirationDate, value, offlineOnly, llmProfile);
     }
 
     public AddRequest withOfflineOnly(boolean value) {
-        return new AddRequest(eventId, scope, messages, metadata, infer, timestamp, customInstructions, categories, expirationDate, immutable, value);
+        return new AddRequest(eventId, scope, messages, metadata, infer, timestamp, customInstructions, categories, expirationDate, immutable, value, llmProfile);
+    }
+
+    public AddRequest withLlmProfile(String value) {
+        return new AddRequest(eventId, scope, messages, metadata, infer, timestamp, customInstructions, categories, expirationDate, immutable, offlineOnly, value);
     }
 }

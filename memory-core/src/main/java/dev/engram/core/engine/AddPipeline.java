@@ -26,7 +26,6 @@ import dev.engram.core.reconcile.Candidate;
 import dev.engram.core.reconcile.ContentTokens;
 import dev.engram.core.reconcile.Decision;
 import dev.engram.core.reconcile.FactCandidates;
-import dev.engram.core.reconcile.Reconciler;
 import dev.engram.core.reconcile.Reconciliation;
 import dev.engram.core.spi.IndexEntry;
 import dev.engram.core.spi.IndexHit;
@@ -58,21 +57,19 @@ final class AddPipeline {
     private final VectorIndex index;
     private final MemoryStore store;
     private final AtomicWriter writer;
-    private final Extractor extractor;
-    private final Reconciler reconciler;
+    private final ModelProfiles profiles;
     private final EngineSettings settings;
     private final Clock clock;
     private final ZoneId zone;
     private final ScopeLocks locks = new ScopeLocks(256);
 
-    AddPipeline(Embedder embedder, VectorIndex index, MemoryStore store, AtomicWriter writer, Extractor extractor, Reconciler reconciler,
+    AddPipeline(Embedder embedder, VectorIndex index, MemoryStore store, AtomicWriter writer, ModelProfiles profiles,
                 EngineSettings settings, Clock clock, ZoneId zone) {
         this.embedder = embedder;
         this.index = index;
         this.store = store;
         this.writer = writer;
-        this.extractor = extractor;
-        this.reconciler = reconciler;
+        this.profiles = profiles;
         this.settings = settings;
         this.clock = clock;
         this.zone = zone;
@@ -89,7 +86,7 @@ final class AddPipeline {
         ReentrantLock lock = locks.lockFor(request.scope());
         lock.lock();
         try {
-            Extractor ex = request.offlineOnly() ? extractor.offline() : extractor;
+            Extractor ex = profiles.extractor(request);
             Extraction extraction = request.infer()
                     ? ex.extract(new ExtractionRequest(messages, request.scope(), said, zone, request.customInstructions(),
                     request.categories() != null ? request.categories() : DefaultCategories.ALL))
@@ -135,7 +132,7 @@ final class AddPipeline {
                 dedupeWithinBatch(facts, vectors, batch);
                 List<FactCandidates> withCandidates = new ArrayList<>(facts.size());
                 for (int i = 0; i < facts.size(); i++) withCandidates.add(new FactCandidates(facts.get(i), candidates(request.scope(), facts.get(i), vectors.get(i))));
-                Reconciliation rec = (request.offlineOnly() ? reconciler.offline() : reconciler).reconcile(withCandidates);
+                Reconciliation rec = profiles.reconciler(request).reconcile(withCandidates);
                 Map<String, float[]> vectorByText = new HashMap<>();
                 for (int i = 0; i < facts.size(); i++) vectorByText.put(facts.get(i).text(), vectors.get(i));
                 for (Decision d : rec.decisions()) apply(d, batch, vectorByText, withCandidates);

@@ -70,6 +70,12 @@ public final class MemoryEngine implements AutoCloseable {
 
     public MemoryEngine(Embedder embedder, VectorIndex index, MemoryStore store, Extractor extractor, Reconciler reconciler,
                         EngineSettings settings, Clock clock, ZoneId zone, MeterRegistry registry) {
+        this(embedder, index, store, ModelProfiles.of(extractor, reconciler), settings, clock, zone, registry);
+    }
+
+    /** @param profiles the extractor and reconciler of each add: the default pair, or its LLM profile's */
+    public MemoryEngine(Embedder embedder, VectorIndex index, MemoryStore store, ModelProfiles profiles,
+                        EngineSettings settings, Clock clock, ZoneId zone, MeterRegistry registry) {
         if (index.dimension() != embedder.dimension()) {
             throw new dev.engram.core.error.ConfigurationException("The vector index holds " + index.dimension()
                     + "-dimensional vectors but the embedding model '" + embedder.name() + "' produces " + embedder.dimension()
@@ -84,7 +90,7 @@ public final class MemoryEngine implements AutoCloseable {
         this.repairs = new IndexRepair(store, index, embedder, settings.retrieval());
         this.writer = new AtomicWriter(store, index, repairs);
         IndexRecovery.run(store, index, repairs);
-        this.adds = new AddPipeline(embedder, index, store, writer, extractor, reconciler, settings, clock, zone);
+        this.adds = new AddPipeline(embedder, index, store, writer, profiles, settings, clock, zone);
         this.ranker = new SearchRanker(index, store, settings.retrieval());
         this.addTimer = Timer.builder("engram.memory.add").description("Time to process one add (extraction, reconciliation, writes)")
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);

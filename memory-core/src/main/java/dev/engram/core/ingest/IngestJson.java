@@ -32,8 +32,8 @@ import java.util.Map;
  *
  * <p>Version 1, snake_case: {@code v, event_id, received_at, org_id, project_id, user_id, agent_id, run_id, app_id,
  * messages[{role, content, name, id, timestamp}], metadata, infer, timestamp, custom_instructions, categories,
- * expiration_date, immutable, offline_only, payload}; {@code payload} (the client's body as JSON text) is optional, so
- * events written before it was added still read. Instants are ISO-8601 strings (nanoseconds kept), dates {@code YYYY-MM-DD}. Metadata
+ * expiration_date, immutable, offline_only, llm_profile, payload}; {@code payload} (the client's body as JSON text) and
+ * {@code llm_profile} (absent: the default LLM) are optional, so events written before they were added still read. Instants are ISO-8601 strings (nanoseconds kept), dates {@code YYYY-MM-DD}. Metadata
  * comes back as Jackson reads JSON (integers as {@code Integer} or {@code Long}, fractions as {@code Double}), deeply
  * unmodifiable; categories keep their order.
  */
@@ -98,7 +98,7 @@ public final class IngestJson {
     record EventV1(int v, String eventId, Instant receivedAt, String orgId, String projectId, String userId, String agentId,
                    String runId, String appId, List<MessageV1> messages, Map<String, Object> metadata, boolean infer,
                    Instant timestamp, String customInstructions, LinkedHashMap<String, String> categories,
-                   LocalDate expirationDate, boolean immutable, boolean offlineOnly, String payload) {
+                   LocalDate expirationDate, boolean immutable, boolean offlineOnly, String llmProfile, String payload) {
 
         static EventV1 of(IngestEvent event) {
             AddRequest r = event.request();
@@ -107,7 +107,7 @@ public final class IngestJson {
             LinkedHashMap<String, String> categories = r.categories() == null ? null : new LinkedHashMap<>(r.categories());
             return new EventV1(VERSION, r.eventId(), event.receivedAt(), s.tenant().orgId(), s.tenant().projectId(), s.userId(),
                     s.agentId(), s.runId(), s.appId(), messages, r.metadata(), r.infer(), r.timestamp(), r.customInstructions(),
-                    categories, r.expirationDate(), r.immutable(), r.offlineOnly(), event.payload());
+                    categories, r.expirationDate(), r.immutable(), r.offlineOnly(), r.llmProfile(), event.payload());
         }
 
         IngestEvent toEvent() {
@@ -115,7 +115,7 @@ public final class IngestJson {
             List<Message> decoded = messages == null ? List.of() : messages.stream().map(MessageV1::toMessage).toList();
             Map<String, String> frozenCategories = categories == null ? null : Collections.unmodifiableMap(categories);
             AddRequest request = new AddRequest(eventId, scope, decoded, metadata == null ? null : FrozenJson.freezeMap(metadata), infer,
-                    timestamp, customInstructions, frozenCategories, expirationDate, immutable, offlineOnly);
+                    timestamp, customInstructions, frozenCategories, expirationDate, immutable, offlineOnly, llmProfile);
             return new IngestEvent(request, receivedAt, payload);
         }
     }

@@ -18,14 +18,22 @@ import java.util.Map;
  * @param defaultExpirationDays adds without an {@code expiration_date} expire this many days after the day they are
  *                              made (UTC); null = never
  * @param offlineOnly           true: the project's adds use the offline extractor and reconciler
+ * @param llmProfile            the named LLM profile ({@code engram.llm.profiles.<name>}) that extracts and reconciles the
+ *                              project's adds; null = the default LLM ({@code engram.llm.*})
  */
 public record ProjectDefaults(String customInstructions, Map<String, String> categories, Integer defaultExpirationDays,
-                              boolean offlineOnly) {
+                              boolean offlineOnly, String llmProfile) {
 
     /** A project that set nothing: adds are taken as they come. */
-    public static final ProjectDefaults NONE = new ProjectDefaults(null, null, null, false);
+    public static final ProjectDefaults NONE = new ProjectDefaults(null, null, null, false, null);
+
+    /** Defaults that use the default LLM profile. */
+    public ProjectDefaults(String customInstructions, Map<String, String> categories, Integer defaultExpirationDays, boolean offlineOnly) {
+        this(customInstructions, categories, defaultExpirationDays, offlineOnly, null);
+    }
 
     public ProjectDefaults {
+        llmProfile = llmProfile == null || llmProfile.isBlank() ? null : llmProfile.strip();
         customInstructions = customInstructions == null || customInstructions.isBlank() ? null : customInstructions;
         categories = categories == null || categories.isEmpty() ? null : ordered(categories);
         if (defaultExpirationDays != null && defaultExpirationDays < 1) {
@@ -47,7 +55,7 @@ public record ProjectDefaults(String customInstructions, Map<String, String> cat
     /**
      * The add with what it leaves out filled in: the request's own instructions, categories and expiration date win
      * (its instructions replace the project's, they are not merged); {@code offlineOnly} switches the add to offline
-     * extraction.
+     * extraction; {@code llmProfile} names the LLM that extracts it.
      *
      * @param today the day the add is made (UTC), from which {@code defaultExpirationDays} counts
      */
@@ -57,6 +65,7 @@ public record ProjectDefaults(String customInstructions, Map<String, String> cat
         if (out.categories() == null && categories != null) out = out.withCategories(categories);
         if (out.expirationDate() == null && defaultExpirationDays != null) out = out.withExpirationDate(today.plusDays(defaultExpirationDays));
         if (offlineOnly && !out.offlineOnly()) out = out.withOfflineOnly(true);
+        if (llmProfile != null && out.llmProfile() == null) out = out.withLlmProfile(llmProfile);
         return out;
     }
 }

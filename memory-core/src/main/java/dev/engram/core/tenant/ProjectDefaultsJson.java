@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 
 /**
  * The stored form of {@link ProjectDefaults} (column {@code projects.defaults}): {@code {custom_instructions,
- * categories: {name: description, …} (ordered), default_expiration_days, offline_only}}, absent values left out. No
+ * categories: {name: description, …} (ordered), default_expiration_days, offline_only, llm_profile}}, absent values left out. No
  * defaults are stored as SQL NULL. Readers ignore fields they do not know, so a later release may add some.
  */
 public final class ProjectDefaultsJson {
@@ -31,7 +31,7 @@ public final class ProjectDefaultsJson {
         LinkedHashMap<String, String> categories = defaults.categories() == null ? null : new LinkedHashMap<>(defaults.categories());
         try {
             return MAPPER.writeValueAsString(new Stored(defaults.customInstructions(), categories, defaults.defaultExpirationDays(),
-                    defaults.offlineOnly()));
+                    defaults.offlineOnly(), defaults.llmProfile()));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot write project defaults as JSON: " + e.getOriginalMessage(), e);
         }
@@ -42,13 +42,13 @@ public final class ProjectDefaultsJson {
         if (json == null || json.isBlank()) return ProjectDefaults.NONE;
         try {
             Stored s = MAPPER.readValue(json, Stored.class);
-            return new ProjectDefaults(s.customInstructions(), s.categories(), s.defaultExpirationDays(), s.offlineOnly());
+            return new ProjectDefaults(s.customInstructions(), s.categories(), s.defaultExpirationDays(), s.offlineOnly(), s.llmProfile());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Stored project defaults are not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 
     record Stored(String customInstructions, LinkedHashMap<String, String> categories, Integer defaultExpirationDays,
-                  boolean offlineOnly) {
+                  boolean offlineOnly, String llmProfile) {
     }
 }

@@ -35,7 +35,7 @@ class IngestJsonTest {
                 List.of(new Message("user", "我喜欢咖啡 \"quoted\"", "Alice", "m-1", Instant.parse("2025-01-02T03:04:05.123456789Z")),
                         Message.assistant("Noted.")),
                 metadata, false, Instant.parse("2025-01-02T03:00:00Z"), "only food preferences", categories,
-                LocalDate.of(2026, 12, 31), true, true);
+                LocalDate.of(2026, 12, 31), true, true, "fast");
         IngestEvent event = new IngestEvent(request, Instant.parse("2025-01-02T03:04:06.5Z"));
 
         IngestEvent back = IngestJson.fromBytes(IngestJson.toBytes(event));
@@ -43,6 +43,8 @@ class IngestJsonTest {
         assertThat(back).isEqualTo(event);
         assertThat(back.request().categories().keySet()).containsExactly("zeta", "alpha");
         assertThat(back.request().offlineOnly()).isTrue();
+        assertThat(back.request().llmProfile()).isEqualTo("fast");
+        assertThat(IngestJson.toJson(event)).contains("\"llm_profile\":\"fast\"");
         assertThat(back.tenant()).isEqualTo(ACME);
         assertThat(back.orderingKey()).isEqualTo(event.orderingKey());
     }
@@ -58,6 +60,7 @@ class IngestJsonTest {
         assertThat(back).isEqualTo(event);
         assertThat(back.request().categories()).isNull();
         assertThat(back.request().offlineOnly()).isFalse();
+        assertThat(back.request().llmProfile()).isNull(); // the default LLM; no llm_profile key is written
         assertThat(back.request().scope().tenant()).isEqualTo(Tenant.DEFAULT);
     }
 

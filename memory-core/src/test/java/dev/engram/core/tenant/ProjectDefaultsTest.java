@@ -67,4 +67,17 @@ class ProjectDefaultsTest {
         assertThat(ProjectDefaultsJson.read(null)).isEqualTo(ProjectDefaults.NONE);
         assertThat(ProjectDefaultsJson.read("{\"offline_only\":true,\"later_field\":1}")).isEqualTo(new ProjectDefaults(null, null, null, true));
     }
+
+    @Test
+    void theLlmProfileIsStoredAndGivenToAddsWithoutOne() {
+        ProjectDefaults d = new ProjectDefaults(null, null, null, false, " claude ");
+
+        assertThat(d.llmProfile()).isEqualTo("claude");
+        assertThat(d.isNone()).isFalse();
+        assertThat(ProjectDefaultsJson.write(d)).isEqualTo("{\"offline_only\":false,\"llm_profile\":\"claude\"}");
+        assertThat(ProjectDefaultsJson.read(ProjectDefaultsJson.write(d))).isEqualTo(d);
+        assertThat(d.applyTo(AddRequest.of(Scope.user("u"), "hi"), TODAY).llmProfile()).isEqualTo("claude");
+        assertThat(d.applyTo(AddRequest.of(Scope.user("u"), "hi").withLlmProfile("local"), TODAY).llmProfile()).isEqualTo("local");
+        assertThat(new ProjectDefaults(null, null, null, false, " ").isNone()).isTrue();
+    }
 }

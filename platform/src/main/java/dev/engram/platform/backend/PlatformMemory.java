@@ -22,7 +22,8 @@ import java.util.OptionalInt;
 
 /**
  * The engine of an app that holds memories, built the same way in each: the given store, the index
- * {@code engram.index.kind} names (Lucene under the data directory, or Qdrant), and the LLM when one is configured.
+ * {@code engram.index.kind} names (Lucene under the data directory, or Qdrant), and the LLM when one is configured
+ * (the default one and each named profile).
  */
 public final class PlatformMemory {
 
@@ -50,6 +51,11 @@ public final class PlatformMemory {
         llm.settings().ifPresent(settings -> {
             LOG.info("LLM extraction and reconciliation: {}", settings);
             builder.chatModel(ChatModels.create(settings));
+        });
+        // One chat model per profile, built once; a project's llm_profile picks one for its adds.
+        llm.profileSettings().forEach((name, settings) -> {
+            LOG.info("LLM profile '{}': {}", name, settings);
+            builder.chatModel(name, ChatModels.create(settings));
         });
         Memory memory = builder.build();
         LOG.info("Memory engine open: index {}, embedding model {}, data directory {}", index.kind(), model, dataDir);

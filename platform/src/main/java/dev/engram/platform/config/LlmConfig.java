@@ -1,51 +1,44 @@
 package dev.engram.platform.config;
 
-import dev.engram.core.llm.LlmProvider;
+import dev.engram.core.error.ConfigurationException;
 import dev.engram.core.llm.LlmSettings;
-import io.smallrye.config.WithDefault;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /**
  * {@code engram.llm.*}: the optional LLM for extraction and reconciliation, read by every app that processes adds (the
  * gateway in standalone mode, the ingest workers). A nested group of each app's {@code @ConfigMapping}.
+ *
+ * <p>The top-level keys are the default LLM. {@code engram.llm.profiles.<name>.*} adds named profiles with the same
+ * keys ({@link LlmProfileConfig}); a project's {@code llm_profile} setting picks one for its adds. Every app that
+ * validates or processes adds (gateways and workers) must be given the same profiles.
  */
-public interface LlmConfig {
+public interface LlmConfig extends LlmProfileConfig {
 
-    /**
-     * The wire format: {@code openai} (any OpenAI-compatible server: OpenAI, vLLM, LM Studio, LiteLLM, Ollama's
-     * {@code /v1}), {@code anthropic} (the Messages API), {@code ollama} (Ollama's native {@code /api/chat}) or
-     * {@code gemini} (Google AI).
-     */
-    @WithDefault("openai")
-    LlmProvider provider();
+    /** What a profile name may look like: 1 to 64 letters, digits, {@code -} and {@code _}. */
+    Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    /**
-     * The API root, e.g. {@code http://localhost:11434/v1} (OpenAI-compatible) or {@code http://localhost:11434}
-     * (Ollama native); unset for the provider's public endpoint (Ollama: {@code http://localhost:11434}).
-     */
-    Optional<String> baseUrl();
+    /** Named LLM profiles, {@code engram.llm.profiles.<name>.*}; each must set its {@code model}. */
+    Map<String, LlmProfileConfig> profiles();
 
-    /** The provider key; required by Anthropic and Gemini, unset for local servers that need none. */
-    Optional<String> apiKey();
+    /** The settings of each named profile, in name order, checked: a bad name or a profile without a model fails the start. */
+    default Map<String, LlmSettings> profileSettings() {
+        Map<String, LlmSettings> out = new LinkedHashMap<>();
+        profiles().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            if (!PROFILE_NAME.matcher(e.getKey()).matches()) {
+                throw new ConfigurationException("engram.llm.profiles: '" + e.getKey() + "' is not a profile name (letters, digits, - and _, at most 64)");
+            }
+            out.put(e.getKey(), e.getValue().profileSettings(e.getKey()));
+        });
+        return out;
+    }
 
-    /** The model name; the LLM is used only when this is set. */
-    Optional<String> model();
-
-    /** Cap on generated tokens per call; unset for the provider's default (Anthropic, which requires one: 4096). */
-    OptionalInt maxOutputTokens();
-
-    /**
-     * Ask for JSON replies (OpenAI {@code response_format: json_object}, Ollama {@code format: json}, Gemini's JSON
-     * MIME type). Turn off for servers that reject it; Anthropic has no such mode. The prompts demand JSON either way.
-     */
-    @WithDefault("true")
-    boolean jsonResponseFormat();
-
-    /** The settings of the configured LLM, or empty when no model is set (the offline extractor is used). */
+    /** The settings of the default LLM, or empty when no model is set (the offline extractor is used). */
+    @Override
     default Optional<LlmSettings> settings() {
-        return model().map(m -> new LlmSettings(provider(), baseUrl().orElse(null), apiKey().orElse(null), m, null, null,
-                maxOutputTokens().isPresent() ? maxOutputTokens().getAsInt() : null, jsonResponseFormat()));
+        return LlmProfileConfig.super.settings();
     }
 }

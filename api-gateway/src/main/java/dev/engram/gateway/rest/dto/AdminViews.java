@@ -34,6 +34,10 @@ public final class AdminViews {
     }
 
     /** A deleted project: how many keys were revoked and ingest events erased. */
+    /** The configured LLM profiles a project's {@code llm_profile} may name. */
+    public record LlmProfilesView(List<String> profiles) {
+    }
+
     public record DeletedProjectView(String message, int revokedKeys, int erasedEvents) {
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record ProjectSettingsView(String projectId, String orgId, String name, String description, List<Object> members,
                                   String customInstructions, String agentCustomInstructions, List<Map<String, String>> customCategories,
-                                  Integer defaultExpirationDays, String extractionMode, String memoryDepth, String usecase,
+                                  Integer defaultExpirationDays, String extractionMode, String llmProfile, String memoryDepth, String usecase,
                                   boolean multilingual, boolean decay, boolean enableGraph, String version, String inclusionPrompt,
                                   String exclusionPrompt, String expirationDate, boolean isDefault, String createdAt)
         implements ProjectSettingsResult {
@@ -20,7 +20,7 @@ public record ProjectSettingsView(String projectId, String orgId, String name, S
     public static ProjectSettingsView of(Project p) {
         ProjectDefaults d = p.defaults();
         return new ProjectSettingsView(p.tenant().projectId(), p.tenant().orgId(), p.name(), null, List.of(), d.customInstructions(), null,
-                ProjectDefaultsView.categories(d), d.defaultExpirationDays(), ProjectDefaultsView.extractionMode(d), null, null, false, false,
+                ProjectDefaultsView.categories(d), d.defaultExpirationDays(), ProjectDefaultsView.extractionMode(d), d.llmProfile(), null, null, false, false,
                 false, null, null, null, null, false, p.createdAt().toString());
     }
 }
