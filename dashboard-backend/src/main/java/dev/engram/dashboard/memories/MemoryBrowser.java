@@ -56,7 +56,7 @@ public class MemoryBrowser {
     }
 
     /** One page (from 1) of the end user's memories. */
-    public MemoryPage memories(String orgId, String projectId, String userId, Integer page, Integer pageSize) {
+    public BrowsedMemoryPage memories(String orgId, String projectId, String userId, Integer page, Integer pageSize) {
         String user = userId(userId);
         int p = page == null ? 1 : page;
         int size = pageSize == null ? 20 : pageSize;
@@ -66,7 +66,7 @@ public class MemoryBrowser {
         JsonNode answer = gateway.post(tenant, "v2/memories/?page=" + p + "&page_size=" + size, Map.of("filters", Map.of("user_id", user)));
         List<BrowsedMemory> results = new ArrayList<>();
         answer.path("results").forEach(m -> results.add(BrowsedMemory.of(m)));
-        return new MemoryPage(answer.path("count").asLong(results.size()), p, size, List.copyOf(results));
+        return new BrowsedMemoryPage(answer.path("count").asLong(results.size()), p, size, List.copyOf(results));
     }
 
     /** The end user's memories most relevant to {@code query}, best first, each with its score. */

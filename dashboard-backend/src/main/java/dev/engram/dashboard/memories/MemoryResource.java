@@ -37,7 +37,7 @@ public class MemoryResource {
 
     @GET
     @OrgAccess(Role.READER)
-    public MemoryPage list(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId,
+    public BrowsedMemoryPage list(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId,
                            @QueryParam("user_id") String userId, @QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize) {
         return browser.memories(orgId, projectId, userId, page, pageSize);
     }

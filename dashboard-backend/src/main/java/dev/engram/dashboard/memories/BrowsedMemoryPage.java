@@ -3,5 +3,5 @@ package dev.engram.dashboard.memories;
 import java.util.List;
 
 /** One page of an end user's memories; {@code count} is the total over all pages. */
-public record MemoryPage(long count, int page, int pageSize, List<BrowsedMemory> results) {
+public record BrowsedMemoryPage(long count, int page, int pageSize, List<BrowsedMemory> results) {
 }
