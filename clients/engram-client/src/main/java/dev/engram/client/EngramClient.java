@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * EngramClient engram = EngramClient.builder("http://localhost:8080").apiKey(key).build();
- * engram.addAndWait(AddRequest.of(Scope.user("developer_001"), Message.user("我是一名前端开发工程师，喜欢用 React 和 TypeScript")), Duration.ofSeconds(30));
+ * engram.addAndWait(AddRequest.of(Scope.user("developer_001"), Message.user("用户偏好使用React和TypeScript开发")), Duration.ofSeconds(30));
  * Memory top = engram.search("前端开发", Scope.user("developer_001")).top().orElseThrow();
  * }</pre>
  *
