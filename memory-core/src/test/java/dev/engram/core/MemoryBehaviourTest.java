@@ -73,6 +73,23 @@ class MemoryBehaviourTest {
     }
 
     @Test
+    void everyFactOfOneMessageStaysFindable() {
+        // One message, two facts: the job and the preference. The job matches 前端开发 best; the preference drawn from
+        // the same message must still be returned beside it, not hidden behind its sibling.
+        Scope dev = Scope.user("developer_003");
+        memory.add("我是一名前端开发工程师，喜欢用 React 和 TypeScript", dev);
+        memory.add("周末喜欢去爬山", dev);
+        memory.add("我养了一只猫，叫咪咪", dev);
+
+        List<SearchHit> hits = memory.search("前端开发", dev);
+
+        assertThat(hits.stream().map(h -> h.memory().text()).filter(t -> t.contains("React") && t.contains("TypeScript")))
+                .as("the preference fact, in %s", hits.stream().map(h -> h.memory().text()).toList()).hasSize(1);
+        assertThat(hits.stream().map(h -> h.memory().text()).filter(t -> t.contains("前端开发工程师")))
+                .as("the job fact").isNotEmpty();
+    }
+
+    @Test
     void englishTwinRanksFirst() {
         Scope dev = Scope.user("developer_002");
         memory.add("I prefer using React and TypeScript for development.", dev);

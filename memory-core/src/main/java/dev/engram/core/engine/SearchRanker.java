@@ -25,8 +25,9 @@ import java.util.UUID;
 /**
  * Ranks memories for a query. Facts and evidence messages are fetched separately (each side its own candidates), fused
  * into one score per candidate (scaled cosine and scaled BM25, convex; or reciprocal rank fusion), then grouped by the
- * message they came from: a message counts once, shown by its best fact when extraction drew one from it, else by an
- * excerpt of the message itself. So extraction can only add recall, and answers stay compact.
+ * message they came from: a message's evidence is shown only when extraction drew no fact from it that matched (else
+ * its best fact stands for it, lifted by the message's score), and its other facts compete on their own scores. So
+ * extraction can only add recall, every fact stays findable, and answers stay compact.
  */
 final class SearchRanker {
 
@@ -98,7 +99,7 @@ final class SearchRanker {
         }
 
         List<Ranked> out = new ArrayList<>(byMessage.size());
-        for (List<Candidate> group : byMessage.values()) out.add(represent(group));
+        for (List<Candidate> group : byMessage.values()) represent(group, out);
         out.sort(Comparator.comparingDouble(Ranked::score).reversed());
         if (out.size() > topK) out = out.subList(0, topK);
         // Only the results shown pay for an excerpt.
@@ -137,16 +138,27 @@ final class SearchRanker {
         return s.eventId() + '#' + s.messageIndex();
     }
 
-    /** A message's result: its best fact if any, else its evidence (cut to an excerpt later); scored by its best candidate. */
-    private Ranked represent(List<Candidate> group) {
+    /**
+     * A message's results. The first: its best fact if any, else its evidence (cut to an excerpt later), scored by the
+     * group's best candidate, so a fact ranks also by how well its message matched. Then every other fact drawn from the
+     * same message, each on its own score: a message that said two things ("I'm a frontend engineer and I like React")
+     * gives two facts, and the second must stay findable, not hidden behind the first.
+     */
+    private static void represent(List<Candidate> group, List<Ranked> out) {
         Candidate best = group.get(0);
-        Candidate bestFact = null;
+        Map<UUID, Candidate> facts = new LinkedHashMap<>();
         for (Candidate c : group) {
             if (c.score() > best.score()) best = c;
-            if (c.record().state() != MemoryState.EVIDENCE && (bestFact == null || c.score() > bestFact.score())) bestFact = c;
+            if (c.record().state() != MemoryState.EVIDENCE) facts.merge(c.record().id(), c, (a, b) -> b.score() > a.score() ? b : a);
         }
+        Candidate bestFact = null;
+        for (Candidate c : facts.values()) if (bestFact == null || c.score() > bestFact.score()) bestFact = c;
         MemoryRecord shown = bestFact != null ? bestFact.record() : best.record();
-        return new Ranked(shown, Math.min(1, best.score()), Math.max(0, best.hit().semantic()), best.hit().keyword());
+        out.add(new Ranked(shown, Math.min(1, best.score()), Math.max(0, best.hit().semantic()), best.hit().keyword()));
+        for (Candidate c : facts.values()) {
+            if (c == bestFact) continue;
+            out.add(new Ranked(c.record(), Math.min(1, c.score()), Math.max(0, c.hit().semantic()), c.hit().keyword()));
+        }
     }
 
     /** One score per hit: convex fusion of min-max scaled cosine and max-scaled BM25, or reciprocal rank fusion. */
