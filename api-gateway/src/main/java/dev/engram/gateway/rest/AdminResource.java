@@ -16,6 +16,7 @@ import dev.engram.gateway.service.WireValues;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -39,8 +40,10 @@ import java.util.Map;
  *       body replaces them all; an {@code llm_profile} that is not configured is a 400)</li>
  *   <li>{@code GET /api/v1/admin/llm-profiles/} → {@code {profiles: [name, …]}}, the configured LLM profiles</li>
  *   <li>{@code DELETE /api/v1/admin/projects/{org_id}/{project_id}/} → revokes every key of the project</li>
- *   <li>{@code POST /api/v1/admin/keys/} {@code {org_id, project_id, name?, scopes?, user_email?}} → 201 key, with the
- *       key text shown this once</li>
+ *   <li>{@code POST /api/v1/admin/keys/} {@code {org_id, project_id, name?, scopes?, user_email?, default_user_id?}} →
+ *       201 key, with the key text shown this once</li>
+ *   <li>{@code PATCH /api/v1/admin/keys/{key_id}/} {@code {default_user_id}} → the key with its new default user (null or
+ *       "" clears it)</li>
  *   <li>{@code GET /api/v1/admin/projects/{org_id}/{project_id}/keys/} → the project's keys (prefixes only)</li>
  *   <li>{@code DELETE /api/v1/admin/keys/{key_id}/} → revokes the key</li>
  *   <li>{@code POST /api/v1/admin/reindex/} {@code {org_id?, project_id?}} → rebuilds the vector index from the store
@@ -146,7 +149,7 @@ public class AdminResource {
     @RequiresScope(KeyScope.ADMIN)
     public Response createKey(AdminBodies.CreateKey body) {
         if (body == null) throw new ValidationException("The request body must be a JSON object with org_id and project_id");
-        var issued = admin.createKey(body.orgId(), body.projectId(), body.name(), body.scopes(), body.userEmail());
+        var issued = admin.createKey(body.orgId(), body.projectId(), body.name(), body.scopes(), body.userEmail(), body.defaultUserId());
         Map<String, Object> out = key(issued.key());
         out.put("key", issued.keyText());
         return Response.status(201).entity(out).build();
@@ -157,6 +160,15 @@ public class AdminResource {
     @RequiresScope(KeyScope.ADMIN)
     public List<Map<String, Object>> keys(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
         return admin.keys(orgId, projectId).stream().map(AdminResource::key).toList();
+    }
+
+    @PATCH
+    @Path("/keys/{key_id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope(KeyScope.ADMIN)
+    public Map<String, Object> updateKey(@PathParam("key_id") String keyId, AdminBodies.UpdateKey body) {
+        if (body == null) throw new ValidationException("The request body must be a JSON object with default_user_id");
+        return key(admin.setDefaultUser(keyId, body.defaultUserId()));
     }
 
     @DELETE
@@ -198,6 +210,7 @@ public class AdminResource {
         out.put("prefix", k.prefix());
         out.put("scopes", k.scopes().stream().sorted().map(KeyScope::wireName).toList());
         out.put("user_email", k.userEmail());
+        out.put("default_user_id", k.defaultUserId());
         out.put("created_at", WireValues.format(k.createdAt()));
         out.put("last_used_at", WireValues.format(k.lastUsedAt()));
         out.put("revoked_at", WireValues.format(k.revokedAt()));
