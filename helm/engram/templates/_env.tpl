@@ -59,6 +59,34 @@ ENGRAM_LLM_BASE_URL: {{ . | quote }}
 {{- with .Values.llm.model }}
 ENGRAM_LLM_MODEL: {{ . | quote }}
 {{- end }}
+{{- with .Values.llm.provider }}
+ENGRAM_LLM_PROVIDER: {{ . | quote }}
+{{- end }}
+{{- range $name, $p := .Values.llm.profiles }}
+{{- $prefix := printf "ENGRAM_LLM_PROFILES_%s" ($name | upper) }}
+{{ $prefix }}_MODEL: {{ $p.model | quote }}
+{{- with $p.provider }}
+{{ $prefix }}_PROVIDER: {{ . | quote }}
+{{- end }}
+{{- with $p.baseUrl }}
+{{ $prefix }}_BASE_URL: {{ . | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* The API key of each named LLM profile, from the release's Secret. */}}
+{{- define "engram.secretEnv.llmProfiles" -}}
+{{- $root := . }}
+{{- range $name, $p := .Values.llm.profiles }}
+{{- with $p.apiKeySecretKey }}
+- name: {{ printf "ENGRAM_LLM_PROFILES_%s_API_KEY" ($name | upper) }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "engram.secretName" $root }}
+      key: {{ . }}
+      optional: false
+{{- end }}
+{{- end }}
 {{- end }}
 
 {{/* Kafka client settings shared by the gateway (producer) and the workers (consumer). */}}
@@ -142,6 +170,9 @@ QUARKUS_HTTP_NON_APPLICATION_ROOT_PATH: "/q"
 {{ include "engram.secretEnv" (dict "root" . "name" "ENGRAM_QDRANT_API_KEY" "key" "qdrantApiKey" "optional" true) }}
 {{ include "engram.secretEnv" (dict "root" . "name" "ENGRAM_LLM_API_KEY" "key" "llmApiKey" "optional" true) }}
 {{ include "engram.secretEnv" (dict "root" . "name" "KAFKA_SASL_JAAS_CONFIG" "key" "kafkaSaslJaasConfig" "optional" true) }}
+{{- with (include "engram.secretEnv.llmProfiles" .) }}
+{{ . }}
+{{- end }}
 {{- end }}
 
 {{- define "engram.secretEnv.ingestWorker" -}}
@@ -149,6 +180,9 @@ QUARKUS_HTTP_NON_APPLICATION_ROOT_PATH: "/q"
 {{ include "engram.secretEnv" (dict "root" . "name" "ENGRAM_QDRANT_API_KEY" "key" "qdrantApiKey" "optional" true) }}
 {{ include "engram.secretEnv" (dict "root" . "name" "ENGRAM_LLM_API_KEY" "key" "llmApiKey" "optional" true) }}
 {{ include "engram.secretEnv" (dict "root" . "name" "KAFKA_SASL_JAAS_CONFIG" "key" "kafkaSaslJaasConfig" "optional" true) }}
+{{- with (include "engram.secretEnv.llmProfiles" .) }}
+{{ . }}
+{{- end }}
 {{- end }}
 
 {{- define "engram.secretEnv.dashboardBackend" -}}

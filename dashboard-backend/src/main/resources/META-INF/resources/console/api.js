@@ -66,7 +66,10 @@ export const endpoints = {
   createProject: (org, name, projectId) => api("POST", `/orgs/${enc(org)}/projects`, projectId ? { name, project_id: projectId } : { name }),
   deleteProject: (org, project) => api("DELETE", `/orgs/${enc(org)}/projects/${enc(project)}`),
   keys: (org, project) => api("GET", `/orgs/${enc(org)}/projects/${enc(project)}/keys`),
-  createKey: (org, project, name, scopes) => api("POST", `/orgs/${enc(org)}/projects/${enc(project)}/keys`, { name, scopes }),
+  createKey: (org, project, name, scopes, defaultUserId) =>
+    api("POST", `/orgs/${enc(org)}/projects/${enc(project)}/keys`, { name, scopes, default_user_id: defaultUserId || null }),
+  setKeyDefaultUser: (org, project, id, defaultUserId) =>
+    api("PATCH", `/orgs/${enc(org)}/projects/${enc(project)}/keys/${enc(id)}`, { default_user_id: defaultUserId || null }),
   revokeKey: (org, project, id) => api("DELETE", `/orgs/${enc(org)}/projects/${enc(project)}/keys/${enc(id)}`),
   settings: (org, project) => api("GET", `/orgs/${enc(org)}/projects/${enc(project)}/settings`),
   saveSettings: (org, project, settings) => api("PUT", `/orgs/${enc(org)}/projects/${enc(project)}/settings`, settings),

@@ -178,18 +178,20 @@ async function keysPage(body) {
   if (atLeast("member")) {
     const errors = h("div");
     const name = h("input", { id: "key-name", name: "name", required: true, maxlength: "100", autocomplete: "off" });
+    const defaultUser = h("input", { id: "key-default-user", name: "default_user_id", maxlength: "256", autocomplete: "off" });
     const scopes = SCOPES.filter((s) => s !== "admin" || atLeast("admin")).map((s) => h("label", { class: "check" },
       h("input", { type: "checkbox", name: "scopes", value: s, checked: s !== "admin" }), " ", s));
     const form = h("form", { class: "card", "aria-labelledby": "new-key-title" },
       h("h2", { id: "new-key-title" }, "Create an API key"),
       field("Name", name, "What the key is for, such as the application using it."),
       h("fieldset", {}, h("legend", {}, "Scopes"), scopes),
+      field("Default user (optional)", defaultUser, "The user_id MCP tools act for when neither the tool call nor the connection names one."),
       errors, h("button", { type: "submit" }, "Create key"));
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
       const chosen = [...form.querySelectorAll("input[name=scopes]:checked")].map((c) => c.value);
       let created;
-      if (await attempt(errors, async () => (created = await api.createKey(org.id, project.id, name.value.trim(), chosen)))) {
+      if (await attempt(errors, async () => (created = await api.createKey(org.id, project.id, name.value.trim(), chosen, defaultUser.value.trim())))) {
         await render(false);
         showSecret(document.getElementById("secret-slot"), created);
       }
@@ -201,6 +203,7 @@ async function keysPage(body) {
     h("td", {}, h("code", {}, `${k.prefix}…`)),
     h("td", {}, k.scopes.join(", ")),
     h("td", {}, k.created_by || "—"),
+    h("td", {}, k.active && atLeast("member") ? defaultUserForm(k) : (k.default_user_id || "—")),
     h("td", { class: "date" }, formatDate(k.created_at)),
     h("td", { class: "date" }, k.last_used_at ? formatDate(k.last_used_at) : "never"),
     h("td", {}, k.active ? "active" : `revoked ${formatDate(k.revoked_at)}`),
@@ -208,8 +211,24 @@ async function keysPage(body) {
       ? h("button", { type: "button", class: "danger", onclick: () => revokeKey(k) }, "Revoke", h("span", { class: "visually-hidden" }, ` ${k.name}`))
       : null)));
   body.append(h("h2", {}, "Keys"), keys.length
-    ? table("API keys", ["Name", "Prefix", "Scopes", "Created by", "Created", "Last used", "Status", "Actions"], rows)
+    ? table("API keys", ["Name", "Prefix", "Scopes", "Created by", "Default user", "Created", "Last used", "Status", "Actions"], rows)
     : h("p", {}, "No keys yet."));
+}
+
+/** The key's default user (MCP), editable in place; empty clears it. */
+function defaultUserForm(k) {
+  const input = h("input", { value: k.default_user_id || "", maxlength: "256", size: "12", autocomplete: "off",
+    "aria-label": `Default user of key ${k.name}` });
+  const errors = h("div");
+  const form = h("form", { class: "inline" }, input, h("button", { type: "submit" }, "Save",
+    h("span", { class: "visually-hidden" }, ` default user of ${k.name}`)), errors);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (await attempt(errors, () => api.setKeyDefaultUser(state.org.id, state.project.id, k.id, input.value.trim()))) {
+      announce(`Default user of key ${k.name} saved.`);
+    }
+  });
+  return form;
 }
 
 function showSecret(slot, created) {

@@ -84,6 +84,11 @@ class RoleMatrixTest {
                         .post(o.path("/projects/default/keys"))),
                 new Case("DELETE own key", Role.MEMBER, false, (o, p) -> p.request().delete(o.path("/projects/default/keys/" + ownKey(o, p)))),
                 new Case("DELETE owner's key", Role.ADMIN, false, (o, p) -> p.request().delete(o.path("/projects/default/keys/" + key(o, o.owner())))),
+                new Case("PATCH own key", Role.MEMBER, false, (o, p) -> p.request().body(Map.of("default_user_id", "alice"))
+                        .patch(o.path("/projects/default/keys/" + ownKey(o, p)))),
+                new Case("PATCH owner's key", Role.ADMIN, false, (o, p) -> p.request().body(Map.of("default_user_id", "alice"))
+                        .patch(o.path("/projects/default/keys/" + key(o, o.owner())))),
+                new Case("GET llm profiles", Role.READER, false, (o, p) -> p.request().get(o.path("/projects/default/llm-profiles"))),
                 new Case("GET settings", Role.READER, false, (o, p) -> p.request().get(o.path("/projects/default/settings"))),
                 new Case("PUT settings", Role.ADMIN, false, (o, p) -> p.request().body(Map.of("categories", List.of("food")))
                         .put(o.path("/projects/default/settings"))),

@@ -151,6 +151,34 @@ class SignUpAndKeysTest {
     }
 
     @Test
+    void aKeysDefaultUserRoundTripsAndIsValidated() {
+        Tokens.Person owner = Tokens.person("Dee");
+        String orgId = owner.request().get("/api/v1/me").jsonPath().getString("organisations[0].id");
+        String keys = "/api/v1/orgs/" + orgId + "/projects/default/keys";
+        Response created = owner.request().body(Map.of("name", "mcp", "scopes", List.of("read", "write"), "default_user_id", " dee-42 "))
+                .post(keys).then().statusCode(201).body("default_user_id", equalTo("dee-42")).extract().response();
+        String id = created.jsonPath().getString("id");
+        JdbcApiKeyStore store = JdbcApiKeyStore.onManagedSchema(platform);
+        assertThat(store.findByKey(created.jsonPath().getString("key"))).hasValueSatisfying(k -> assertThat(k.defaultUserId()).isEqualTo("dee-42"));
+        owner.request().get(keys).then().statusCode(200).body("find { it.id == '" + id + "' }.default_user_id", equalTo("dee-42"));
+
+        owner.request().body(Map.of("default_user_id", "someone@example.com")).patch(keys + "/" + id).then().statusCode(200)
+                .body("default_user_id", equalTo("someone@example.com"));
+        assertThat(store.findById(java.util.UUID.fromString(id))).hasValueSatisfying(k -> assertThat(k.defaultUserId()).isEqualTo("someone@example.com"));
+
+        for (String bad : List.of("two words", "tab\tinside", "*", "u".repeat(257))) {
+            owner.request().body(Map.of("default_user_id", bad)).patch(keys + "/" + id).then().statusCode(400)
+                    .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("default_user_id"));
+            owner.request().body(Map.of("name", "bad", "scopes", List.of("read"), "default_user_id", bad)).post(keys).then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        owner.request().body(Map.of("default_user_id", "")).patch(keys + "/" + id).then().statusCode(200)
+                .body("default_user_id", org.hamcrest.Matchers.nullValue());
+        assertThat(store.findById(java.util.UUID.fromString(id))).hasValueSatisfying(k -> assertThat(k.defaultUserId()).isNull());
+        owner.request().body(Map.of("default_user_id", "x")).patch(keys + "/" + java.util.UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
     void unauthenticatedRequestsAre401Problems() {
         RestAssured.given().get("/api/v1/me").then().statusCode(401).contentType("application/problem+json")
                 .body("status", equalTo(401)).body("detail", notNullValue());

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.engram.helm.RenderedChart.EnvValue;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +127,20 @@ class MinimalExternalScenarioTest {
                 // The memory browser acts for projects through the gateway with the gateway's bootstrap admin key.
                 entry("ENGRAM_DASHBOARD_GATEWAY_API_KEY", secret(SECRET, "admin-key", false)))
                 .doesNotContainKeys("ENGRAM_BOOTSTRAP_API_KEY", "ENGRAM_LLM_API_KEY");
+    }
+
+    @Test
+    void namedLlmProfilesReachTheGatewayAndTheWorkersAlike() {
+        for (String app : List.of(GATEWAY, WORKER)) {
+            assertThat(chart.env("Deployment", app)).as(app).contains(
+                    entry("ENGRAM_LLM_PROFILES_CLAUDE_PROVIDER", literal("anthropic")),
+                    entry("ENGRAM_LLM_PROFILES_CLAUDE_MODEL", literal("claude-haiku-4-5")),
+                    entry("ENGRAM_LLM_PROFILES_CLAUDE_API_KEY", secret(SECRET, "anthropic-key", false)),
+                    entry("ENGRAM_LLM_PROFILES_LOCAL_BASE_URL", literal("http://ollama.llm.svc:11434/v1")),
+                    entry("ENGRAM_LLM_PROFILES_LOCAL_MODEL", literal("qwen2.5:7b")))
+                    .doesNotContainKeys("ENGRAM_LLM_PROFILES_LOCAL_API_KEY", "ENGRAM_LLM_PROFILES_LOCAL_PROVIDER");
+        }
+        assertThat(chart.env("Deployment", DASHBOARD)).doesNotContainKeys("ENGRAM_LLM_PROFILES_CLAUDE_MODEL");
     }
 
     @Test

@@ -59,6 +59,13 @@ class ValuesValidationTest {
     }
 
     @Test
+    void schemaRejectsAnLlmProfileWithAnUpperCaseNameOrWithoutAModelOrWithAnUnknownProvider() {
+        assertThatThrownBy(() -> EngramChart.template(minimalWith("llm.profiles.Claude.model", "m"))).hasMessageContaining("Claude");
+        assertThatThrownBy(() -> EngramChart.template(minimalWith("llm.profiles.fast.provider", "openai"))).hasMessageContaining("model");
+        assertThatThrownBy(() -> EngramChart.template(minimalWith("llm.provider", "mistral"))).hasMessageContaining("provider");
+    }
+
+    @Test
     void schemaRequiresAnAuthServerWhenOidcIsOn() {
         assertThatThrownBy(() -> EngramChart.template(minimalWith("oidc.authServerUrl", "")))
                 .hasMessageContaining("authServerUrl");

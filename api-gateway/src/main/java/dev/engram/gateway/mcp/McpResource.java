@@ -3,6 +3,7 @@ package dev.engram.gateway.mcp;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.engram.core.tenant.KeyScope;
+import dev.engram.gateway.security.CallerContext;
 import dev.engram.gateway.security.RequiresScope;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,7 +21,9 @@ import jakarta.ws.rs.core.Response;
  * {@code application/json} (a request) or {@code 202 Accepted} (a notification); there is no server-to-client stream, so
  * {@code GET} and {@code DELETE} answer 405. Authentication is the REST API's ({@code Authorization: Token <key>} or
  * {@code Bearer}, by {@code AuthenticationFilter}); the route needs the {@code read} scope and each write tool checks
- * {@code write}. The connection's default user comes from {@value #USER_HEADER} or the URL's {@code ?user_id=}.
+ * {@code write}. A tool call without {@code user_id} acts for the connection's default user ({@value #USER_HEADER}, else
+ * the URL's {@code ?user_id=}), else the API key's default user ({@code default_user_id}, set when the key is created or
+ * edited): tool argument &gt; connection default &gt; key default.
  */
 @Path("/mcp")
 @Tag(name = "MCP")
@@ -31,9 +34,11 @@ public class McpResource {
     private static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
 
     private final McpServerEndpoint endpoint;
+    private final CallerContext caller;
 
-    McpResource(McpServerEndpoint endpoint) {
+    McpResource(McpServerEndpoint endpoint, CallerContext caller) {
         this.endpoint = endpoint;
+        this.caller = caller;
     }
 
     @POST
@@ -46,7 +51,14 @@ public class McpResource {
         if (protocolVersion != null && !endpoint.protocolVersions().contains(protocolVersion.strip())) {
             return json(endpoint.unsupportedVersion(protocolVersion));
         }
-        return json(endpoint.handle(body, userHeader != null ? userHeader : userQuery));
+        return json(endpoint.handle(body, defaultUser(userHeader, userQuery, caller.caller().defaultUserId())));
+    }
+
+    /** The first of the connection's header, its URL's user_id and the key's default user that is set. */
+    static String defaultUser(String header, String query, String keyDefault) {
+        if (header != null && !header.isBlank()) return header;
+        if (query != null && !query.isBlank()) return query;
+        return keyDefault;
     }
 
     private static Response json(McpServerEndpoint.Reply reply) {

@@ -107,7 +107,7 @@ final class ToolArguments {
         if (defaultUser && !ids.containsKey("user_id") && defaultUserId != null) ids.put("user_id", defaultUserId);
         if (ids.isEmpty()) {
             throw new ValidationException(tool + " needs user_id, agent_id or run_id (no default user is set for this connection: "
-                    + "send the " + McpResource.USER_HEADER + " header or add ?user_id= to the MCP URL)");
+                    + "send the " + McpResource.USER_HEADER + " header, add ?user_id= to the MCP URL, or give the API key a default user)");
         }
         return ids;
     }

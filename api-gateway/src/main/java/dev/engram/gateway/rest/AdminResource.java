@@ -22,6 +22,7 @@ import dev.engram.gateway.service.ReindexService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -46,8 +47,10 @@ import java.util.List;
  *       body replaces them all; an {@code llm_profile} that is not configured is a 400)</li>
  *   <li>{@code GET /api/v1/admin/llm-profiles/} → {@code {profiles: [name, …]}}, the configured LLM profiles</li>
  *   <li>{@code DELETE /api/v1/admin/projects/{org_id}/{project_id}/} → revokes every key of the project</li>
- *   <li>{@code POST /api/v1/admin/keys/} {@code {org_id, project_id, name?, scopes?, user_email?}} → 201 key, with the
- *       key text shown this once</li>
+ *   <li>{@code POST /api/v1/admin/keys/} {@code {org_id, project_id, name?, scopes?, user_email?, default_user_id?}} →
+ *       201 key, with the key text shown this once</li>
+ *   <li>{@code PATCH /api/v1/admin/keys/{key_id}/} {@code {default_user_id}} → the key with its new default user (null or
+ *       "" clears it)</li>
  *   <li>{@code GET /api/v1/admin/projects/{org_id}/{project_id}/keys/} → the project's keys (prefixes only)</li>
  *   <li>{@code DELETE /api/v1/admin/keys/{key_id}/} → revokes the key</li>
  *   <li>{@code POST /api/v1/admin/reindex/} {@code {org_id?, project_id?}} → rebuilds the vector index from the store
@@ -159,7 +162,7 @@ public class AdminResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyView.class)))
     public KeyView createKey(AdminBodies.CreateKey body) {
         if (body == null) throw new ValidationException("The request body must be a JSON object with org_id and project_id");
-        var issued = admin.createKey(body.orgId(), body.projectId(), body.name(), body.scopes(), body.userEmail());
+        var issued = admin.createKey(body.orgId(), body.projectId(), body.name(), body.scopes(), body.userEmail(), body.defaultUserId());
         return KeyView.of(issued.key(), issued.keyText());
     }
 
@@ -169,6 +172,16 @@ public class AdminResource {
     @Operation(summary = "A project's API keys (prefixes only)")
     public List<KeyView> keys(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
         return admin.keys(orgId, projectId).stream().map(k -> KeyView.of(k, null)).toList();
+    }
+
+    @PATCH
+    @Path("/keys/{key_id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope(KeyScope.ADMIN)
+    @Operation(summary = "Set or clear an API key's default user")
+    public KeyView updateKey(@PathParam("key_id") String keyId, AdminBodies.UpdateKey body) {
+        if (body == null) throw new ValidationException("The request body must be a JSON object with default_user_id");
+        return KeyView.of(admin.setDefaultUser(keyId, body.defaultUserId()), null);
     }
 
     @DELETE

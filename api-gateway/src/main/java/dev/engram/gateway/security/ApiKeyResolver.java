@@ -46,6 +46,6 @@ public class ApiKeyResolver implements CredentialResolver {
             lastTouched.put(key.id(), now);
             store.touch(key.id(), now);
         }
-        return Optional.of(new Caller(key.tenant(), key.id().toString(), key.scopes(), key.userEmail()));
+        return Optional.of(new Caller(key.tenant(), key.id().toString(), key.scopes(), key.userEmail(), key.defaultUserId()));
     }
 }

@@ -103,7 +103,7 @@ public class AuthenticationFilter {
             throw new ValidationException(ORG_HEADER + " and " + PROJECT_HEADER + " must be 1-128 characters without '/' or control characters");
         }
         if (store.project(tenant).isEmpty()) throw new NotFoundException("Project not found: " + tenant.orgId() + "/" + tenant.projectId());
-        return new Caller(tenant, caller.credentialId(), caller.scopes(), caller.userEmail());
+        return new Caller(tenant, caller.credentialId(), caller.scopes(), caller.userEmail(), caller.defaultUserId());
     }
 
     private static RequiresScope requiredScope(SimpleResourceInfo resource) {

@@ -71,7 +71,7 @@ public class AdminService {
         return store.project(tenant).map(Project::defaults).orElseThrow(() -> new NotFoundException("Project not found"));
     }
 
-    public IssuedKey createKey(String orgId, String projectId, String name, List<String> scopes, String userEmail) {
+    public IssuedKey createKey(String orgId, String projectId, String name, List<String> scopes, String userEmail, String defaultUserId) {
         Tenant tenant = tenant(orgId, projectId);
         store.project(tenant).orElseThrow(() -> new NotFoundException("Project not found: create it first"));
         Set<KeyScope> s = EnumSet.noneOf(KeyScope.class);
@@ -80,8 +80,9 @@ public class AdminService {
         String n = name == null || name.isBlank() ? "key" : name.strip();
         if (n.length() > 256) throw new ValidationException("name must be at most 256 characters");
         if (userEmail != null && userEmail.length() > 320) throw new ValidationException("user_email must be at most 320 characters");
+        String defaultUser = ApiKey.defaultUser(defaultUserId);
         String text = ApiKeys.generate();
-        return new IssuedKey(store.createKey(tenant, n, text, s, userEmail, clock.instant()), text);
+        return new IssuedKey(store.createKey(tenant, n, text, s, userEmail, defaultUser, clock.instant()), text);
     }
 
     public List<ApiKey> keys(String orgId, String projectId) {
@@ -91,13 +92,22 @@ public class AdminService {
     }
 
     public void revokeKey(String keyId) {
-        UUID id;
+        if (!store.revoke(keyId(keyId), clock.instant())) throw new NotFoundException("API key not found");
+    }
+
+    /** Sets or clears the key's default user and returns the key as it now is. */
+    public ApiKey setDefaultUser(String keyId, String defaultUserId) {
+        UUID id = keyId(keyId);
+        if (!store.setDefaultUser(id, defaultUserId)) throw new NotFoundException("API key not found");
+        return store.findById(id).orElseThrow(() -> new NotFoundException("API key not found"));
+    }
+
+    private static UUID keyId(String keyId) {
         try {
-            id = UUID.fromString(keyId);
+            return UUID.fromString(keyId);
         } catch (IllegalArgumentException e) {
             throw new ValidationException("key_id should be a valid UUID");
         }
-        if (!store.revoke(id, clock.instant())) throw new NotFoundException("API key not found");
     }
 
     /**

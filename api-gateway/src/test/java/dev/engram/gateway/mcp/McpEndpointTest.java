@@ -179,6 +179,32 @@ class McpEndpointTest {
     }
 
     @Test
+    void aKeysDefaultUserStandsInWhenTheCallAndTheConnectionNameNone() {
+        String project = "p" + UUID.randomUUID().toString().substring(0, 8);
+        Api.admin().body(Map.of("org_id", "org-mcp", "project_id", project)).post("/api/v1/admin/projects/").then().statusCode(201);
+        io.restassured.response.ExtractableResponse<?> created = Api.admin().body(Map.of("org_id", "org-mcp", "project_id", project,
+                        "scopes", List.of("read", "write"), "default_user_id", "kim"))
+                .post("/api/v1/admin/keys/").then().statusCode(201).body("default_user_id", equalTo("kim")).extract();
+        String key = created.path("key");
+
+        ok(call(key, "add_memory", Map.of("messages", "Kim takes the night train to Vienna", "infer", false)));
+
+        JsonPath listed = Api.as(key).get("/v1/memories/?user_id=kim").then().statusCode(200).extract().jsonPath();
+        assertThat(listed.getList("memory", String.class)).containsExactly("Kim takes the night train to Vienna");
+        assertThat(ok(call(key, "list_memories", Map.of())).getInt("total")).isEqualTo(1);
+        // The connection's default wins over the key's, and the call's own user_id over both.
+        assertThat(ok(call(mcp(key).header(McpResource.USER_HEADER, "lee"), "list_memories", Map.of())).getInt("total")).isZero();
+        assertThat(ok(call(mcp(key).queryParam("user_id", "lee"), "list_memories", Map.of())).getInt("total")).isZero();
+        assertThat(ok(call(key, "list_memories", Map.of("user_id", "lee"))).getInt("total")).isZero();
+        // Cleared through the admin API: the tool needs a user again.
+        Api.admin().body(Map.of("default_user_id", "")).patch("/api/v1/admin/keys/" + created.path("id") + "/").then().statusCode(200)
+                .body("default_user_id", org.hamcrest.Matchers.nullValue());
+        assertThat(error(call(key, "list_memories", Map.of()))).contains("default user");
+        Api.admin().body(Map.of("default_user_id", "two words")).patch("/api/v1/admin/keys/" + created.path("id") + "/").then().statusCode(400);
+        Api.admin().body(Map.of("default_user_id", "x")).patch("/api/v1/admin/keys/" + UUID.randomUUID() + "/").then().statusCode(404);
+    }
+
+    @Test
     void readOnlyKeysCannotWriteThroughTools() {
         String project = "p" + UUID.randomUUID().toString().substring(0, 8);
         Api.admin().body(Map.of("org_id", "org-mcp", "project_id", project)).post("/api/v1/admin/projects/").then().statusCode(201);

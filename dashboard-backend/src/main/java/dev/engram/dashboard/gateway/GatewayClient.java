@@ -76,6 +76,11 @@ public class GatewayClient {
         return send(tenant, path, "PUT", jsonBody(body));
     }
 
+    /** {@code PATCH path} with {@code body} as JSON. */
+    public JsonNode patch(Tenant tenant, String path, Object body) {
+        return send(tenant, path, "PATCH", jsonBody(body));
+    }
+
     private HttpRequest.BodyPublisher jsonBody(Object body) {
         try {
             return HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -76,8 +77,18 @@ public class ProjectResource {
     @OrgAccess(Role.MEMBER)
     public Response createKey(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId, Views.KeyBody body) {
         Views.KeyBody b = Views.required(body);
-        TenantDirectory.IssuedKey created = projects.createKey(access.membership(), access.caller(), projectId, b.name(), b.scopes());
+        TenantDirectory.IssuedKey created = projects.createKey(access.membership(), access.caller(), projectId, b.name(), b.scopes(),
+                b.defaultUserId());
         return Response.status(Response.Status.CREATED).entity(Views.CreatedKey.of(created.key(), created.text())).build();
+    }
+
+    @PATCH
+    @Path("{project_id}/keys/{key_id}")
+    @OrgAccess(Role.MEMBER)
+    public Views.Key updateKey(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId,
+                               @PathParam("key_id") UUID keyId, Views.KeyChange body) {
+        return Views.Key.of(projects.setDefaultUser(access.membership(), access.caller(), projectId, keyId,
+                Views.required(body).defaultUserId()));
     }
 
     @DELETE

@@ -71,18 +71,19 @@ final class Views {
     }
 
     record Key(UUID id, String name, String prefix, List<String> scopes, String createdBy, Instant createdAt,
-               Instant lastUsedAt, Instant revokedAt, boolean active) {
+               Instant lastUsedAt, Instant revokedAt, boolean active, String defaultUserId) {
         static Key of(ApiKey k) {
             return new Key(k.id(), k.name(), k.prefix(), k.scopes().stream().sorted().map(KeyScope::wireName).toList(),
-                    k.userEmail(), k.createdAt(), k.lastUsedAt(), k.revokedAt(), k.active());
+                    k.userEmail(), k.createdAt(), k.lastUsedAt(), k.revokedAt(), k.active(), k.defaultUserId());
         }
     }
 
     /** A new key: the only response that carries its text ({@code key}). */
-    record CreatedKey(UUID id, String name, String prefix, List<String> scopes, String createdBy, Instant createdAt, String key) {
+    record CreatedKey(UUID id, String name, String prefix, List<String> scopes, String createdBy, Instant createdAt,
+                      String defaultUserId, String key) {
         static CreatedKey of(ApiKey k, String text) {
             return new CreatedKey(k.id(), k.name(), k.prefix(), k.scopes().stream().sorted().map(KeyScope::wireName).toList(),
-                    k.userEmail(), k.createdAt(), text);
+                    k.userEmail(), k.createdAt(), k.defaultUserId(), text);
         }
     }
 
@@ -135,7 +136,12 @@ final class Views {
     record InvitationBody(String email, String role) {
     }
 
-    record KeyBody(String name, List<String> scopes) {
+    /** A new key: name, scopes, and optionally the default user MCP tools act for. */
+    record KeyBody(String name, List<String> scopes, String defaultUserId) {
+    }
+
+    /** A change to a key: its default user (null or "" clears it). */
+    record KeyChange(String defaultUserId) {
     }
 
     /** A request body, or a 400 when there is none. */

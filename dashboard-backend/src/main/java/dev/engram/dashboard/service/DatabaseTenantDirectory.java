@@ -54,9 +54,14 @@ final class DatabaseTenantDirectory implements TenantDirectory {
     }
 
     @Override
-    public IssuedKey createKey(Tenant tenant, String name, Set<KeyScope> scopes, String userEmail, Instant at) {
+    public IssuedKey createKey(Tenant tenant, String name, Set<KeyScope> scopes, String userEmail, String defaultUserId, Instant at) {
         String text = ApiKeys.generate();
-        return new IssuedKey(outside(() -> store.createKey(tenant, name, text, scopes, userEmail, at)), text);
+        return new IssuedKey(outside(() -> store.createKey(tenant, name, text, scopes, userEmail, defaultUserId, at)), text);
+    }
+
+    @Override
+    public boolean setDefaultUser(UUID keyId, String defaultUserId) {
+        return outside(() -> store.setDefaultUser(keyId, defaultUserId));
     }
 
     @Override

@@ -80,13 +80,14 @@ final class GatewayTenantDirectory implements TenantDirectory {
     }
 
     @Override
-    public IssuedKey createKey(Tenant tenant, String name, Set<KeyScope> scopes, String userEmail, Instant at) {
+    public IssuedKey createKey(Tenant tenant, String name, Set<KeyScope> scopes, String userEmail, String defaultUserId, Instant at) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("org_id", tenant.orgId());
         body.put("project_id", tenant.projectId());
         body.put("name", name);
         body.put("scopes", scopes.stream().sorted().map(KeyScope::wireName).toList());
         body.put("user_email", userEmail);
+        body.put("default_user_id", defaultUserId);
         JsonNode created = gateway.post(null, ADMIN + "/keys", body);
         String text = created.path("key").asText(null);
         if (text == null) throw new GatewayUnavailableException("The api-gateway created an API key but did not return it");
@@ -106,6 +107,19 @@ final class GatewayTenantDirectory implements TenantDirectory {
     public boolean revoke(UUID keyId, Instant at) {
         try {
             gateway.delete(null, ADMIN + "/keys/" + keyId);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** {@code PATCH /api/v1/admin/keys/{id}/}; an unknown key is the gateway's 404. */
+    @Override
+    public boolean setDefaultUser(UUID keyId, String defaultUserId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("default_user_id", defaultUserId);
+        try {
+            gateway.patch(null, ADMIN + "/keys/" + keyId, body);
             return true;
         } catch (NotFoundException e) {
             return false;
@@ -152,7 +166,8 @@ final class GatewayTenantDirectory implements TenantDirectory {
         for (JsonNode s : k.path("scopes")) scopes.add(KeyScope.parse(s.asText()));
         return new ApiKey(UUID.fromString(k.path("id").asText()), Tenant.of(k.path("org_id").asText(), k.path("project_id").asText()),
                 k.path("name").asText(), k.path("prefix").asText(), scopes, k.path("user_email").asText(null),
-                instant(k.path("created_at")), instant(k.path("last_used_at")), instant(k.path("revoked_at")));
+                instant(k.path("created_at")), instant(k.path("last_used_at")), instant(k.path("revoked_at")),
+                k.path("default_user_id").asText(null));
     }
 
     private static Instant instant(JsonNode n) {

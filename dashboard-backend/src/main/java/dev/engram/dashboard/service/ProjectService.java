@@ -111,18 +111,41 @@ public class ProjectService {
      * API) is for organisation admins and owners.
      */
     @Transactional
-    public TenantDirectory.IssuedKey createKey(Membership actor, ConsoleUser caller, String projectId, String name, List<String> scopeNames) {
+    public TenantDirectory.IssuedKey createKey(Membership actor, ConsoleUser caller, String projectId, String name, List<String> scopeNames,
+                                               String defaultUserId) {
         Project p = get(actor.orgId(), projectId);
         String n = Names.displayName(name, "name");
+        String defaultUser = ApiKey.defaultUser(defaultUserId);
         if (scopeNames == null || scopeNames.isEmpty()) throw new ValidationException("'scopes' must name at least one of read, write, admin");
         Set<KeyScope> scopes = EnumSet.noneOf(KeyScope.class);
         for (String s : scopeNames) scopes.add(KeyScope.parse(s == null ? "" : s));
         if (scopes.contains(KeyScope.ADMIN) && !actor.role().atLeast(Role.ADMIN)) {
             throw new ForbiddenException("Only organisation admins and owners may create keys with the admin scope");
         }
-        TenantDirectory.IssuedKey issued = directory.createKey(p.tenant(), n, scopes, caller.email(), clock.instant());
-        audit.record(actor, AuditAction.KEY_CREATED, keyName(projectId, issued.key()), scopeList(issued.key()));
+        TenantDirectory.IssuedKey issued = directory.createKey(p.tenant(), n, scopes, caller.email(), defaultUser, clock.instant());
+        audit.record(actor, AuditAction.KEY_CREATED, keyName(projectId, issued.key()), scopeList(issued.key())
+                + (defaultUser == null ? "" : "; default user " + defaultUser));
         return issued;
+    }
+
+    /**
+     * Sets or clears (null or blank) a key's default user, the user_id MCP tools act for when neither the call nor the
+     * connection names one: members may change the keys they created, admins and owners any key.
+     */
+    @Transactional
+    public ApiKey setDefaultUser(Membership actor, ConsoleUser caller, String projectId, UUID keyId, String defaultUserId) {
+        Project p = get(actor.orgId(), projectId);
+        ApiKey key = directory.keys(p.tenant()).stream().filter(k -> k.id().equals(keyId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("API key not found"));
+        if (!actor.role().atLeast(Role.ADMIN) && !createdBy(key, caller)) {
+            throw new ForbiddenException("Members may change only the keys they created");
+        }
+        String defaultUser = ApiKey.defaultUser(defaultUserId);
+        if (!directory.setDefaultUser(keyId, defaultUser)) throw new NotFoundException("API key not found");
+        ApiKey updated = directory.keys(p.tenant()).stream().filter(k -> k.id().equals(keyId)).findFirst().orElseThrow();
+        audit.record(actor, AuditAction.KEY_UPDATED, keyName(projectId, updated),
+                defaultUser == null ? "default user cleared" : "default user " + defaultUser);
+        return updated;
     }
 
     /** Revokes a key of the project: members may revoke the keys they created, admins and owners any key. */

@@ -30,7 +30,10 @@ public interface TenantDirectory {
     List<Project> projects(String orgId);
 
     /** Issues a key for an existing project; the text in the result is shown once and stored nowhere. */
-    IssuedKey createKey(Tenant tenant, String name, Set<KeyScope> scopes, String userEmail, Instant at);
+    IssuedKey createKey(Tenant tenant, String name, Set<KeyScope> scopes, String userEmail, String defaultUserId, Instant at);
+
+    /** Sets or (null) clears the key's default user, the user_id MCP tools act for; false when no key has that id. */
+    boolean setDefaultUser(UUID keyId, String defaultUserId);
 
     List<ApiKey> keys(Tenant tenant);
 

@@ -80,6 +80,22 @@ class GatewayTenantDirectoryTest {
     }
 
     @Test
+    void aKeysDefaultUserIsPatchedOnTheKeysAdminRoute() {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.patch("/api/v1/admin/keys/" + id).willReturn(okJson("{}")));
+        java.util.UUID unknown = java.util.UUID.randomUUID();
+        gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.patch("/api/v1/admin/keys/" + unknown)
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":404,\"detail\":\"API key not found\"}")));
+
+        assertThat(directory.setDefaultUser(id, "kim")).isTrue();
+        assertThat(directory.setDefaultUser(unknown, null)).isFalse();
+
+        gateway.verify(com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(urlEqualTo("/api/v1/admin/keys/" + id))
+                .withRequestBody(equalToJson("{\"default_user_id\":\"kim\"}")));
+    }
+
+    @Test
     void anUnknownProjectIsNotFound() {
         gateway.stubFor(put("/api/v1/admin/projects/acme/gone/defaults")
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")

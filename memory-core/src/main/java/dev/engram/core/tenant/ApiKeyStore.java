@@ -23,11 +23,30 @@ public interface ApiKeyStore {
     /** Projects of one organisation, or of all when {@code orgId} is null, oldest first. */
     List<Project> projects(String orgId);
 
-    /** Stores a key for an existing project. */
-    ApiKey createKey(Tenant tenant, String name, String keyText, Set<KeyScope> scopes, String userEmail, Instant at);
+    /** Stores a key for an existing project, without a default user. */
+    default ApiKey createKey(Tenant tenant, String name, String keyText, Set<KeyScope> scopes, String userEmail, Instant at) {
+        return createKey(tenant, name, keyText, scopes, userEmail, null, at);
+    }
+
+    /**
+     * Stores a key for an existing project.
+     *
+     * @param defaultUserId the user MCP tools act for when neither the call nor the connection names one; null = none
+     */
+    ApiKey createKey(Tenant tenant, String name, String keyText, Set<KeyScope> scopes, String userEmail, String defaultUserId, Instant at);
+
+    /**
+     * Sets (or, with null or blank, clears) the key's default user; false when no key of that id exists.
+     *
+     * @throws dev.engram.core.error.ValidationException when the id is not a valid user_id
+     */
+    boolean setDefaultUser(UUID keyId, String defaultUserId);
 
     /** The active or revoked key with this text. */
     Optional<ApiKey> findByKey(String keyText);
+
+    /** The active or revoked key with this id. */
+    Optional<ApiKey> findById(UUID keyId);
 
     /** Keys of one project, oldest first. */
     List<ApiKey> keys(Tenant tenant);

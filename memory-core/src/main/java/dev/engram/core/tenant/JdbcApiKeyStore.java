@@ -30,10 +30,11 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 
     private static final String PROJECT_COLUMNS = "SELECT org_id, project_id, name, created_at, defaults FROM projects";
     private static final String KEY_COLUMNS =
-            "id, org_id, project_id, name, prefix, scopes, user_email, created_at, last_used_at, revoked_at";
+            "id, org_id, project_id, name, prefix, scopes, user_email, created_at, last_used_at, revoked_at, default_user_id";
 
     /** The embedded schema's scripts, oldest first: add new ones at the end. */
-    public static final List<String> SCHEMA_SCRIPTS = List.of("V1__keys.sql", "V2__project_defaults.sql", "V3__webhooks.sql");
+    public static final List<String> SCHEMA_SCRIPTS = List.of("V1__keys.sql", "V2__project_defaults.sql", "V3__webhooks.sql",
+            "V4__key_default_user.sql");
     public static final String SCHEMA_LOCATION = "db/embedded-tenant";
 
     private final DataSource reads;
@@ -92,9 +93,9 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
             try (Statement select = source.createStatement();
                  ResultSet r = select.executeQuery("SELECT " + KEY_COLUMNS + ", key_hash FROM api_keys");
                  PreparedStatement insert = target.prepareStatement("INSERT INTO api_keys (" + KEY_COLUMNS
-                         + ", key_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                         + ", key_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 while (r.next()) {
-                    for (int c = 1; c <= 11; c++) {
+                    for (int c = 1; c <= 12; c++) {
                         if (c >= 8 && c <= 10) insert.setTimestamp(c, r.getTimestamp(c));
                         else insert.setString(c, r.getString(c));
                     }
@@ -154,11 +155,13 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public ApiKey createKey(Tenant tenant, String name, String keyText, Set<KeyScope> scopes, String userEmail, Instant at) {
-        ApiKey key = new ApiKey(UUID.randomUUID(), tenant, name, ApiKeys.visiblePrefix(keyText), scopes, userEmail, at, null, null);
+    public ApiKey createKey(Tenant tenant, String name, String keyText, Set<KeyScope> scopes, String userEmail, String defaultUserId,
+                            Instant at) {
+        ApiKey key = new ApiKey(UUID.randomUUID(), tenant, name, ApiKeys.visiblePrefix(keyText), scopes, userEmail, at, null, null,
+                defaultUserId);
         try (Connection c = writes.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO api_keys (id, org_id, project_id, name, prefix, key_hash, scopes, "
-                     + "user_email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + "user_email, created_at, default_user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setObject(1, uuidAsText ? key.id().toString() : key.id());
             s.setString(2, tenant.orgId());
             s.setString(3, tenant.projectId());
@@ -168,6 +171,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
             s.setString(7, KeyScope.join(scopes));
             s.setString(8, userEmail);
             s.setTimestamp(9, Timestamp.from(at));
+            s.setString(10, key.defaultUserId());
             s.executeUpdate();
             return key;
         } catch (SQLException e) {
@@ -181,6 +185,11 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     @Override
+    public Optional<ApiKey> findById(UUID keyId) {
+        return queryKeys("SELECT " + KEY_COLUMNS + " FROM api_keys WHERE id = ?", uuidAsText ? keyId.toString() : keyId).stream().findFirst();
+    }
+
+    @Override
     public List<ApiKey> keys(Tenant tenant) {
         return queryKeys("SELECT " + KEY_COLUMNS + " FROM api_keys WHERE org_id = ? AND project_id = ? ORDER BY created_at, id",
                 tenant.orgId(), tenant.projectId());
@@ -189,6 +198,18 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     @Override
     public boolean revoke(UUID keyId, Instant at) {
         return update("UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?", at, keyId) > 0;
+    }
+
+    @Override
+    public boolean setDefaultUser(UUID keyId, String defaultUserId) {
+        String userId = ApiKey.defaultUser(defaultUserId);
+        try (Connection c = writes.getConnection(); PreparedStatement s = c.prepareStatement("UPDATE api_keys SET default_user_id = ? WHERE id = ?")) {
+            s.setString(1, userId);
+            s.setObject(2, uuidAsText ? keyId.toString() : keyId);
+            return s.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw failure("update an API key", e);
+        }
     }
 
     @Override
@@ -231,7 +252,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
             while (r.next()) {
                 out.add(new ApiKey(UUID.fromString(r.getString(1)) /* a UUID or UUID text */, Tenant.of(r.getString(2), r.getString(3)), r.getString(4), r.getString(5),
                         KeyScope.split(r.getString(6)), r.getString(7), instant(r.getTimestamp(8)), instant(r.getTimestamp(9)),
-                        instant(r.getTimestamp(10))));
+                        instant(r.getTimestamp(10)), r.getString(11)));
             }
             return out;
         } catch (SQLException e) {

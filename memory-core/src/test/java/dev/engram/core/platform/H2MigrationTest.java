@@ -152,7 +152,8 @@ class H2MigrationTest {
                 h2.keys().createProject(tenant, "Project " + tenant.orgId(), T0);
                 String keyText = ApiKeys.generate();
                 keyTexts.put(tenant, keyText);
-                ApiKey key = h2.keys().createKey(tenant, "ci", keyText, EnumSet.of(KeyScope.READ, KeyScope.WRITE), "dev@example.com", T0);
+                ApiKey key = h2.keys().createKey(tenant, "ci", keyText, EnumSet.of(KeyScope.READ, KeyScope.WRITE), "dev@example.com",
+                        "user-of-" + tenant.orgId(), T0);
                 h2.keys().touch(key.id(), T0.plusSeconds(9));
             }
             h2.keys().updateDefaults(ACME, new ProjectDefaults("Be brief", Map.of("food", "what they eat"), 30, true), T0);

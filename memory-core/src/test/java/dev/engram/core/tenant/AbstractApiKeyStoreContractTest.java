@@ -1,6 +1,7 @@
 package dev.engram.core.tenant;
 
 import dev.engram.core.domain.Tenant;
+import dev.engram.core.error.ValidationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What every {@link ApiKeyStore} does, whatever the database: keys found by their text only through its hash, confined
@@ -74,6 +77,33 @@ public abstract class AbstractApiKeyStoreContractTest {
         });
         assertThat(store.findByKey(text + "x")).isEmpty();
         assertThat(store.findByKey(created.prefix())).isEmpty();
+    }
+
+    @Test
+    void aKeyKeepsItsDefaultUserAndItCanBeChangedOrCleared() {
+        Tenant t = tenant("org-du", "p");
+        store.createProject(t, "P", T0);
+        String text = ApiKeys.generate();
+        ApiKey created = store.createKey(t, "mcp", text, Set.of(KeyScope.READ, KeyScope.WRITE), null, " alice ", T0);
+        ApiKey plain = store.createKey(t, "plain", ApiKeys.generate(), Set.of(KeyScope.READ), null, T0);
+
+        assertThat(created.defaultUserId()).isEqualTo("alice");
+        assertThat(store.findByKey(text)).hasValueSatisfying(k -> assertThat(k.defaultUserId()).isEqualTo("alice"));
+        assertThat(plain.defaultUserId()).isNull();
+
+        assertThat(store.setDefaultUser(plain.id(), "bob@example.com")).isTrue();
+        assertThat(store.setDefaultUser(created.id(), " ")).isTrue();
+        assertThat(store.keys(t)).extracting(ApiKey::name, ApiKey::defaultUserId)
+                .containsExactlyInAnyOrder(tuple("mcp", null), tuple("plain", "bob@example.com"));
+        assertThat(store.findById(plain.id())).hasValueSatisfying(k -> assertThat(k.defaultUserId()).isEqualTo("bob@example.com"));
+        assertThat(store.findById(UUID.randomUUID())).isEmpty();
+        assertThat(store.setDefaultUser(UUID.randomUUID(), "carol")).isFalse();
+        assertThatThrownBy(() -> store.setDefaultUser(plain.id(), "two words")).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("default_user_id");
+        assertThatThrownBy(() -> store.setDefaultUser(plain.id(), "u".repeat(257))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> store.createKey(t, "bad", ApiKeys.generate(), Set.of(KeyScope.READ), null, "*", T0))
+                .isInstanceOf(ValidationException.class);
+        assertThat(store.keys(t)).extracting(ApiKey::defaultUserId).containsExactlyInAnyOrder(null, "bob@example.com");
     }
 
     @Test

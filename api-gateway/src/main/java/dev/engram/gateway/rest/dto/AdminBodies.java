@@ -12,7 +12,11 @@ public final class AdminBodies {
     }
 
     /** Creates a key for an existing project; scopes default to read and write. */
-    public record CreateKey(String orgId, String projectId, String name, List<String> scopes, String userEmail) {
+    public record CreateKey(String orgId, String projectId, String name, List<String> scopes, String userEmail, String defaultUserId) {
+    }
+
+    /** Changes a key: its default user (null or "" clears it). */
+    public record UpdateKey(String defaultUserId) {
     }
 
     /** Rebuilds the index of one project, one organisation, or (both absent) every tenant. */

@@ -22,22 +22,25 @@ public final class AdminViews {
         }
     }
 
-    /** An API key: its prefix and metadata; the key text itself ({@code key}) only in the answer to its creation. */
+    /**
+     * An API key: its prefix and metadata; {@code default_user_id} the user its MCP tool calls fall back to; the key text
+     * itself ({@code key}) only in the answer to its creation.
+     */
     public record KeyView(String id, String orgId, String projectId, String name, String prefix, List<String> scopes, String userEmail,
-                          String createdAt, String lastUsedAt, String revokedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String key) {
+                          String defaultUserId, String createdAt, String lastUsedAt, String revokedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String key) {
 
         public static KeyView of(ApiKey k, String keyText) {
             return new KeyView(k.id().toString(), k.tenant().orgId(), k.tenant().projectId(), k.name(), k.prefix(),
-                    k.scopes().stream().sorted().map(KeyScope::wireName).toList(), k.userEmail(), WireValues.format(k.createdAt()),
+                    k.scopes().stream().sorted().map(KeyScope::wireName).toList(), k.userEmail(), k.defaultUserId(), WireValues.format(k.createdAt()),
                     WireValues.format(k.lastUsedAt()), WireValues.format(k.revokedAt()), keyText);
         }
     }
 
-    /** A deleted project: how many keys were revoked and ingest events erased. */
     /** The configured LLM profiles a project's {@code llm_profile} may name. */
     public record LlmProfilesView(List<String> profiles) {
     }
 
+    /** A deleted project: how many keys were revoked and ingest events erased. */
     public record DeletedProjectView(String message, int revokedKeys, int erasedEvents) {
     }
 
