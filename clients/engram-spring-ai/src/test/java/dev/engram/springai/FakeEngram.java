@@ -72,8 +72,12 @@ final class FakeEngram implements AutoCloseable {
         return calls.stream().filter(c -> c.path().equals(path)).toList();
     }
 
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
     EngramClient client() {
-        return EngramClient.builder("http://127.0.0.1:" + server.getAddress().getPort()).apiKey("test-key")
+        return EngramClient.builder(url()).apiKey("test-key")
                 .retryPolicy(RetryPolicy.none()).build();
     }
 
