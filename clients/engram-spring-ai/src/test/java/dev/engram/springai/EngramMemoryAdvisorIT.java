@@ -94,6 +94,21 @@ class EngramMemoryAdvisorIT {
                 .doesNotContain("React").doesNotContain("TypeScript");
     }
 
+    @Test
+    void aStreamedAnswerGetsTheMemoriesAndIsStoredWhole() throws Exception {
+        seed("streamer", SEED);
+        ScriptedChatModel model = new ScriptedChatModel("我最近在读 Vue 的源码，也可以看看 Svelte。");
+        ChatClient chat = ChatClient.builder(model).defaultAdvisors(EngramMemoryAdvisor.builder(engram).userId("streamer").build()).build();
+
+        List<ChatClientResponse> chunks = chat.prompt().user("前端开发还有什么值得看的？").stream().chatClientResponse().collectList()
+                .block(WAIT);
+
+        assertThat(model.lastSystemText()).contains("React").contains("TypeScript");
+        AddResult added = stored(chunks.get(chunks.size() - 1)).get(30, TimeUnit.SECONDS);
+        Event event = engram.awaitEvent(added.eventId(), WAIT);
+        assertThat(event.succeeded()).as("event %s: %s", event.status(), event.error()).isTrue();
+    }
+
     /**
      * Stores a user's statement verbatim ({@code infer:false}), so the memory the test looks for in the prompt is exactly
      * the seed. (Inferred, the seed becomes two facts, "用户是一名前端开发工程师" and "用户喜欢用 React 和 TypeScript",
