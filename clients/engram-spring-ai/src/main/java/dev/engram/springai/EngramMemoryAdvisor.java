@@ -90,8 +90,8 @@ public final class EngramMemoryAdvisor implements BaseAdvisor {
     public static final String DEFAULT_SYSTEM_TEMPLATE = """
             {instructions}
 
-            Use the memories below, facts about the user from earlier conversations, when they help to answer.
-            Do not mention them otherwise.
+            Below is what you remember from earlier conversations with this user. Use it when it helps to answer;
+            do not mention it otherwise.
             ---------------------
             MEMORIES:
             {memories}
