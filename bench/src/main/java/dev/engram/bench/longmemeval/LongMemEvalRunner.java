@@ -11,6 +11,8 @@ import dev.engram.core.engine.Embedder;
 import dev.engram.core.engine.TokenEstimator;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +133,10 @@ public final class LongMemEvalRunner {
                                       String datasetName, Consumer<String> log) {
         long start = System.nanoTime();
         int n = systems.size();
-        long[] messages = new long[n], ingestNanos = new long[n], searchNanos = new long[n];
+        long[] messages = new long[n], ingestNanos = new long[n], ingestThreadCpu = new long[n], ingestProcessCpu = new long[n];
+        long[] searchNanos = new long[n];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<List<QuestionScore>> scores = new ArrayList<>();
         for (int i = 0; i < n; i++) scores.add(new ArrayList<>());
         for (int qi = 0; qi < questions.size(); qi++) {
@@ -139,9 +144,12 @@ public final class LongMemEvalRunner {
             List<Session> haystack = dataset.haystack(q);
             int count = haystack.stream().mapToInt(s -> s.turns().size()).sum();
             for (int i = 0; i < n; i++) {
+                long cpu0 = threads.getCurrentThreadCpuTime(), process0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 try (Retriever.Index index = systems.get(i).load(q.id(), haystack)) {
                     long t1 = System.nanoTime();
+                    ingestThreadCpu[i] += threads.getCurrentThreadCpuTime() - cpu0;
+                    ingestProcessCpu[i] += os.getProcessCpuTime() - process0;
                     List<Retrieved> results = index.search(q.question(), q.time(), TOP_K);
                     long t2 = System.nanoTime();
                     messages[i] += count;
@@ -158,7 +166,7 @@ public final class LongMemEvalRunner {
         List<SystemRun> runs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             runs.add(new SystemRun(systems.get(i).name(), systems.get(i).description(), messages[i], ingestNanos[i] / 1e9,
-                    searchNanos[i] / 1e9, scores.get(i)));
+                    ingestThreadCpu[i] / 1e9, ingestProcessCpu[i] / 1e9, searchNanos[i] / 1e9, scores.get(i)));
         }
         return new LongMemEvalReport(command, datasetName, questions.size(), (System.nanoTime() - start) / 1e9, runs);
     }
