@@ -148,8 +148,9 @@ public final class LongMemEvalRunner {
                 long t0 = System.nanoTime();
                 try (Retriever.Index index = systems.get(i).load(q.id(), haystack)) {
                     long t1 = System.nanoTime();
-                    ingestThreadCpu[i] += threads.getCurrentThreadCpuTime() - cpu0;
-                    ingestProcessCpu[i] += os.getProcessCpuTime() - process0;
+                    long threadCpu = threads.getCurrentThreadCpuTime() - cpu0, processCpu = os.getProcessCpuTime() - process0;
+                    ingestThreadCpu[i] += threadCpu;
+                    ingestProcessCpu[i] += processCpu;
                     List<Retrieved> results = index.search(q.question(), q.time(), TOP_K);
                     long t2 = System.nanoTime();
                     messages[i] += count;
@@ -157,9 +158,10 @@ public final class LongMemEvalRunner {
                     searchNanos[i] += t2 - t1;
                     QuestionScore score = score(dataset, q, results);
                     scores.get(i).add(score);
-                    log.accept(String.format(Locale.ROOT, "longmemeval: [%d/%d] %s (%s) %s: S@10 %s T@10 %s, %d tokens; ingest %d messages in %.1f s",
+                    log.accept(String.format(Locale.ROOT, "longmemeval: [%d/%d] %s (%s) %s: S@10 %s T@10 %s, %d tokens; ingest %d messages in %.1f s"
+                                    + " (CPU %.1f s on this thread, %.1f s in the process)",
                             qi + 1, questions.size(), q.id(), q.type(), systems.get(i).name(), score.session10(), score.turn10(),
-                            score.contextTokens(), count, (t1 - t0) / 1e9));
+                            score.contextTokens(), count, (t1 - t0) / 1e9, threadCpu / 1e9, processCpu / 1e9));
                 }
             }
         }
