@@ -40,6 +40,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -234,7 +235,7 @@ final class AddPipeline {
         }
         List<List<IndexHit>> results = index.searchEach(tenant, queries);
         List<Map<UUID, Double>> similarities = new ArrayList<>(facts.size());
-        Set<UUID> ids = new java.util.LinkedHashSet<>();
+        Set<UUID> ids = new LinkedHashSet<>();
         for (int i = 0; i < facts.size(); i++) {
             Map<UUID, Double> similarity = new LinkedHashMap<>();
             for (IndexHit h : results.get(i)) similarity.put(h.id(), h.semantic());

@@ -4,6 +4,7 @@ import dev.engram.core.domain.Tenant;
 import dev.engram.core.filter.Filter;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public interface VectorIndex extends AutoCloseable {
      * queries with the same filter (the default: one search after the other).
      */
     default List<List<IndexHit>> searchEach(Tenant tenant, List<IndexQuery> queries) {
-        List<List<IndexHit>> out = new java.util.ArrayList<>(queries.size());
+        List<List<IndexHit>> out = new ArrayList<>(queries.size());
         for (IndexQuery q : queries) out.add(search(tenant, q));
         return out;
     }

@@ -158,12 +158,10 @@ final class CompactVectors {
         }
     }
 
-    /** The {@code k} nearest under the filter as {doc, cosine}, most similar first, over every span's field. */
-    static List<double[]> nearest(IndexSearcher searcher, float[] query, int k, int oversample, Query filter) throws IOException {
-        return nearest(searcher, query, k, oversample, filter, new ScopeDocs());
-    }
-
-    /** {@link #nearest(IndexSearcher, float[], int, int, Query)} taking a small scope's documents from {@code scopes}. */
+    /**
+     * The {@code k} nearest under the filter as {doc, cosine}, most similar first, over every span's field; a small
+     * scope's documents come from {@code scopes}.
+     */
     static List<double[]> nearest(IndexSearcher searcher, float[] query, int k, int oversample, Query filter, ScopeDocs scopes)
             throws IOException {
         double queryNorm = norm(query, 0, query.length);
