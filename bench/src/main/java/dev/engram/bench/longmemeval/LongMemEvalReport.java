@@ -16,13 +16,29 @@ import java.util.function.Function;
  */
 public record LongMemEvalReport(String command, String dataset, int questions, double seconds, List<SystemRun> systems) {
 
-    /** One system's run: ingest and search totals and the per-question scores. */
-    public record SystemRun(String name, String description, long messages, double ingestSeconds, double searchSeconds,
-                            List<QuestionScore> scores) {
+    /**
+     * One system's run: ingest and search totals and the per-question scores. {@code ingestThreadCpuSeconds} is the CPU
+     * time of the thread that ingested, {@code ingestProcessCpuSeconds} that of the whole process meanwhile (merges,
+     * GC, embedding pools): unlike the wall time, neither grows when other work shares the machine.
+     */
+    public record SystemRun(String name, String description, long messages, double ingestSeconds, double ingestThreadCpuSeconds,
+                            double ingestProcessCpuSeconds, double searchSeconds, List<QuestionScore> scores) {
 
         @JsonProperty
         public double messagesPerSecond() {
             return ingestSeconds > 0 ? messages / ingestSeconds : 0;
+        }
+
+        /** Messages per CPU second of the ingesting thread: the rate if that thread had a core to itself. */
+        @JsonProperty
+        public double messagesPerThreadCpuSecond() {
+            return ingestThreadCpuSeconds > 0 ? messages / ingestThreadCpuSeconds : 0;
+        }
+
+        /** Messages per CPU second of the whole process during ingest. */
+        @JsonProperty
+        public double messagesPerProcessCpuSecond() {
+            return ingestProcessCpuSeconds > 0 ? messages / ingestProcessCpuSeconds : 0;
         }
 
         @JsonProperty
@@ -77,8 +93,11 @@ public record LongMemEvalReport(String command, String dataset, int questions, d
                 + "(n rec) and, at turn level, questions without marked turns (n turn). Tokens: estimated tokens of the "
                 + "10 returned texts per query (all questions).\n\n");
         for (SystemRun s : systems) {
-            md.append(String.format(Locale.ROOT, "### %s%n%n%s. Ingest %,d messages in %.1f s (%.1f messages/s); search %.1f ms per query.%n%n",
-                    s.name(), s.description(), s.messages(), s.ingestSeconds(), s.messagesPerSecond(), s.searchMillis()));
+            md.append(String.format(Locale.ROOT, "### %s%n%n%s. Ingest %,d messages in %.1f s (%.1f messages/s; CPU %.1f s on the"
+                            + " ingesting thread, %.1f messages per CPU second; %.1f s in the whole process, %.1f per CPU second);"
+                            + " search %.1f ms per query.%n%n",
+                    s.name(), s.description(), s.messages(), s.ingestSeconds(), s.messagesPerSecond(), s.ingestThreadCpuSeconds(),
+                    s.messagesPerThreadCpuSecond(), s.ingestProcessCpuSeconds(), s.messagesPerProcessCpuSecond(), s.searchMillis()));
             md.append("| type | n | n abs | n rec | S@5 | S@10 | any@10 | all@10 | n turn | T@5 | T@10 | tokens |\n");
             md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Row r : s.rows()) {
@@ -89,13 +108,13 @@ public record LongMemEvalReport(String command, String dataset, int questions, d
             md.append('\n');
         }
         md.append("### Overall, side by side\n\nnewest first: knowledge-update questions (n upd) whose newest answer session ranks above "
-                + "the older ones in the top 10.\n\n| system | S@5 | S@10 | T@5 | T@10 | tokens | n upd | newest first | messages/s |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n");
+                + "the older ones in the top 10.\n\n| system | S@5 | S@10 | T@5 | T@10 | tokens | n upd | newest first | messages/s |"
+                + " messages / thread CPU s | messages / process CPU s |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (SystemRun s : systems) {
             Row r = s.rows().getLast();
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f | %d | %s | %.1f |%n", s.name(), pct(r.session5()),
-                    pct(r.session10()), pct(r.turn5()), pct(r.turn10()), r.contextTokens(), r.updateQuestions(), pct(r.newestFirst()),
-                    s.messagesPerSecond()));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.0f | %d | %s | %.1f | %.1f | %.1f |%n", s.name(),
+                    pct(r.session5()), pct(r.session10()), pct(r.turn5()), pct(r.turn10()), r.contextTokens(), r.updateQuestions(),
+                    pct(r.newestFirst()), s.messagesPerSecond(), s.messagesPerThreadCpuSecond(), s.messagesPerProcessCpuSecond()));
         }
         return md.toString();
     }

@@ -11,6 +11,8 @@ import dev.engram.core.engine.Embedder;
 import dev.engram.core.engine.TokenEstimator;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +133,10 @@ public final class LongMemEvalRunner {
                                       String datasetName, Consumer<String> log) {
         long start = System.nanoTime();
         int n = systems.size();
-        long[] messages = new long[n], ingestNanos = new long[n], searchNanos = new long[n];
+        long[] messages = new long[n], ingestNanos = new long[n], ingestThreadCpu = new long[n], ingestProcessCpu = new long[n];
+        long[] searchNanos = new long[n];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<List<QuestionScore>> scores = new ArrayList<>();
         for (int i = 0; i < n; i++) scores.add(new ArrayList<>());
         for (int qi = 0; qi < questions.size(); qi++) {
@@ -139,9 +144,13 @@ public final class LongMemEvalRunner {
             List<Session> haystack = dataset.haystack(q);
             int count = haystack.stream().mapToInt(s -> s.turns().size()).sum();
             for (int i = 0; i < n; i++) {
+                long cpu0 = threads.getCurrentThreadCpuTime(), process0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 try (Retriever.Index index = systems.get(i).load(q.id(), haystack)) {
                     long t1 = System.nanoTime();
+                    long threadCpu = threads.getCurrentThreadCpuTime() - cpu0, processCpu = os.getProcessCpuTime() - process0;
+                    ingestThreadCpu[i] += threadCpu;
+                    ingestProcessCpu[i] += processCpu;
                     List<Retrieved> results = index.search(q.question(), q.time(), TOP_K);
                     long t2 = System.nanoTime();
                     messages[i] += count;
@@ -149,16 +158,17 @@ public final class LongMemEvalRunner {
                     searchNanos[i] += t2 - t1;
                     QuestionScore score = score(dataset, q, results);
                     scores.get(i).add(score);
-                    log.accept(String.format(Locale.ROOT, "longmemeval: [%d/%d] %s (%s) %s: S@10 %s T@10 %s, %d tokens; ingest %d messages in %.1f s",
+                    log.accept(String.format(Locale.ROOT, "longmemeval: [%d/%d] %s (%s) %s: S@10 %s T@10 %s, %d tokens; ingest %d messages in %.1f s"
+                                    + " (CPU %.1f s on this thread, %.1f s in the process)",
                             qi + 1, questions.size(), q.id(), q.type(), systems.get(i).name(), score.session10(), score.turn10(),
-                            score.contextTokens(), count, (t1 - t0) / 1e9));
+                            score.contextTokens(), count, (t1 - t0) / 1e9, threadCpu / 1e9, processCpu / 1e9));
                 }
             }
         }
         List<SystemRun> runs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             runs.add(new SystemRun(systems.get(i).name(), systems.get(i).description(), messages[i], ingestNanos[i] / 1e9,
-                    searchNanos[i] / 1e9, scores.get(i)));
+                    ingestThreadCpu[i] / 1e9, ingestProcessCpu[i] / 1e9, searchNanos[i] / 1e9, scores.get(i)));
         }
         return new LongMemEvalReport(command, datasetName, questions.size(), (System.nanoTime() - start) / 1e9, runs);
     }

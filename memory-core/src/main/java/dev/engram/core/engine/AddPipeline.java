@@ -39,6 +39,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,8 +131,7 @@ final class AddPipeline {
             for (int i = 0; i < evidence.size(); i++) batch.put(evidence.get(i), all.get(vectorOf[i]));
             if (request.infer()) {
                 dedupeWithinBatch(facts, vectors, batch);
-                List<FactCandidates> withCandidates = new ArrayList<>(facts.size());
-                for (int i = 0; i < facts.size(); i++) withCandidates.add(new FactCandidates(facts.get(i), candidates(request.scope(), facts.get(i), vectors.get(i))));
+                List<FactCandidates> withCandidates = candidates(request.scope(), facts, vectors);
                 Reconciliation rec = profiles.reconciler(request).reconcile(withCandidates);
                 Map<String, float[]> vectorByText = new HashMap<>();
                 for (int i = 0; i < facts.size(); i++) vectorByText.put(facts.get(i).text(), vectors.get(i));
@@ -212,23 +212,45 @@ final class AddPipeline {
         }
     }
 
-    /** The most similar active memories of the same scope, plus any active memory holding the fact's slot. */
-    private List<Candidate> candidates(Scope scope, Fact fact, float[] vector) {
+    /**
+     * For each fact, the most similar active memories of the same scope, plus any active memory holding the fact's slot:
+     * every lookup in one index call (the facts share the scope's filter) and one store read.
+     */
+    private List<FactCandidates> candidates(Scope scope, List<Fact> facts, List<float[]> vectors) {
+        if (facts.isEmpty()) return List.of();
         Tenant tenant = scope.tenant();
         Filter active = Filter.and(Filters.forScope(scope), Filters.lifecycle(false));
-        List<IndexHit> hits = new ArrayList<>(index.search(tenant, new IndexQuery(vector, fact.text(), active, settings.candidatesPerFact(), false)));
-        Map<UUID, Double> similarity = new LinkedHashMap<>();
-        for (IndexHit h : hits) similarity.put(h.id(), h.semantic());
-        if (fact.slot() != null) {
-            for (IndexHit h : index.search(tenant, new IndexQuery(vector, null, Filter.and(active, Filter.eq(Field.SLOT, fact.slot())), 4, false))) {
-                similarity.putIfAbsent(h.id(), h.semantic());
-            }
+        List<IndexQuery> queries = new ArrayList<>();
+        int[] slotQuery = new int[facts.size()];
+        for (int i = 0; i < facts.size(); i++) queries.add(new IndexQuery(vectors.get(i), facts.get(i).text(), active, settings.candidatesPerFact(), false));
+        for (int i = 0; i < facts.size(); i++) {
+            Fact fact = facts.get(i);
+            slotQuery[i] = -1;
+            if (fact.slot() == null) continue;
+            slotQuery[i] = queries.size();
+            queries.add(new IndexQuery(vectors.get(i), null, Filter.and(active, Filter.eq(Field.SLOT, fact.slot())), 4, false));
         }
-        Map<UUID, MemoryRecord> records = store.getAll(tenant, similarity.keySet());
-        List<Candidate> out = new ArrayList<>();
-        for (var e : similarity.entrySet()) {
-            MemoryRecord r = records.get(e.getKey());
-            if (r != null && r.state() == MemoryState.ACTIVE) out.add(new Candidate(r, e.getValue()));
+        List<List<IndexHit>> results = index.searchEach(tenant, queries);
+        List<Map<UUID, Double>> similarities = new ArrayList<>(facts.size());
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (int i = 0; i < facts.size(); i++) {
+            Map<UUID, Double> similarity = new LinkedHashMap<>();
+            for (IndexHit h : results.get(i)) similarity.put(h.id(), h.semantic());
+            if (slotQuery[i] >= 0) {
+                for (IndexHit h : results.get(slotQuery[i])) similarity.putIfAbsent(h.id(), h.semantic());
+            }
+            similarities.add(similarity);
+            ids.addAll(similarity.keySet());
+        }
+        Map<UUID, MemoryRecord> records = store.getAll(tenant, ids);
+        List<FactCandidates> out = new ArrayList<>(facts.size());
+        for (int i = 0; i < facts.size(); i++) {
+            List<Candidate> candidates = new ArrayList<>();
+            for (var e : similarities.get(i).entrySet()) {
+                MemoryRecord r = records.get(e.getKey());
+                if (r != null && r.state() == MemoryState.ACTIVE) candidates.add(new Candidate(r, e.getValue()));
+            }
+            out.add(new FactCandidates(facts.get(i), candidates));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.Tenant;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,16 @@ public interface VectorIndex extends AutoCloseable {
 
     /** The best {@code query.k()} matches: kNN on the vector and, when hybrid, BM25 on the text, both under the filter. */
     List<IndexHit> search(Tenant tenant, IndexQuery query);
+
+    /**
+     * {@link #search} for each query, in order, over one view of the index. An implementation may share work between
+     * queries with the same filter (the default: one search after the other).
+     */
+    default List<List<IndexHit>> searchEach(Tenant tenant, List<IndexQuery> queries) {
+        List<List<IndexHit>> out = new ArrayList<>(queries.size());
+        for (IndexQuery q : queries) out.add(search(tenant, q));
+        return out;
+    }
 
     /** Ids of the memories matching the filter, newest {@code createdAt} first (ties by id), from {@code offset}. */
     IndexPage list(Tenant tenant, Filter filter, int offset, int limit);

@@ -462,6 +462,32 @@ public abstract class AbstractVectorIndexContractTest {
         }
     }
 
+    @Test
+    void searchEachGivesWhatEachSearchGives() {
+        long seed = Long.getLong("engram.contract.seed", System.nanoTime());
+        Random rnd = new Random(seed);
+        RandomData data = new RandomData(rnd);
+        List<IndexEntry> inA = new ArrayList<>();
+        for (int i = 0; i < 150; i++) inA.add(new IndexEntry(data.record(TENANT_A), randomVector(rnd)));
+        index.upsert(TENANT_A, inA);
+        index.upsert(TENANT_B, List.of(new IndexEntry(data.record(TENANT_B), randomVector(rnd))));
+        // Queries sharing a filter (what the add path sends: every fact under the scope's filter) and others between them.
+        List<Filter> filters = List.of(data.filter(0), data.filter(0), Filter.ALL);
+        List<IndexQuery> queries = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            queries.add(new IndexQuery(randomVector(rnd), VOCABULARY.get(rnd.nextInt(VOCABULARY.size())), filters.get(i % filters.size()),
+                    i == 5 ? 0 : 1 + rnd.nextInt(12), rnd.nextBoolean()));
+        }
+        List<List<IndexHit>> each = index.searchEach(TENANT_A, queries);
+        assertThat(each).hasSize(queries.size());
+        for (int i = 0; i < queries.size(); i++) {
+            assertThat(each.get(i)).as("seed=%d query #%d: %s", seed, i, queries.get(i).filter())
+                    .isEqualTo(index.search(TENANT_A, queries.get(i)));
+        }
+        assertThat(each.get(5)).isEmpty();
+        assertThat(index.searchEach(TENANT_A, List.of())).isEmpty();
+    }
+
     /** Random records and filters drawn from the whole filter grammar, over small value pools so that filters hit. */
     private static final class RandomData {
         private static final List<String> USERS = List.of("u1", "u2", "u3", "u4");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -30,17 +31,42 @@ final class Categorizer {
 
     private static final Set<String> ZH_STOP_BIGRAMS = Set.of("用户", "相关", "信息", "有关", "内容", "包括", "其他", "以及", "方面", "一些");
 
-    private static final Map<String, List<Pattern>> LEXICON = compileLexicon();
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9']+");
+
+    private static final Map<String, List<Keyword>> LEXICON = compileLexicon();
+    /** Bound on {@link #descriptions}: the default categories and a few custom sets fit; beyond it the cache starts over. */
+    private static final int MAX_DESCRIPTIONS = 1024;
+
+    /** The words and bigrams of each category's name and description seen so far (requests mostly repeat the defaults). */
+    private final Map<String, Words> descriptions = new ConcurrentHashMap<>();
+
+    /** The English words and Chinese bigrams of a text, as {@link #englishWords} and {@link #chineseBigrams} give them. */
+    private record Words(Set<String> english, Set<String> bigrams) {
+    }
+
+    /**
+     * A lexicon keyword. A Chinese one matches as a substring ({@code pattern} null). An English one matches by
+     * {@code pattern} (whole word, endings), and only where the text, with ASCII letters lower-cased, contains
+     * {@code needle} (the keyword folded the same way): the patterns fold ASCII case only ({@code CASE_INSENSITIVE}
+     * without {@code UNICODE_CASE}), so that test never rejects a text the pattern would match. It spares running
+     * hundreds of patterns on a text that holds none of their keywords.
+     */
+    private record Keyword(String needle, Pattern pattern) {
+        boolean foundIn(String text, String folded) {
+            return pattern == null ? text.contains(needle) : folded.contains(needle) && pattern.matcher(text).find();
+        }
+    }
 
     List<String> categorize(String text, String slot, Map<String, String> categories) {
         if (categories.isEmpty()) return List.of();
         String lower = text.toLowerCase(Locale.ROOT);
+        String folded = foldAscii(text);
         Set<String> words = englishWords(lower);
         Set<String> bigrams = chineseBigrams(text);
         Map<String, Integer> scores = new LinkedHashMap<>();
         for (Map.Entry<String, String> category : categories.entrySet()) {
             String name = category.getKey();
-            int score = lexiconScore(name, text) + slotScore(name, slot)
+            int score = lexiconScore(name, text, folded) + slotScore(name, slot)
                 + overlap(name + " " + (category.getValue() == null ? "" : category.getValue()), words, bigrams);
             if (score > 0 && !name.equalsIgnoreCase(CategoryLexicon.MISC)) scores.put(name, score);
         }
@@ -66,14 +92,32 @@ final class Categorizer {
         return CategoryLexicon.LABELS.getOrDefault(c, List.of()).contains(k);
     }
 
-    private static int lexiconScore(String category, String text) {
-        List<Pattern> patterns = LEXICON.get(category.toLowerCase(Locale.ROOT));
-        if (patterns == null) return 0;
+    /** How many of the category's lexicon keywords the text holds (0 for a category without a lexicon). */
+    static int lexiconScore(String category, String text) {
+        return lexiconScore(category, text, foldAscii(text));
+    }
+
+    private static int lexiconScore(String category, String text, String folded) {
+        List<Keyword> keywords = LEXICON.get(category.toLowerCase(Locale.ROOT));
+        if (keywords == null) return 0;
         int score = 0;
-        for (Pattern p : patterns) {
-            if (p.matcher(text).find()) score++;
+        for (Keyword k : keywords) {
+            if (k.foundIn(text, folded)) score++;
         }
         return score;
+    }
+
+    /** The text with ASCII letters lower-cased and every other character as it is (the case folding of the patterns). */
+    static String foldAscii(String text) {
+        char[] out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                if (out == null) out = text.toCharArray();
+                out[i] = (char) (c + ('a' - 'A'));
+            }
+        }
+        return out == null ? text : new String(out);
     }
 
     /** Slots say plainly what a fact is about. */
@@ -90,12 +134,18 @@ final class Categorizer {
         };
     }
 
-    private static int overlap(String description, Set<String> words, Set<String> bigrams) {
+    private int overlap(String description, Set<String> words, Set<String> bigrams) {
+        Words d = descriptions.get(description);
+        if (d == null) {
+            d = new Words(englishWords(description.toLowerCase(Locale.ROOT).replace('_', ' ')), chineseBigrams(description));
+            if (descriptions.size() >= MAX_DESCRIPTIONS) descriptions.clear();
+            descriptions.put(description, d);
+        }
         int score = 0;
-        for (String w : englishWords(description.toLowerCase(Locale.ROOT).replace('_', ' '))) {
+        for (String w : d.english()) {
             if (words.contains(w)) score++;
         }
-        for (String b : chineseBigrams(description)) {
+        for (String b : d.bigrams()) {
             if (bigrams.contains(b)) score++;
         }
         return score;
@@ -104,7 +154,7 @@ final class Categorizer {
     /** Lower-case English content words of at least three letters, with a plural 's' removed. */
     static Set<String> englishWords(String lower) {
         Set<String> out = new HashSet<>();
-        for (String w : lower.split("[^a-z0-9']+")) {
+        for (String w : NOT_WORD.split(lower)) {
             if (w.length() < 3 || STOPWORDS.contains(w)) continue;
             out.add(stem(w));
         }
@@ -136,12 +186,12 @@ final class Categorizer {
         return out;
     }
 
-    private static Map<String, List<Pattern>> compileLexicon() {
-        Map<String, List<Pattern>> out = new LinkedHashMap<>();
+    private static Map<String, List<Keyword>> compileLexicon() {
+        Map<String, List<Keyword>> out = new LinkedHashMap<>();
         CategoryLexicon.KEYWORDS.forEach((category, keywords) -> {
-            List<Pattern> patterns = new ArrayList<>();
-            for (String k : keywords) patterns.add(keywordPattern(k));
-            out.put(category, patterns);
+            List<Keyword> compiled = new ArrayList<>();
+            for (String k : keywords) compiled.add(Language.of(k) == Language.ZH ? new Keyword(k, null) : new Keyword(foldAscii(k), keywordPattern(k)));
+            out.put(category, List.copyOf(compiled));
         });
         return out;
     }

@@ -99,6 +99,11 @@ final class FactClassifier {
             : keepEnglish(text, assistant, subjectName, fillsSlot, answersQuestion);
     }
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern WHITESPACE_OR_COMMA = Pattern.compile("[\\s,]+");
+    private static final Pattern NOT_WORD_CHAR = Pattern.compile("[^A-Za-z']");
+    private static final Pattern CONTRACTION = Pattern.compile("(?i)[a-z]+'(?:m|re|ve|ll|d|s)");
+
     /** Words that open a statement about someone or something other than the speaker (or about nothing in particular). */
     private static final java.util.Set<String> EN_OTHER_SUBJECTS = java.util.Set.of(
         "you", "your", "you're", "it", "it's", "its", "this", "that", "that's", "there", "there's", "these", "those",
@@ -112,7 +117,7 @@ final class FactClassifier {
         if (assistant && ASSISTANT_CHITCHAT.matcher(text).find()) return false;
         if (!fillsSlot && (englishWordCount(text) < MIN_EN_WORDS || dependsOnContext(text))) return false;
         if (EN_FIRST_PERSON.matcher(text).find() || text.contains("我")) return true;
-        String first = text.split("\\s+")[0].replaceAll("[^A-Za-z']", "");
+        String first = NOT_WORD_CHAR.matcher(WHITESPACE.split(text)[0]).replaceAll("");
         if (first.equalsIgnoreCase("user") || (subjectName != null && first.equalsIgnoreCase(subjectName))) return true;
         if (opensWithPredicate(text)) return true;
         if (assistant) return false;
@@ -130,7 +135,7 @@ final class FactClassifier {
      * ending in -ed counts unless it reads as an adjective ("Crowded but fun").
      */
     static boolean opensWithPredicate(String text) {
-        String first = text.split("\\s+", 2)[0].replaceAll("[^A-Za-z']", "");
+        String first = NOT_WORD_CHAR.matcher(WHITESPACE.split(text, 2)[0]).replaceAll("");
         String lower = first.toLowerCase(Locale.ROOT);
         if (EnglishWords.AUXILIARIES.contains(lower)) return false;
         return EnglishWords.isVerb(first)
@@ -149,7 +154,7 @@ final class FactClassifier {
      * with "now"/"still" after it. The subject is "the" and one to three words; adverbs may precede the verb.
      */
     static boolean definiteSubjectEvent(String text) {
-        String[] words = text.strip().split("[\\s,]+");
+        String[] words = WHITESPACE_OR_COMMA.split(text.strip());
         if (words.length < 3 || !words[0].equalsIgnoreCase("the")) return false;
         for (int i = 2; i <= Math.min(4, words.length - 1); i++) {
             String verb = words[i].toLowerCase(Locale.ROOT);
@@ -199,9 +204,9 @@ final class FactClassifier {
     /** Words, with a contraction counting as two ("I'm Chinese" has three). */
     private static int englishWordCount(String text) {
         int count = 0;
-        for (String word : text.split("\\s+")) {
+        for (String word : WHITESPACE.split(text)) {
             if (word.isBlank()) continue;
-            count += word.matches("(?i)[a-z]+'(?:m|re|ve|ll|d|s)") ? 2 : 1;
+            count += CONTRACTION.matcher(word).matches() ? 2 : 1;
         }
         return count;
     }

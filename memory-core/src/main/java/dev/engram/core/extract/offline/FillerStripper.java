@@ -32,6 +32,8 @@ final class FillerStripper {
         Pattern.CASE_INSENSITIVE);
     private static final Pattern ZH_TRAILING = Pattern.compile("(?:[\\s，,]*(?:哈哈+|呵呵|嘿嘿|啦|哦|呀))+[\\s。！!～~]*$");
 
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\p{Punct}\\s，。、：～]+");
+
     private FillerStripper() {
     }
 
@@ -41,7 +43,7 @@ final class FillerStripper {
             ? ZH_LEADING.matcher(s).replaceFirst("")
             : EN_LEADING.matcher(s).replaceFirst("");
         stripped = (Language.of(stripped) == Language.ZH ? ZH_TRAILING : EN_TRAILING).matcher(stripped).replaceFirst("");
-        stripped = stripped.replaceAll("^[\\p{Punct}\\s，。、：～]+", "").strip();
+        stripped = LEADING_PUNCTUATION.matcher(stripped).replaceAll("").strip();
         return stripped;
     }
 }

@@ -2,6 +2,7 @@ package dev.engram.core.extract.offline;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Reads counts written as digits, English words ("two", "a couple of") or Chinese numerals (三, 两, 十二, 二十五). */
 final class NumberWords {
@@ -24,11 +25,13 @@ final class NumberWords {
 
     private static final String ZH_DIGITS = "零一二三四五六七八九";
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private NumberWords() {
     }
 
     static int english(String word) {
-        String w = word.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+        String w = WHITESPACE.matcher(word.toLowerCase(Locale.ROOT).strip()).replaceAll(" ");
         if (w.chars().allMatch(Character::isDigit)) return Integer.parseInt(w);
         Integer n = EN.get(w);
         if (n == null) throw new IllegalArgumentException("Not a count: " + word);

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The rule-based extractor: turns English and Chinese conversations into atomic, self-contained facts without any
@@ -37,6 +38,9 @@ public final class OfflineExtractor implements Extractor {
 
     private static final String USER = "user";
     private static final String ASSISTANT = "assistant";
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern DANGLING = Pattern.compile("^[\\s,，、:：\\-–—]+|[\\s,，、:：\\-–—]+$");
 
     private final SentenceSplitter splitter = new SentenceSplitter();
     private final FactClassifier classifier = new FactClassifier();
@@ -125,6 +129,6 @@ public final class OfflineExtractor implements Extractor {
 
     /** Collapses white space and drops dangling punctuation left by splitting. */
     private static String tidy(String text) {
-        return text.replaceAll("\\s+", " ").replaceAll("^[\\s,，、:：\\-–—]+|[\\s,，、:：\\-–—]+$", "").strip();
+        return DANGLING.matcher(WHITESPACE.matcher(text).replaceAll(" ")).replaceAll("").strip();
     }
 }

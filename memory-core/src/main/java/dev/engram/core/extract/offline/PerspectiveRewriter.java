@@ -35,16 +35,22 @@ final class PerspectiveRewriter {
         return assistant ? "Assistant" : "User";
     }
 
+    private static final Pattern ZH_WE = Pattern.compile("(?:我们|咱们)");
+    private static final Pattern ZH_MY = Pattern.compile("(?<!自)我的");
+    private static final Pattern ZH_I = Pattern.compile("(?<!自)我");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^A-Za-z']+");
+
     String rewrite(String statement, String subject) {
         return Language.of(statement) == Language.ZH ? chinese(statement, subject) : english(statement, subject);
     }
 
     private String english(String statement, String subject) {
         // code-switched text: the Chinese first person inside an English sentence is the subject too
-        String s = statement.replace('’', '\'').strip()
-            .replaceAll("(?:我们|咱们)", subject + " and others")
-            .replaceAll("(?<!自)我的", subject + "'s ")
-            .replaceAll("(?<!自)我", subject + " ");
+        String s = statement.replace('’', '\'').strip();
+        s = ZH_WE.matcher(s).replaceAll(subject + " and others");
+        s = ZH_MY.matcher(s).replaceAll(subject + "'s ");
+        s = ZH_I.matcher(s).replaceAll(subject + " ");
         Matcher callMe = EN_CALL_ME.matcher(s);
         if (callMe.find()) s = subject + " goes by " + s.substring(callMe.end());
         String introduced = SlotDetector.introducedName(s);
@@ -92,7 +98,7 @@ final class PerspectiveRewriter {
 
         if (!s.contains(subject) && !s.toLowerCase(Locale.ROOT).startsWith("user") && !FactClassifier.namedSubject(s)
                 && !FactClassifier.definiteSubjectEvent(s)) {
-            String first = s.split("\\s+", 2)[0];
+            String first = WHITESPACE.split(s, 2)[0];
             String rest = s.substring(first.length());
             // "Moved to Lyon" → "User moved to Lyon"; an answer without a verb ("A nurse at the city hospital") is
             // what the user said about themselves: "User: a nurse at the city hospital"
@@ -106,7 +112,7 @@ final class PerspectiveRewriter {
     /** Whether the text since the last comma has a verb, i.e. "and I" joins clauses rather than subjects. */
     private static boolean hasVerb(String text) {
         String clause = text.substring(Math.max(text.lastIndexOf(','), 0));
-        for (String word : clause.split("[^A-Za-z']+")) {
+        for (String word : NOT_WORD.split(clause)) {
             if (!word.isEmpty() && (EnglishWords.isVerb(word) || word.endsWith("'m") || word.endsWith("'re"))) return true;
         }
         return false;
@@ -124,9 +130,9 @@ final class PerspectiveRewriter {
     }
 
     private String chinese(String statement, String subject) {
-        String s = statement.strip()
-            .replaceAll("(?:我们|咱们)", subject + "等人")
-            .replaceAll("(?<!自)我", subject);
+        String s = statement.strip();
+        s = ZH_WE.matcher(s).replaceAll(subject + "等人");
+        s = ZH_I.matcher(s).replaceAll(subject);
         // code-switched text: an English first person inside a Chinese sentence
         s = replaceAll(EN_I_CONTRACTION, s, m -> subject + switch (m.group(1)) {
             case "m" -> "是";

@@ -133,13 +133,16 @@ final class SentenceSplitter {
         return subject == null ? clause : subject + " " + clause;
     }
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern NOT_LOWER_WORD_CHAR = Pattern.compile("[^a-z']");
+
     /** A clause with at least two words, a verb, and no leading subordinator ("When I was young"). */
     private static boolean isEnglishStatement(String clause) {
         if (SUBORDINATE_START.matcher(clause).find()) return false;
-        String[] words = clause.split("\\s+");
+        String[] words = WHITESPACE.split(clause);
         if (words.length < 2) return false;
         for (String w : words) {
-            String lower = w.toLowerCase(Locale.ROOT).replaceAll("[^a-z']", "");
+            String lower = NOT_LOWER_WORD_CHAR.matcher(w.toLowerCase(Locale.ROOT)).replaceAll("");
             if (EnglishWords.isVerb(lower) || lower.startsWith("i'") || lower.endsWith("'s") || lower.endsWith("'re")) {
                 return true;
             }
@@ -149,7 +152,7 @@ final class SentenceSplitter {
 
     /** The words before the first verb of a clause ("I", "My wife"), when that is a short subject. */
     private static String englishSubject(String clause) {
-        String[] words = clause.split("\\s+");
+        String[] words = WHITESPACE.split(clause);
         for (int i = 0; i < words.length && i <= 4; i++) {
             if (EnglishWords.isVerb(words[i]) || EnglishWords.isAdverb(words[i])) {
                 return i == 0 ? null : String.join(" ", java.util.Arrays.copyOfRange(words, 0, i));

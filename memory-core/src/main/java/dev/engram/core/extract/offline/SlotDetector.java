@@ -112,10 +112,12 @@ final class SlotDetector {
         return introducedName(s) != null ? NAME : null;
     }
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     /** The name in a self-introduction such as "I'm Alice" or "I am Alice Smith, …", or null. */
     static String introducedName(String statement) {
         Matcher name = EN_IM_NAME.matcher(statement.strip());
-        if (!name.find() || NOT_NAMES.contains(name.group(1).split("\\s+")[0].toLowerCase(Locale.ROOT))) return null;
+        if (!name.find() || NOT_NAMES.contains(WHITESPACE.split(name.group(1))[0].toLowerCase(Locale.ROOT))) return null;
         return name.group(1);
     }
 
@@ -127,7 +129,7 @@ final class SlotDetector {
     }
 
     private static String normalizeThing(String thing) {
-        return thing.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(thing.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 
     private static SlotPattern slot(String attribute, String regex) {

@@ -25,7 +25,9 @@ import org.apache.lucene.util.BytesRef;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -136,8 +138,32 @@ final class CompactVectors {
                 new BinaryDocValuesField(EXACT, new BytesRef(exact.array())));
     }
 
-    /** The {@code k} nearest under the filter as {doc, cosine}, most similar first, over every span's field. */
-    static List<double[]> nearest(IndexSearcher searcher, float[] query, int k, int oversample, Query filter) throws IOException {
+    /**
+     * The documents under a filter in each span's field, as {@link #filteredDocs} found them in one searcher, so that
+     * several queries with the same filter scan them once. Valid for that searcher only.
+     */
+    static final class ScopeDocs {
+        private static final int[] MANY = new int[0];
+        private final Map<Query, Map<String, int[]>> docs = new HashMap<>();
+
+        int[] of(IndexSearcher searcher, String field, Query filter) throws IOException {
+            Map<String, int[]> byField = docs.computeIfAbsent(filter, f -> new HashMap<>());
+            int[] found = byField.get(field);
+            if (found == null) {
+                found = filteredDocs(searcher, field, filter, EXACT_LIMIT);
+                if (found == null) found = MANY;
+                byField.put(field, found);
+            }
+            return found == MANY ? null : found.clone(); // rescore sorts its array
+        }
+    }
+
+    /**
+     * The {@code k} nearest under the filter as {doc, cosine}, most similar first, over every span's field; a small
+     * scope's documents come from {@code scopes}.
+     */
+    static List<double[]> nearest(IndexSearcher searcher, float[] query, int k, int oversample, Query filter, ScopeDocs scopes)
+            throws IOException {
         double queryNorm = norm(query, 0, query.length);
         List<double[]> all = new ArrayList<>();
         for (String field : fields(searcher)) {
@@ -148,7 +174,7 @@ final class CompactVectors {
                 for (ScoreDoc sd : searcher.search(exists, k).scoreDocs) all.add(new double[]{sd.doc, 0.0});
                 continue;
             }
-            int[] few = filteredDocs(searcher, field, filter, EXACT_LIMIT);
+            int[] few = scopes.of(searcher, field, filter);
             if (few != null) { // a small scope (one user's memories): every vector in it, no graph
                 rescore(searcher, few, field, span, query, queryNorm, all);
                 continue;

@@ -461,8 +461,9 @@ public final class LuceneVectorIndex implements VectorIndex {
      * The {@code k} nearest under the filter as {doc, cosine}, most similar first. On a quantized encoding the graph gives
      * {@code oversample × k} candidates, rescored with their float vectors: the cosines are exact whatever the encoding.
      */
-    private List<double[]> nearest(IndexSearcher searcher, float[] vector, int k, Query filter) throws IOException {
-        if (encoding.compact()) return CompactVectors.nearest(searcher, vector, k, encoding.oversample(), filter);
+    private List<double[]> nearest(IndexSearcher searcher, float[] vector, int k, Query filter, CompactVectors.ScopeDocs scopes)
+            throws IOException {
+        if (encoding.compact()) return CompactVectors.nearest(searcher, vector, k, encoding.oversample(), filter, scopes);
         int candidates = k * encoding.oversample();
         TopDocs knn = searcher.search(new KnnFloatVectorQuery(LuceneFields.VECTOR, vector, candidates, filter), candidates);
         List<double[]> nearest = new ArrayList<>(knn.scoreDocs.length);
@@ -483,29 +484,50 @@ public final class LuceneVectorIndex implements VectorIndex {
      */
     @Override
     public List<IndexHit> search(Tenant tenant, IndexQuery query) {
-        checkVector(query.vector());
-        if (query.k() <= 0) return List.of();
-        Query filter = tenantFilter(tenant, query.filter());
+        return searchEach(tenant, List.of(query)).getFirst();
+    }
+
+    /**
+     * {@link #search} for each query over one searcher; queries with the same filter share the scan of the documents
+     * under it (a small scope's exhaustive search), which the add path's reconciliation runs once per fact.
+     */
+    @Override
+    public List<List<IndexHit>> searchEach(Tenant tenant, List<IndexQuery> queries) {
+        List<Query> filters = new ArrayList<>(queries.size());
+        for (IndexQuery query : queries) {
+            checkVector(query.vector());
+            filters.add(query.k() <= 0 ? null : tenantFilter(tenant, query.filter()));
+        }
         return withSearcher(searcher -> {
-            Map<Integer, double[]> scores = new LinkedHashMap<>(); // doc -> {semantic, keyword}
-            for (double[] hit : nearest(searcher, query.vector(), query.k(), filter)) {
-                scores.put((int) hit[0], new double[]{hit[1], 0.0});
+            CompactVectors.ScopeDocs scopes = new CompactVectors.ScopeDocs();
+            List<List<IndexHit>> out = new ArrayList<>(queries.size());
+            for (int i = 0; i < queries.size(); i++) {
+                out.add(filters.get(i) == null ? List.of() : search(searcher, queries.get(i), filters.get(i), scopes));
             }
-            Query keywords = query.hybrid() ? keywordQuery(query.text()) : null;
-            if (keywords != null) {
-                Query bm25 = new BooleanQuery.Builder().add(keywords, Occur.MUST).add(filter, Occur.FILTER).build();
-                for (ScoreDoc sd : searcher.search(bm25, query.k()).scoreDocs) {
-                    double[] s = scores.get(sd.doc);
-                    if (s != null) s[1] = sd.score;
-                    else scores.put(sd.doc, new double[]{keywordHitCosine(searcher, sd.doc, query.vector()), sd.score});
-                }
-            }
-            List<IndexHit> hits = new ArrayList<>(scores.size());
-            for (Map.Entry<Integer, double[]> e : scores.entrySet()) {
-                hits.add(new IndexHit(memoryId(searcher, e.getKey()), e.getValue()[0], e.getValue()[1]));
-            }
-            return hits;
+            return out;
         });
+    }
+
+    private List<IndexHit> search(IndexSearcher searcher, IndexQuery query, Query filter, CompactVectors.ScopeDocs scopes)
+            throws IOException {
+        Map<Integer, double[]> scores = new LinkedHashMap<>(); // doc -> {semantic, keyword}
+        for (double[] hit : nearest(searcher, query.vector(), query.k(), filter, scopes)) {
+            scores.put((int) hit[0], new double[]{hit[1], 0.0});
+        }
+        Query keywords = query.hybrid() ? keywordQuery(query.text()) : null;
+        if (keywords != null) {
+            Query bm25 = new BooleanQuery.Builder().add(keywords, Occur.MUST).add(filter, Occur.FILTER).build();
+            for (ScoreDoc sd : searcher.search(bm25, query.k()).scoreDocs) {
+                double[] s = scores.get(sd.doc);
+                if (s != null) s[1] = sd.score;
+                else scores.put(sd.doc, new double[]{keywordHitCosine(searcher, sd.doc, query.vector()), sd.score});
+            }
+        }
+        List<IndexHit> hits = new ArrayList<>(scores.size());
+        for (Map.Entry<Integer, double[]> e : scores.entrySet()) {
+            hits.add(new IndexHit(memoryId(searcher, e.getKey()), e.getValue()[0], e.getValue()[1]));
+        }
+        return hits;
     }
 
     @Override
