@@ -73,7 +73,7 @@ public class MemoriesV1Resource {
     @RequiresScope(KeyScope.WRITE)
     @Operation(summary = "Update a memory's text, metadata, timestamp or expiration")
     public MemoryView update(@PathParam("memory_id") String id, UpdateBody body) {
-        return wire.memory(memories.update(id, body));
+        return wire.memory(memories.update(id, UpdateBody.edit(body)));
     }
 
     @DELETE
