@@ -51,7 +51,7 @@ public class MemoriesV3Resource {
     @POST
     @Path("/add")
     @RequiresScope(KeyScope.WRITE)
-    @Operation(summary = "Add memories from messages (queued by default; async_mode false processes them now)")
+    @Operation(summary = "Add memories from messages (queued; infer false stores the messages as they are, before answering)")
     public V3AddView add(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AddBody.class))) JsonNode body) {
         return adds.v3(ingest.add(ingest.read(body, false)));
     }
