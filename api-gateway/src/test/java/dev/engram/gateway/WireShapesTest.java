@@ -75,8 +75,8 @@ class WireShapesTest {
                 .extract().jsonPath().getMap("");
         assertThat(some).containsOnlyKeys("name", "custom_instructions");
         Map<String, Object> all = as(key).get(path).then().statusCode(200).extract().jsonPath().getMap("");
-        assertThat(all).hasSize(21).containsEntry("description", null).containsEntry("members", List.of()).containsEntry("is_default", false)
-                .containsEntry("enable_graph", false).containsKeys("created_at", "custom_categories", "default_expiration_days");
+        assertThat(all).hasSize(22).containsEntry("description", null).containsEntry("members", List.of()).containsEntry("is_default", false)
+                .containsEntry("enable_graph", false).containsKeys("created_at", "custom_categories", "default_expiration_days", "llm_profile");
     }
 
     @Test
@@ -106,6 +106,6 @@ class WireShapesTest {
                 .jsonPath().getMap("find { it.project_id == 'keys' }");
         assertThat(project).containsOnlyKeys("org_id", "project_id", "name", "created_at", "defaults");
         assertThat((Map<String, Object>) project.get("defaults")).containsOnlyKeys("custom_instructions", "categories", "default_expiration_days",
-                "extraction_mode");
+                "extraction_mode", "llm_profile");
     }
 }

@@ -11,11 +11,11 @@ import dev.engram.core.ingest.EventRecord;
 import dev.engram.core.ingest.EventStatus;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.config.EngramConfig;
-import dev.engram.gateway.rest.dto.UpdateBody;
 import dev.engram.gateway.security.CallerContext;
 import dev.engram.gateway.service.AddCommand;
 import dev.engram.gateway.service.EntityService;
 import dev.engram.gateway.service.IngestService;
+import dev.engram.gateway.service.MemoryEdit;
 import dev.engram.gateway.service.MemoryService;
 import dev.engram.gateway.service.ScopeFilters;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -231,7 +231,7 @@ class MemoryTools {
             String text = args.string("text");
             Map<String, Object> metadata = args.object("metadata");
             if (text == null && metadata == null) throw new ValidationException("update_memory needs text or metadata");
-            MemoryRecord updated = memories.update(id, new UpdateBody(text, null, metadata == null ? null : json.valueToTree(metadata), null, null));
+            MemoryRecord updated = memories.update(id, new MemoryEdit(text, metadata == null ? null : json.valueToTree(metadata), null, null));
             return compact.write(CompactResults.memory(updated, null));
         });
     }

@@ -1,6 +1,7 @@
 package dev.engram.gateway.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.core.error.ValidationException;
@@ -12,6 +13,7 @@ import dev.engram.gateway.rest.dto.AdminViews.LlmProfilesView;
 import dev.engram.gateway.rest.dto.AdminViews.ProjectView;
 import dev.engram.gateway.rest.dto.AdminViews.ReindexView;
 import dev.engram.gateway.rest.dto.MessageView;
+import dev.engram.gateway.rest.dto.ProjectDefaultsBody;
 import dev.engram.gateway.rest.dto.ProjectDefaultsView;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.security.RequiresScope;
@@ -139,7 +141,9 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(KeyScope.ADMIN)
     @Operation(summary = "Replace a project's defaults for its adds")
-    public ProjectDefaultsView updateDefaults(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId, JsonNode body) {
+    public ProjectDefaultsView updateDefaults(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId,
+                                              @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                                      schema = @Schema(implementation = ProjectDefaultsBody.class))) JsonNode body) {
         return ProjectDefaultsView.of(admin.updateDefaults(orgId, projectId, ProjectDefaultsReader.read(body, profiles)));
     }
 

@@ -31,13 +31,13 @@ public class BatchResource {
     @RequiresScope(KeyScope.WRITE)
     @Operation(summary = "Update many memories at once")
     public MessageView update(BatchBody body) {
-        return new MessageView("Successfully updated " + memories.batchUpdate(body) + " memories");
+        return new MessageView("Successfully updated " + memories.batchUpdate(BatchBody.items(body)) + " memories");
     }
 
     @DELETE
     @RequiresScope(KeyScope.WRITE)
     @Operation(summary = "Delete many memories at once (the ids in a JSON body)")
     public MessageView delete(BatchBody body) {
-        return new MessageView("Successfully deleted " + memories.batchDelete(body) + " memories");
+        return new MessageView("Successfully deleted " + memories.batchDelete(BatchBody.items(body)) + " memories");
     }
 }

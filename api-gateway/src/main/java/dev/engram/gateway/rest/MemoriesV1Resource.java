@@ -1,9 +1,13 @@
 package dev.engram.gateway.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.core.error.ValidationException;
+import dev.engram.gateway.rest.dto.AddBody;
 import dev.engram.gateway.rest.dto.DeletedCountView;
 import dev.engram.gateway.rest.dto.DeletedMemoryView;
 import dev.engram.gateway.rest.dto.HistoryView;
@@ -73,7 +77,7 @@ public class MemoriesV1Resource {
     @RequiresScope(KeyScope.WRITE)
     @Operation(summary = "Update a memory's text, metadata, timestamp or expiration")
     public MemoryView update(@PathParam("memory_id") String id, UpdateBody body) {
-        return wire.memory(memories.update(id, body));
+        return wire.memory(memories.update(id, UpdateBody.edit(body)));
     }
 
     @DELETE
@@ -110,7 +114,7 @@ public class MemoriesV1Resource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(KeyScope.WRITE)
     @Operation(summary = "Add memories from messages (legacy v1; output_format v1.0 or v1.1)")
-    public V1AddView add(JsonNode body) {
+    public V1AddView add(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AddBody.class))) JsonNode body) {
         AddCommand command = ingest.read(body, true);
         return adds.v1(ingest.add(command), command.outputFormat());
     }

@@ -1,11 +1,15 @@
 package dev.engram.gateway.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.Page;
 import dev.engram.core.error.ValidationException;
+import dev.engram.gateway.rest.dto.AddBody;
 import dev.engram.gateway.rest.dto.ListBody;
 import dev.engram.gateway.rest.dto.MemoryPage;
 import dev.engram.gateway.rest.dto.SearchBody;
@@ -47,8 +51,8 @@ public class MemoriesV3Resource {
     @POST
     @Path("/add")
     @RequiresScope(KeyScope.WRITE)
-    @Operation(summary = "Add memories from messages (queued by default; async_mode false processes them now)")
-    public V3AddView add(JsonNode body) {
+    @Operation(summary = "Add memories from messages (queued; infer false stores the messages as they are, before answering)")
+    public V3AddView add(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AddBody.class))) JsonNode body) {
         return adds.v3(ingest.add(ingest.read(body, false)));
     }
 

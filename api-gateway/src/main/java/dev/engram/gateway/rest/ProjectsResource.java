@@ -1,6 +1,9 @@
 package dev.engram.gateway.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.rest.dto.MessageView;
 import dev.engram.gateway.rest.dto.ProjectSettingsResult;
+import dev.engram.gateway.rest.dto.ProjectUpdateBody;
 import dev.engram.gateway.rest.dto.ProjectSettingsView;
 import dev.engram.gateway.rest.dto.ProjectedSettings;
 import dev.engram.gateway.security.RequiresScope;
@@ -64,7 +68,8 @@ public class ProjectsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(KeyScope.WRITE)
     @Operation(summary = "Update the caller's project settings")
-    public MessageView update(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId, JsonNode body) {
+    public MessageView update(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId,
+                              @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectUpdateBody.class))) JsonNode body) {
         projects.update(orgId, projectId, body);
         return new MessageView("Project updated successfully");
     }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.gateway.rest.dto.DeliveryView;
 import dev.engram.gateway.rest.dto.MessageView;
+import dev.engram.gateway.rest.dto.NewWebhookBody;
+import dev.engram.gateway.rest.dto.WebhookUpdateBody;
 import dev.engram.gateway.rest.dto.WebhookView;
 import dev.engram.gateway.security.RequiresScope;
 import dev.engram.gateway.service.WebhookService;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -65,7 +68,8 @@ public class WebhooksResource {
     @Operation(summary = "Create a webhook (its signing secret is shown this once)")
     @APIResponse(responseCode = "201", description = "The webhook, with its signing secret shown this once",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
-    public WebhookView create(@PathParam("project_id") String projectId, JsonNode body) {
+    public WebhookView create(@PathParam("project_id") String projectId,
+                              @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewWebhookBody.class))) JsonNode body) {
         return WebhookView.of(webhooks.create(projectId, body), true);
     }
 
@@ -74,7 +78,8 @@ public class WebhooksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(KeyScope.WRITE)
     @Operation(summary = "Update a webhook")
-    public MessageView update(@PathParam("webhook_id") String webhookId, JsonNode body) {
+    public MessageView update(@PathParam("webhook_id") String webhookId,
+                              @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookUpdateBody.class))) JsonNode body) {
         webhooks.update(webhookId, body);
         return new MessageView("Webhook updated successfully");
     }

@@ -17,8 +17,6 @@ import dev.engram.core.error.ValidationException;
 import dev.engram.core.spi.MemoryStore;
 import dev.engram.core.webhook.WebhookOutbox;
 import dev.engram.gateway.config.EngramConfig;
-import dev.engram.gateway.rest.dto.BatchBody;
-import dev.engram.gateway.rest.dto.UpdateBody;
 import dev.engram.gateway.security.CallerContext;
 import dev.engram.gateway.usage.RequestUsage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,10 +81,11 @@ public class MemoryService {
         return engine.get(caller.tenant(), WireValues.memoryId(memoryId)).orElseThrow(MemoryService::notFound);
     }
 
-    public MemoryRecord update(String memoryId, UpdateBody body) {
+    /** Applies the edit; a null edit (no body) is rejected. */
+    public MemoryRecord update(String memoryId, MemoryEdit body) {
         if (body == null) throw new ValidationException("Give at least one of text, metadata, timestamp or expiration_date");
         UUID id = WireValues.memoryId(memoryId);
-        String text = body.text() != null ? body.text() : body.data();
+        String text = body.text();
         Map<String, Object> metadata = json.metadata(body.metadata());
         Instant timestamp = WireValues.timestamp(body.timestamp(), "timestamp");
         boolean clearExpiration = body.expirationDate() != null && body.expirationDate().isNull();
@@ -155,13 +154,13 @@ public class MemoryService {
         return new History(m, engine.history(tenant, id));
     }
 
-    /** Updates every item or none: all ids are checked before the first change. */
-    public int batchUpdate(BatchBody body) {
-        List<BatchBody.Item> items = batchItems(body);
+    /** Updates every item or none: all ids are checked before the first change. {@code items} may be null or hold nulls (rejected). */
+    public int batchUpdate(List<BatchItem> items) {
+        checkBatch(items);
         Tenant tenant = caller.tenant();
         List<UpdateRequest> updates = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            BatchBody.Item item = items.get(i);
+            BatchItem item = items.get(i);
             UUID id = WireValues.memoryId(item.memoryId());
             engine.get(tenant, id).orElseThrow(() -> new NotFoundException("Memory not found: " + id));
             if (item.text() == null && item.metadata() == null) throw new ValidationException("Each batch item needs text or metadata");
@@ -173,11 +172,11 @@ public class MemoryService {
     }
 
     /** Deletes every listed memory, or none when one of them does not exist. */
-    public int batchDelete(BatchBody body) {
-        List<BatchBody.Item> items = batchItems(body);
+    public int batchDelete(List<BatchItem> items) {
+        checkBatch(items);
         Tenant tenant = caller.tenant();
         Set<UUID> ids = new LinkedHashSet<>();
-        for (BatchBody.Item item : items) {
+        for (BatchItem item : items) {
             UUID id = WireValues.memoryId(item.memoryId());
             engine.get(tenant, id).orElseThrow(() -> new NotFoundException("Memory not found: " + id));
             ids.add(id);
@@ -186,15 +185,14 @@ public class MemoryService {
         return ids.size();
     }
 
-    private List<BatchBody.Item> batchItems(BatchBody body) {
-        if (body == null || body.memories() == null || body.memories().isEmpty()) throw new ValidationException("memories must be a non-empty list");
-        if (body.memories().size() > limits.batchItems()) {
-            throw new ValidationException("A batch holds at most " + limits.batchItems() + " memories, not " + body.memories().size());
+    private void checkBatch(List<BatchItem> items) {
+        if (items == null || items.isEmpty()) throw new ValidationException("memories must be a non-empty list");
+        if (items.size() > limits.batchItems()) {
+            throw new ValidationException("A batch holds at most " + limits.batchItems() + " memories, not " + items.size());
         }
-        for (BatchBody.Item item : body.memories()) {
+        for (BatchItem item : items) {
             if (item == null) throw new ValidationException("memories must hold {\"memory_id\": …} objects");
         }
-        return body.memories();
     }
 
     /** Feedback on a memory, validated against the memory's existence; echoed back (not used for ranking yet). */

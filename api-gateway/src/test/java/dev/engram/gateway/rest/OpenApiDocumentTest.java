@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,6 +125,63 @@ class OpenApiDocumentTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * The bodies the Mem0 clients send, by route: each operation documents a JSON request body whose schema has at least
+     * these properties (snake_case, as on the wire). The add, webhook and project routes read raw JSON for their precise
+     * 400s; their schema comes from a documentation record ({@code @RequestBody}), which this keeps from being forgotten.
+     */
+    static final Map<String, List<String>> REQUEST_BODIES = Map.ofEntries(
+            Map.entry("POST /v3/memories/add/", List.of("messages", "user_id", "agent_id", "app_id", "run_id", "metadata", "infer",
+                    "custom_instructions", "custom_categories", "expiration_date", "immutable", "timestamp")),
+            Map.entry("POST /v1/memories/", List.of("messages", "user_id", "agent_id", "run_id", "metadata", "infer", "async_mode",
+                    "output_format")),
+            Map.entry("POST /v3/memories/search/", List.of("query", "filters", "top_k", "threshold", "fields")),
+            Map.entry("POST /v3/memories/", List.of("filters", "page", "page_size")),
+            Map.entry("POST /v2/memories/", List.of("filters", "page", "page_size")),
+            Map.entry("POST /v1/memories/search/", List.of("query", "user_id", "agent_id", "run_id")),
+            Map.entry("POST /v2/memories/search/", List.of("query", "filters")),
+            Map.entry("PUT /v1/memories/{memory_id}/", List.of("text", "metadata", "timestamp", "expiration_date")),
+            Map.entry("PUT /v1/batch/", List.of("memories")),
+            Map.entry("PATCH /api/v1/orgs/organizations/{org_id}/projects/{project_id}/", List.of("custom_instructions",
+                    "custom_categories", "default_expiration_days", "extraction_mode", "llm_profile")),
+            Map.entry("POST /api/v1/webhooks/projects/{project_id}/", List.of("name", "url", "event_types")),
+            Map.entry("PUT /api/v1/webhooks/{webhook_id}/", List.of("name", "url", "event_types", "is_active")),
+            Map.entry("POST /v1/feedback/", List.of("memory_id", "feedback", "feedback_reason")),
+            Map.entry("PUT /api/v1/admin/projects/{org_id}/{project_id}/defaults/", List.of("custom_instructions", "categories",
+                    "default_expiration_days", "extraction_mode", "llm_profile")));
+
+    @Test
+    void everyBodyTheClientsSendIsDescribed() {
+        List<String> routes = MEM0_ROUTES.stream().filter(r -> Set.of("POST", "PUT", "PATCH").contains(r.method()))
+                .map(r -> r.method() + " " + r.path().replaceAll("\\?.*", "")).toList();
+        assertThat(REQUEST_BODIES.keySet()).as("every Mem0 POST/PUT/PATCH route has its expected body properties listed")
+                .containsAll(routes);
+        List<String> problems = new ArrayList<>();
+        REQUEST_BODIES.forEach((route, expected) -> {
+            String method = route.substring(0, route.indexOf(' '));
+            JsonNode op = operation(method, normalize(route.substring(route.indexOf(' ') + 1)));
+            if (op == null) {
+                problems.add(route + ": not in the document");
+                return;
+            }
+            JsonNode schema = op.path("requestBody").path("content").path("application/json").path("schema");
+            List<String> properties = properties(schema, 0);
+            List<String> missing = expected.stream().filter(name -> !properties.contains(name)).toList();
+            if (!missing.isEmpty()) problems.add(route + ": request body lacks " + missing + " (has " + properties + ")");
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    /** The add's schema documents the message shape and which fields the add requires. */
+    @Test
+    void theAddBodyDescribesItsMessages() {
+        JsonNode add = component(operation("POST", normalize("/v3/memories/add/")).path("requestBody").path("content")
+                .path("application/json").path("schema"), 0);
+        assertThat(add.path("required").toString()).contains("messages");
+        assertThat(add.path("properties").path("messages").path("description").asText()).contains("string");
+        assertThat(properties(add.path("properties").path("messages").path("items"), 0)).contains("role", "content", "name");
+    }
+
     @Test
     void bothCredentialSchemesAreDeclaredAndRequired() {
         JsonNode schemes = document.path("components").path("securitySchemes");
@@ -144,6 +202,20 @@ class OpenApiDocumentTest {
                 .doesNotContain("userId", "createdAt");
         JsonNode page = document.path("components").path("schemas").path("MemoryPage").path("properties");
         assertThat(names(page)).containsExactlyInAnyOrder("count", "next", "previous", "results");
+    }
+
+    /** The schema a reference points to, followed through {@code $ref}s; the schema itself otherwise. */
+    private static JsonNode component(JsonNode schema, int depth) {
+        if (schema.has("$ref") && depth < 12) {
+            return component(document.path("components").path("schemas").path(schema.get("$ref").asText().replace("#/components/schemas/", "")),
+                    depth + 1);
+        }
+        return schema;
+    }
+
+    /** The property names of an object schema (empty when it is not one). */
+    private static List<String> properties(JsonNode schema, int depth) {
+        return names(component(schema, depth).path("properties"));
     }
 
     private static JsonNode operation(String method, String key) {
