@@ -96,11 +96,11 @@ class WireShapesTest {
         admin().body(Map.of("org_id", "wire", "project_id", "keys", "name", "k")).post("/api/v1/admin/projects/").then().statusCode(201);
         Map<String, Object> created = admin().body(Map.of("org_id", "wire", "project_id", "keys")).post("/api/v1/admin/keys/").then()
                 .statusCode(201).extract().jsonPath().getMap("");
-        assertThat(created).containsOnlyKeys("id", "org_id", "project_id", "name", "prefix", "scopes", "user_email", "created_at",
+        assertThat(created).containsOnlyKeys("id", "org_id", "project_id", "name", "prefix", "scopes", "user_email", "default_user_id", "created_at",
                 "last_used_at", "revoked_at", "key");
         Map<String, Object> listed = admin().get("/api/v1/admin/projects/wire/keys/keys/").then().statusCode(200).extract().jsonPath()
                 .getMap("[0]");
-        assertThat(listed).containsOnlyKeys("id", "org_id", "project_id", "name", "prefix", "scopes", "user_email", "created_at",
+        assertThat(listed).containsOnlyKeys("id", "org_id", "project_id", "name", "prefix", "scopes", "user_email", "default_user_id", "created_at",
                 "last_used_at", "revoked_at");
         Map<String, Object> project = admin().queryParam("org_id", "wire").get("/api/v1/admin/projects/").then().statusCode(200).extract()
                 .jsonPath().getMap("find { it.project_id == 'keys' }");
