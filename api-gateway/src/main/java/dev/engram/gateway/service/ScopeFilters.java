@@ -1,9 +1,6 @@
 package dev.engram.gateway.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.core.domain.Filter;
 import dev.engram.core.error.ValidationException;
 import dev.engram.core.filter.FilterParser;
@@ -14,18 +11,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the filter of a read from a request: the client's {@code filters} plus the convenience fields
- * ({@code categories}, {@code metadata}, dates, keywords, top-level ids of legacy routes), all expressed in Mem0's
- * filter grammar and parsed by {@link FilterParser}, so every route validates them the same way. The result must
- * positively scope an entity ({@link Filters#hasEntityScope}).
+ * Builds the filter of a read from a request: the client's {@code filters} (Mem0's grammar, parsed by
+ * {@link FilterParser}) plus the convenience fields ({@code categories}, {@code metadata}, dates, keywords, top-level
+ * ids of legacy routes), each built directly as a clause through the parser's typed entry points, so every route
+ * validates them the same way and nothing is written as JSON to be read back. The result must positively scope an
+ * entity ({@link Filters#hasEntityScope}).
  */
 public final class ScopeFilters {
 
     static final List<String> ENTITY_FIELDS = List.of("user_id", "agent_id", "app_id", "run_id");
     static final String SCOPE_REQUIRED = "One of the filters: app_id, user_id, agent_id, run_id is required!";
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final List<JsonNode> clauses = new ArrayList<>();
+    private final List<Filter> clauses = new ArrayList<>();
 
     public static ScopeFilters create() {
         return new ScopeFilters();
@@ -35,7 +32,7 @@ public final class ScopeFilters {
     public ScopeFilters filters(JsonNode filters) {
         if (BodyFields.absent(filters)) return this;
         if (!filters.isObject()) throw new ValidationException("filters must be a JSON object");
-        if (!filters.isEmpty()) clauses.add(filters);
+        if (!filters.isEmpty()) clauses.add(FilterParser.parse(filters));
         return this;
     }
 
@@ -43,59 +40,46 @@ public final class ScopeFilters {
     public ScopeFilters ids(Map<String, String> ids) {
         for (String f : ENTITY_FIELDS) {
             String v = ids.get(f);
-            if (v != null && !v.isBlank()) clauses.add(NODES.objectNode().put(f, v.strip()));
+            if (v != null && !v.isBlank()) clauses.add(FilterParser.entityId(f, v));
         }
         return this;
     }
 
     public ScopeFilters categories(List<String> categories) {
         if (categories == null || categories.isEmpty()) return this;
-        ArrayNode in = NODES.arrayNode();
-        categories.forEach(in::add);
-        ObjectNode c = NODES.objectNode();
-        c.putObject("categories").set("in", in);
-        clauses.add(c);
+        clauses.add(FilterParser.inCategories(categories));
         return this;
     }
 
     public ScopeFilters metadata(JsonNode metadata) {
         if (BodyFields.absent(metadata)) return this;
         if (!metadata.isObject()) throw new ValidationException("metadata must be a JSON object");
-        if (!metadata.isEmpty()) clauses.add(NODES.objectNode().set("metadata", metadata));
+        if (!metadata.isEmpty()) clauses.add(FilterParser.metadata(metadata));
         return this;
     }
 
     public ScopeFilters createdBetween(String startDate, String endDate) {
         if (startDate != null && !startDate.isBlank()) {
             WireValues.date(startDate, "start_date");
-            ObjectNode c = NODES.objectNode();
-            c.putObject("created_at").put("gte", startDate.strip());
-            clauses.add(c);
+            clauses.add(FilterParser.createdBound("created_at", startDate, true));
         }
         if (endDate != null && !endDate.isBlank()) {
             WireValues.date(endDate, "end_date");
-            ObjectNode c = NODES.objectNode();
-            c.putObject("created_at").put("lte", endDate.strip());
-            clauses.add(c);
+            clauses.add(FilterParser.createdBound("created_at", endDate, false));
         }
         return this;
     }
 
     public ScopeFilters keywords(String keywords) {
         if (keywords == null || keywords.isBlank()) return this;
-        ObjectNode c = NODES.objectNode();
-        c.putObject("keywords").put("icontains", keywords.strip());
-        clauses.add(c);
+        clauses.add(FilterParser.textContains("keywords", keywords.strip()));
         return this;
     }
 
-    /** The parsed filter; a 400 when it does not scope an entity. */
+    /** The combined filter; a 400 when it does not scope an entity. */
     public Filter build() {
         if (clauses.isEmpty()) throw new ValidationException(SCOPE_REQUIRED);
-        ObjectNode root = NODES.objectNode();
-        ArrayNode and = root.putArray("AND");
-        clauses.forEach(and::add);
-        Filter f = FilterParser.parse(root);
+        Filter f = Filter.and(clauses);
         if (!Filters.hasEntityScope(f)) throw new ValidationException(SCOPE_REQUIRED);
         return f;
     }

@@ -60,6 +60,59 @@ public final class FilterParser {
         return new FilterParser().object(node, 0);
     }
 
+    /*
+     * Typed entry points for the convenience fields of a request (top-level ids, categories, dates, keywords), with the
+     * same validation and messages as the grammar's, so a caller builds those clauses directly instead of writing JSON
+     * for this parser to read back.
+     */
+
+    /** {@code key = id}, or "has any" for {@code *}; {@code key} is one of user_id, agent_id, app_id, run_id. */
+    public static Filter entityId(String key, String id) {
+        Field field = switch (key) {
+            case "user_id" -> Field.USER_ID;
+            case "agent_id" -> Field.AGENT_ID;
+            case "app_id" -> Field.APP_ID;
+            case "run_id", "session_id" -> Field.RUN_ID;
+            default -> throw new IllegalArgumentException("not an entity field: " + key);
+        };
+        String s = id == null ? "" : id.strip();
+        if (s.equals("*")) return new Filter.Compare(field, Op.EXISTS, null);
+        if (s.isEmpty()) throw invalid(key + " must not be empty");
+        return Filter.eq(field, limited(key, s));
+    }
+
+    /** Memories in any of the named categories. */
+    public static Filter inCategories(List<String> names) {
+        String key = "categories";
+        if (names == null || names.isEmpty()) throw invalid(key + " takes a non-empty list");
+        if (names.size() > MAX_LIST) throw invalid(key + " takes at most " + MAX_LIST + " values");
+        List<String> out = new ArrayList<>(names.size());
+        for (String n : names) {
+            if (n == null) throw invalid(key + " takes a string");
+            out.add(limited(key, n));
+        }
+        return new Filter.Compare(Field.CATEGORIES, Op.IN, out);
+    }
+
+    /**
+     * Created at or after ({@code from}) or at or before the given ISO date or date-time; a date counts whole (through
+     * the end of that day for an upper bound), as {@code {"created_at": {"gte"|"lte": …}}} does.
+     */
+    public static Filter createdBound(String key, String dateOrTime, boolean from) {
+        return timeCompare(Field.CREATED_AT, from ? "gte" : "lte", textTime(key, dateOrTime == null ? "" : dateOrTime));
+    }
+
+    /** The memory's text contains {@code text}, ignoring case. */
+    public static Filter textContains(String key, String text) {
+        return new Filter.Compare(Field.TEXT, Op.ICONTAINS, limited(key, text));
+    }
+
+    /** A metadata filter object ({@code {key: value | {operator: value}}}), as the grammar's {@code metadata} reads it. */
+    public static Filter metadata(JsonNode value) {
+        checkSize(value);
+        return new FilterParser().metadataObject(value);
+    }
+
     /** Refuses a filter too big to be worth parsing, before anything else looks at it. */
     private static void checkSize(JsonNode root) {
         int nodes = 0;
@@ -121,7 +174,7 @@ public final class FilterParser {
             case "text" -> text(key, value, "eq");
             case "keywords", "keywords_search" -> text(key, value, "icontains");
             case "categories" -> categories(value);
-            case "metadata" -> metadata(value);
+            case "metadata" -> metadataObject(value);
             case "memory_ids" -> memoryIds(value);
             default -> throw invalid("Top-level key must be a logical operator or an allowed field: '" + key + "' is neither");
         };
@@ -154,7 +207,10 @@ public final class FilterParser {
             for (JsonNode item : array(key, v)) alts.add(timeCompare(field, key, "eq", item));
             return alts.size() == 1 ? alts.get(0) : new Filter.Or(alts);
         }
-        TimeValue t = timeValue(key, v);
+        return timeCompare(field, op, timeValue(key, v));
+    }
+
+    private static Filter timeCompare(Field field, String op, TimeValue t) {
         Instant start = t.start();
         if (t.end() == null) { // an instant
             return switch (op) {
@@ -180,14 +236,19 @@ public final class FilterParser {
     private record TimeValue(Instant start, Instant end) {
     }
 
-    private TimeValue timeValue(String key, JsonNode v) {
+    private static TimeValue timeValue(String key, JsonNode v) {
         if (v.isNumber()) { // epoch seconds, as Mem0's timestamp
             double seconds = v.asDouble();
             if (!Double.isFinite(seconds) || Math.abs(seconds) > 1e11) throw invalid(key + ": timestamp out of range");
             return new TimeValue(Instant.ofEpochMilli(Math.round(seconds * 1000)), null);
         }
         if (!v.isTextual()) throw invalid(key + " takes an ISO date or date-time");
-        String s = v.asText().strip();
+        return textTime(key, v.asText());
+    }
+
+    /** An ISO date (a whole day, UTC) or date-time (naive means UTC). */
+    private static TimeValue textTime(String key, String text) {
+        String s = text.strip();
         try {
             if (s.length() == 10) {
                 LocalDate d = LocalDate.parse(s);
@@ -231,7 +292,7 @@ public final class FilterParser {
         });
     }
 
-    private Filter metadata(JsonNode value) {
+    private Filter metadataObject(JsonNode value) {
         if (!value.isObject()) throw invalid("metadata filter must be an object of key: value or key: {operator: value}");
         List<Filter> parts = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {

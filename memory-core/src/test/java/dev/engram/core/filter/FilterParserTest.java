@@ -221,4 +221,25 @@ class FilterParserTest {
         assertThat(Filters.hasEntityScope(parse("{\"metadata\":{\"k\":\"v\"}}"))).isFalse();
         assertThat(Filters.hasEntityScope(Filter.ALL)).isFalse();
     }
+
+    @Test
+    void typedEntryPointsBuildWhatTheGrammarDoes() throws Exception {
+        assertThat(FilterParser.entityId("user_id", " alice ")).isEqualTo(parse("{\"user_id\":\"alice\"}"));
+        assertThat(FilterParser.entityId("run_id", "*")).isEqualTo(parse("{\"run_id\":\"*\"}"));
+        assertThat(FilterParser.inCategories(List.of("food", "travel"))).isEqualTo(parse("{\"categories\":{\"in\":[\"food\",\"travel\"]}}"));
+        assertThat(FilterParser.createdBound("created_at", "2026-01-02", true)).isEqualTo(parse("{\"created_at\":{\"gte\":\"2026-01-02\"}}"));
+        assertThat(FilterParser.createdBound("created_at", "2026-01-02", false)).isEqualTo(parse("{\"created_at\":{\"lte\":\"2026-01-02\"}}"));
+        assertThat(FilterParser.createdBound("created_at", "2026-01-02T10:00:00Z", false))
+                .isEqualTo(parse("{\"created_at\":{\"lte\":\"2026-01-02T10:00:00Z\"}}"));
+        assertThat(FilterParser.textContains("keywords", "Tea")).isEqualTo(parse("{\"keywords\":{\"icontains\":\"Tea\"}}"));
+        assertThat(FilterParser.metadata(JSON.readTree("{\"k\":\"v\",\"n\":{\"gt\":2}}")))
+                .isEqualTo(parse("{\"metadata\":{\"k\":\"v\",\"n\":{\"gt\":2}}}"));
+
+        assertThatThrownBy(() -> FilterParser.entityId("user_id", " ")).isInstanceOf(ValidationException.class).hasMessageContaining("user_id must not be empty");
+        assertThatThrownBy(() -> FilterParser.entityId("user_id", "x".repeat(FilterParser.MAX_STRING + 1)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("limited to");
+        assertThatThrownBy(() -> FilterParser.createdBound("created_at", "yesterday", true))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("is not an ISO date");
+        assertThatThrownBy(() -> FilterParser.inCategories(List.of())).isInstanceOf(ValidationException.class);
+    }
 }
