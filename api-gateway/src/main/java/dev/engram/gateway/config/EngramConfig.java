@@ -150,7 +150,7 @@ public interface EngramConfig {
         @WithDefault("1000")
         int topK();
 
-        /** Largest {@code page_size} a listing accepts; the engine checks it ({@code RequestLimits}). */
+        /** Largest {@code page_size} a listing (memories or events) accepts; checked once, by {@code RequestLimits}. */
         @WithDefault("200")
         int pageSize();
 

@@ -2,7 +2,6 @@ package dev.engram.gateway.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import dev.engram.core.error.ValidationException;
 import dev.engram.gateway.rest.dto.EventView;
 import dev.engram.gateway.rest.dto.PageView;
 import dev.engram.core.tenant.KeyScope;
@@ -46,8 +45,6 @@ public class EventsResource {
     public PageView<EventView> list(@QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
         int p = page == null ? 1 : page;
         int size = pageSize == null ? 50 : pageSize;
-        if (p < 1) throw new ValidationException("page must be 1 or more");
-        if (size < 1 || size > 200) throw new ValidationException("page_size must be between 1 and 200");
         return wire.page(ingest.events(p, size), wire::event, uri);
     }
 }

@@ -155,7 +155,9 @@ public class IngestService {
         }
     }
 
+    /** A page of the caller's events; {@code page_size} within {@code engram.limits.page-size}, like every listing. */
     public Page<EventRecord> events(int page, int pageSize) {
+        engine.limits().checkPageSize(pageSize);
         return events.list(caller.tenant(), page, pageSize);
     }
 

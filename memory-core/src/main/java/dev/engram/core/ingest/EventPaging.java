@@ -6,15 +6,16 @@ import dev.engram.core.error.ValidationException;
 /** Argument rules every {@link EventStore} applies the same way. */
 public final class EventPaging {
 
-    public static final int MAX_PAGE_SIZE = 1000;
-
     private EventPaging() {
     }
 
-    /** Pages start at 1; a page holds 1 to {@value #MAX_PAGE_SIZE} events. */
+    /**
+     * Pages start at 1 and hold at least one event. How many at most is the caller's limit (the gateway's
+     * {@code engram.limits.page-size}, checked once there), not the store's.
+     */
     public static void check(int page, int pageSize) {
         if (page < 1) throw new ValidationException("page must be 1 or more");
-        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new ValidationException("page_size must be between 1 and " + MAX_PAGE_SIZE);
+        if (pageSize < 1) throw new ValidationException("page_size must be 1 or more");
         if ((long) (page - 1) * pageSize > Integer.MAX_VALUE) throw new ValidationException("page is out of range");
     }
 

@@ -194,7 +194,8 @@ public abstract class AbstractEventStoreContractTest {
     void refusesBadPages() {
         assertThatThrownBy(() -> store.list(ACME, 0, 10)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> store.list(ACME, 1, 0)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> store.list(ACME, 1, EventPaging.MAX_PAGE_SIZE + 1)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> store.list(ACME, Integer.MAX_VALUE, 10)).as("an offset past what a store can seek")
+                .isInstanceOf(ValidationException.class);
     }
 
     @Test
