@@ -77,15 +77,13 @@ public final class FilterParser {
         };
         String s = id == null ? "" : id.strip();
         if (s.equals("*")) return new Filter.Compare(field, Op.EXISTS, null);
-        if (s.isEmpty()) throw invalid(key + " must not be empty");
-        return Filter.eq(field, limited(key, s));
+        return Filter.eq(field, id(key, s));
     }
 
     /** Memories in any of the named categories. */
     public static Filter inCategories(List<String> names) {
         String key = "categories";
-        if (names == null || names.isEmpty()) throw invalid(key + " takes a non-empty list");
-        if (names.size() > MAX_LIST) throw invalid(key + " takes at most " + MAX_LIST + " values");
+        listSize(key, names == null ? 0 : names.size());
         List<String> out = new ArrayList<>(names.size());
         for (String n : names) {
             if (n == null) throw invalid(key + " takes a string");
@@ -375,12 +373,15 @@ public final class FilterParser {
     }
 
     private static String idString(String key, JsonNode v) {
-        if (v.isTextual() || v.isIntegralNumber()) {
-            String s = v.asText().strip();
-            if (s.isEmpty()) throw invalid(key + " must not be empty");
-            return limited(key, s);
-        }
+        if (v.isTextual() || v.isIntegralNumber()) return id(key, v.asText());
         throw invalid(key + " takes a string id, '*', or an operator object");
+    }
+
+    /** An entity id: stripped, not empty, within the length limit. */
+    private static String id(String key, String text) {
+        String s = text.strip();
+        if (s.isEmpty()) throw invalid(key + " must not be empty");
+        return limited(key, s);
     }
 
     private static List<String> idList(String key, JsonNode v) {
@@ -401,9 +402,14 @@ public final class FilterParser {
     }
 
     private static JsonNode array(String key, JsonNode v) {
-        if (!v.isArray() || v.isEmpty()) throw invalid(key + " takes a non-empty list");
-        if (v.size() > MAX_LIST) throw invalid(key + " takes at most " + MAX_LIST + " values");
+        if (!v.isArray()) throw invalid(key + " takes a non-empty list");
+        listSize(key, v.size());
         return v;
+    }
+
+    private static void listSize(String key, int size) {
+        if (size == 0) throw invalid(key + " takes a non-empty list");
+        if (size > MAX_LIST) throw invalid(key + " takes at most " + MAX_LIST + " values");
     }
 
     private static String limited(String key, String s) {
