@@ -26,8 +26,9 @@ import java.util.UUID;
  * Ranks memories for a query. Facts and evidence messages are fetched separately (each side its own candidates), fused
  * into one score per candidate (scaled cosine and scaled BM25, convex; or reciprocal rank fusion), then grouped by the
  * message they came from: a message's evidence is shown only when extraction drew no fact from it that matched (else
- * its best fact stands for it, lifted by the message's score), and its other facts compete on their own scores. So
- * extraction can only add recall, every fact stays findable, and answers stay compact.
+ * its best fact stands for it, lifted by the message's score), and its other facts follow, on their own scores, in
+ * the places no other message takes. So extraction can only add recall, a message's second fact is not hidden when
+ * the top k has room, and answers stay compact.
  */
 final class SearchRanker {
 
@@ -99,8 +100,13 @@ final class SearchRanker {
         }
 
         List<Ranked> out = new ArrayList<>(byMessage.size());
-        for (List<Candidate> group : byMessage.values()) represent(group, out);
+        List<Ranked> siblings = new ArrayList<>();
+        for (List<Candidate> group : byMessage.values()) represent(group, out, siblings);
         out.sort(Comparator.comparingDouble(Ranked::score).reversed());
+        // A message's other facts only fill the places no other message takes: they never push a message out of the
+        // top k (that cost 1.6 points of recall@10 on the project's set when they competed with everything).
+        siblings.sort(Comparator.comparingDouble(Ranked::score).reversed());
+        out.addAll(siblings);
         if (out.size() > topK) out = out.subList(0, topK);
         // Only the results shown pay for an excerpt.
         List<Ranked> shown = new ArrayList<>(out.size());
@@ -139,12 +145,12 @@ final class SearchRanker {
     }
 
     /**
-     * A message's results. The first: its best fact if any, else its evidence (cut to an excerpt later), scored by the
-     * group's best candidate, so a fact ranks also by how well its message matched. Then every other fact drawn from the
-     * same message, each on its own score: a message that said two things ("I'm a frontend engineer and I like React")
-     * gives two facts, and the second must stay findable, not hidden behind the first.
+     * A message's results. Into {@code out}: its best fact if any, else its evidence (cut to an excerpt later), scored by
+     * the group's best candidate, so a fact ranks also by how well its message matched. Into {@code siblings}: every
+     * other fact drawn from the same message, on its own score: a message that said two things ("I'm a frontend engineer
+     * and I like React") gives two facts, and the second must stay findable, not hidden behind the first.
      */
-    private static void represent(List<Candidate> group, List<Ranked> out) {
+    private static void represent(List<Candidate> group, List<Ranked> out, List<Ranked> siblings) {
         Candidate best = group.get(0);
         Map<UUID, Candidate> facts = new LinkedHashMap<>();
         for (Candidate c : group) {
@@ -157,7 +163,7 @@ final class SearchRanker {
         out.add(new Ranked(shown, Math.min(1, best.score()), Math.max(0, best.hit().semantic()), best.hit().keyword()));
         for (Candidate c : facts.values()) {
             if (c == bestFact) continue;
-            out.add(new Ranked(c.record(), Math.min(1, c.score()), Math.max(0, c.hit().semantic()), c.hit().keyword()));
+            siblings.add(new Ranked(c.record(), Math.min(1, c.score()), Math.max(0, c.hit().semantic()), c.hit().keyword()));
         }
     }
 
