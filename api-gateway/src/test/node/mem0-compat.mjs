@@ -438,6 +438,18 @@ async function all() {
     await client.deleteUsers({ userId: carol });
   });
 
+  await step("deleteUser (deprecated v1): removes one entity's memories by type and id", async () => {
+    const dave = `compat_${run}_dave`;
+    await client.add([{ role: "user", content: "I restore old motorcycles" }], { userId: dave, infer: false });
+    await client.add([{ role: "user", content: "I restore old clocks" }], { userId: `${dave}-keeps`, infer: false });
+    const response = await client.deleteUser({ entity_type: "user", entity_id: dave });
+    check(typeof response?.message === "string", "deleteUser answers {message}", response);
+    const gone = await eventually(async () => ((await client.getAll({ filters: { user_id: dave } })).count === 0 ? true : null));
+    check(gone, "dave's memories are gone", (await client.getAll({ filters: { user_id: dave } })).results);
+    equal((await client.getAll({ filters: { user_id: `${dave}-keeps` } })).count, 1, "another user keeps theirs");
+    await client.deleteUsers({ userId: `${dave}-keeps` });
+  });
+
   await step("getProject / updateProject: read and change the project's custom instructions and categories", async () => {
     const before = await client.getProject({ fields: ["custom_instructions", "custom_categories"] });
     // The SDK camel-cases what the server answers (custom_instructions → customInstructions).

@@ -6,6 +6,8 @@
 //     node standalone-e2e.mjs
 process.env.MEM0_TELEMETRY = "false";
 
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { createServer } from "node:http";
 import { awaitAnalyticsTotals, check, createApiKey, openBrowser, required } from "./browser.mjs";
 
 const { MemoryClient } = await import("mem0ai");
@@ -101,6 +103,68 @@ try {
     await page.getByRole("button", { name: "Save settings" }).click();
     await page.getByRole("status").filter({ hasText: "Settings saved." }).waitFor();
   });
+
+  // A local receiver that refuses the first delivery (500) and takes the next: the console must show the retry.
+  // ./engram up runs with ENGRAM_WEBHOOKS_ALLOW_PRIVATE_TARGETS (a loopback URL) and a 1 s first backoff (StandaloneConsoleIT).
+  const received = [];
+  const receiver = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(received.length === 1 ? 500 : 200).end();
+    });
+  });
+  await new Promise((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const hookUrl = `http://127.0.0.1:${receiver.address().port}/engram-hook`;
+  try {
+    const hookSecret = await step("a webhook is added in project settings and its signing secret shown once", async () => {
+      await page.getByLabel("Name", { exact: true }).fill("local receiver");
+      await page.getByLabel("URL", { exact: true }).fill(hookUrl);
+      await page.getByLabel("memory_update").uncheck();
+      await page.getByLabel("memory_delete").uncheck();
+      await page.getByRole("button", { name: "Add webhook" }).click();
+      const secretField = page.getByLabel("Signing secret");
+      await secretField.waitFor();
+      await page.getByRole("table", { name: "Webhooks" }).getByRole("row", { name: /local receiver.*memory_add.*active/ }).waitFor();
+      await shot("s06-webhook-added");
+      return secretField.inputValue();
+    });
+
+    await step("an add is delivered to the receiver, signed, after one failed attempt", async () => {
+      await client.add([{ role: "user", content: "My bees produced honey this summer" }], { userId, infer: false });
+      const deadline = Date.now() + 30000;
+      while (received.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      check(received.length === 2, `two attempts reached the receiver: ${received.length}`);
+      const [first, second] = received;
+      check(first.headers["x-engram-delivery"] === second.headers["x-engram-delivery"], "the retry keeps the idempotency key");
+      const payload = JSON.parse(second.body);
+      check(payload?.event_details?.event === "ADD" && payload.event_details.data.memory.includes("honey"), `Mem0's payload: ${second.body}`);
+      const expected = Buffer.from("sha256=" + createHmac("sha256", hookSecret)
+        .update(`${second.headers["x-engram-timestamp"]}.${second.body}`).digest("hex"));
+      const signature = Buffer.from(String(second.headers["x-engram-signature"]));
+      check(signature.length === expected.length && timingSafeEqual(signature, expected), "the signature verifies with the secret the console showed");
+    });
+
+    await step("the delivery log shows the delivery, delivered on the second attempt", async () => {
+      const deliveries = page.getByRole("table", { name: "Deliveries of local receiver" });
+      const deadline = Date.now() + 15000;
+      let row = null;
+      while (row === null && Date.now() < deadline) {
+        await page.getByRole("button", { name: "Deliveries of local receiver" }).click();
+        await deliveries.waitFor();
+        const candidate = deliveries.getByRole("row", { name: /memory_add.*DELIVERED/i });
+        if (await candidate.count() === 1) row = candidate;
+        else await new Promise((r) => setTimeout(r, 500));
+      }
+      check(row !== null, "a DELIVERED row appears in the log");
+      const cells = await row.locator("td").allTextContents();
+      check(cells[3] === "2" && cells[4] === "200", `attempts 2, last HTTP status 200: ${cells.join(" | ")}`);
+      await shot("s06-webhook-deliveries");
+    });
+  } finally {
+    receiver.close();
+  }
 
   await step("the key is revoked and the gateway refuses it", async () => {
     await page.getByRole("link", { name: "API keys" }).click();

@@ -46,7 +46,10 @@ import java.util.function.Consumer;
 public final class LongMemEvalRunner {
 
     static final int TOP_K = 10, SHORT_K = 5;
-    private static final Set<String> OPTIONS = Set.of("set", "data", "per-type", "seed", "limit", "variant", "out", "cache", "cold", "dense-embedder");
+    private static final Set<String> OPTIONS = Set.of("set", "data", "per-type", "seed", "limit", "variant", "out", "cache", "cold", "dense-embedder",
+            "systems");
+    /** What {@code --systems} may name: the engine (its variants), BM25 and dense retrieval over the raw messages. */
+    private static final Set<String> SYSTEMS = Set.of("engine", "bm25", "dense");
 
     private LongMemEvalRunner() {
     }
@@ -60,6 +63,7 @@ public final class LongMemEvalRunner {
         List<EngineVariants.EngineVariant> variants;
         int perType, limit;
         long seed;
+        Set<String> chosen;
         try {
             cli = CommandLine.parse(args, OPTIONS);
             if (!cli.get("set", "longmemeval").equals("longmemeval")) throw new IllegalArgumentException("--set must be longmemeval");
@@ -68,6 +72,11 @@ public final class LongMemEvalRunner {
             seed = Long.parseLong(cli.get("seed", "1"));
             List<String> names = cli.all("variant").isEmpty() ? List.of(EngineVariants.DEFAULT) : cli.all("variant");
             variants = names.stream().map(EngineVariants::get).toList();
+            chosen = new java.util.LinkedHashSet<>(List.of(cli.get("systems", "engine,bm25,dense").split(",")));
+            chosen.removeIf(String::isBlank);
+            if (chosen.isEmpty() || !SYSTEMS.containsAll(chosen)) {
+                throw new IllegalArgumentException("--systems takes a comma-separated list of engine, bm25 and dense");
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("longmemeval: " + e.getMessage());
             return 2;
@@ -96,7 +105,7 @@ public final class LongMemEvalRunner {
                 List<Retriever> systems = new ArrayList<>();
                 SharedIngests shared = new SharedIngests(variants);
                 Map<String, CountingEmbeddingModel> counters = new java.util.LinkedHashMap<>();
-                for (var v : variants) {
+                for (var v : chosen.contains("engine") ? variants : List.<EngineVariants.EngineVariant>of()) {
                     Embedder model = EngineVariants.embedder(v);
                     Embedder used = cold ? model : CachedEmbeddingModel.around(model,
                             model.name().equals(embedder.name()) ? cache : engineCaches.computeIfAbsent(model.name(), n -> new VectorCache(model, cacheDir)));
@@ -104,8 +113,8 @@ public final class LongMemEvalRunner {
                     counters.put(v.name(), counter);
                     systems.add(new EngineRetriever(v, counter.embedder(), shared));
                 }
-                systems.add(new Bm25Retriever());
-                systems.add(new DenseRetriever(embedder, cache));
+                if (chosen.contains("bm25")) systems.add(new Bm25Retriever());
+                if (chosen.contains("dense")) systems.add(new DenseRetriever(embedder, cache));
                 String command = ("./engram quality --set longmemeval " + String.join(" ", args)).strip();
                 LongMemEvalReport report = evaluate(dataset, questions, systems, command, data.getFileName().toString(), System.err::println);
                 System.err.printf(Locale.ROOT, "longmemeval: dense vectors %d from the cache, %d embedded%n", cache.hits(), cache.misses());

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The standalone platform as a user starts it: {@code ./engram up} (the built jars, {@code --no-build}) on free ports with
  * a fresh data directory; no PostgreSQL, Kafka or identity provider. The link the launcher prints signs the local
  * administrator in to the console in Debian's headless Chromium ({@code standalone-e2e.mjs}), which creates an API key
- * that the mem0ai client then uses against the gateway. Stopping the launcher must stop both processes.
+ * that the mem0ai client then uses against the gateway, and a webhook whose signed deliveries (one failed, then
+ * retried) reach a local receiver and the console's delivery log. Stopping the launcher must stop both processes.
  */
 class StandaloneConsoleIT {
 
@@ -55,6 +56,9 @@ class StandaloneConsoleIT {
                 .directory(MODULE.getParent().toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("ENGRAM_BOOTSTRAP_API_KEY"); // the generated admin key path, as on a first start
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // The script's webhook receiver listens on loopback, and its first answer is a 500 the console must show retried.
+        builder.environment().put("ENGRAM_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        builder.environment().put("ENGRAM_WEBHOOKS_INITIAL_BACKOFF", "1s");
         launcher = builder.start();
         signInLink = awaitSignInLink();
     }
