@@ -64,6 +64,32 @@ class ProjectDeletionTest {
                 .body("revoked_keys", equalTo(1)).body("erased_events", equalTo(0));
     }
 
+    /** Mem0's own project routes ({@code project.create} / {@code project.delete} of its Python client) do the same. */
+    @Test
+    void mem0ProjectCreateAndDeleteNeedAnAdminKeyAndEraseTheProject() {
+        String org = "org-m0p-" + UUID.randomUUID().toString().substring(0, 8);
+        String projects = "/api/v1/orgs/organizations/" + org + "/projects/";
+        String projectId = admin().body(Map.of("name", "From the Mem0 client", "description", "not stored")).post(projects)
+                .then().statusCode(201).body("message", equalTo("Project created successfully")).extract().path("project_id");
+        assertThat(projectId).startsWith("proj_");
+        admin().get("/api/v1/admin/projects/?org_id=" + org).then().statusCode(200)
+                .body("find { it.project_id == '" + projectId + "' }.name", equalTo("From the Mem0 client"));
+        String key = newKey(org, projectId);
+        String memoryId = addVerbatim(key, "alice", "Alice keeps her notes in a red notebook");
+
+        // A project key may not create or delete projects; bad bodies are 400s.
+        as(key).body(Map.of("name", "sneaky")).post(projects).then().statusCode(403);
+        as(key).delete(projects + projectId + "/").then().statusCode(403);
+        admin().body(Map.of("description", "no name")).post(projects).then().statusCode(400);
+        admin().body(Map.of("name", 42)).post(projects).then().statusCode(400);
+        admin().body(Map.of("name", "x", "description", List.of("not", "a", "string"))).post(projects).then().statusCode(400);
+        admin().delete(projects + "proj_nonexistent/").then().statusCode(404);
+
+        admin().delete(projects + projectId + "/").then().statusCode(200).body("message", equalTo("Project deleted successfully"));
+        as(key).get("/v1/ping/").then().statusCode(401);
+        as(newKey(org, projectId)).get("/v1/memories/" + memoryId + "/").then().statusCode(404);
+    }
+
     private static String newKey(String org, String project) {
         return admin().body(Map.of("org_id", org, "project_id", project, "name", "k", "scopes", List.of("read", "write")))
                 .post("/api/v1/admin/keys/").then().statusCode(201).extract().path("key");
