@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -70,7 +71,8 @@ public class ExportsResource {
     @RequiresScope(KeyScope.READ)
     @Operation(summary = "Read a memory export, shaped by its schema")
     @APIResponse(responseCode = "200", description = "The export, shaped by the schema it was requested with",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "The export shaped by its schema: an array property holds the memories, each with the fields its items name")))
     @APIResponse(responseCode = "202", description = "The export is not finished yet: the job and its progress",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportJobView.class)))
     public Response get(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -100,7 +102,9 @@ public class ExportsResource {
     @RequiresScope(KeyScope.READ)
     @Operation(summary = "The full export (Engram's format, unshaped), as an attachment")
     @APIResponse(responseCode = "200", description = "The full export",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "Engram's export format 1: engram_export, export_id, org_id, project_id, created_at, exported_at, "
+                            + "filters, count and memories, each with its sources and history (docs/operations.md)")))
     public Response download(@PathParam("export_id") String exportId) {
         String export = exports.download(exportId);
         return Response.ok(export, MediaType.APPLICATION_JSON_TYPE)
