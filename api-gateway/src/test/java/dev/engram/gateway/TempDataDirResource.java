@@ -27,11 +27,12 @@ public class TempDataDirResource implements QuarkusTestResourceLifecycleManager 
         }
         // Tests send many wrong credentials from one address on purpose; FailedAuthRateLimitTest tests the limit itself.
         // WebhookRoutesTest's receivers listen on loopback: the SSRF rule must allow it here (WebhookRulesTest and
-        // WebhookDispatcherTest prove the rule itself); short waits keep its retry test quick.
+        // WebhookDispatcherTest prove the rule itself); short waits keep its retry test quick, and ExportRoutesTest's jobs start soon.
         return Map.of("engram.data-dir", dir.toString(), "engram.bootstrap-api-key", ADMIN_KEY,
                 "engram.limits.failed-auth-per-minute", String.valueOf(FAILED_AUTH_PER_MINUTE),
                 "engram.webhooks.allow-private-targets", "true", "engram.webhooks.poll-interval", "100ms",
-                "engram.webhooks.initial-backoff", "500ms", "engram.webhooks.max-backoff", "2s");
+                "engram.webhooks.initial-backoff", "500ms", "engram.webhooks.max-backoff", "2s",
+                "engram.exports.poll-interval", "100ms");
     }
 
     @Override

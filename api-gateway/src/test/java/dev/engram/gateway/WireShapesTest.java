@@ -108,4 +108,28 @@ class WireShapesTest {
         assertThat((Map<String, Object>) project.get("defaults")).containsOnlyKeys("custom_instructions", "categories", "default_expiration_days",
                 "extraction_mode", "llm_profile");
     }
+
+    @Test
+    void exportAnswersCarryMem0sFieldsAndTheJobItsProgress() throws InterruptedException {
+        String key = Api.newTenantKey("wire");
+        Api.addVerbatim(key, "x", "Export shape memory");
+        Map<String, Object> created = as(key).body(Map.of("schema", Map.of(), "filters", Map.of("user_id", "x"))).post("/v1/exports/").then()
+                .statusCode(201).extract().jsonPath().getMap("");
+        assertThat(created).containsOnlyKeys("message", "id");
+        Map<String, Object> job = Map.of();
+        for (int i = 0; i < 300 && !"COMPLETED".equals(job.get("status")); i++) {
+            Thread.sleep(100);
+            job = as(key).get("/v1/exports/" + created.get("id") + "/").then().statusCode(200).extract().jsonPath().getMap("");
+        }
+        assertThat(job).containsOnlyKeys("id", "status", "message", "processed", "total", "progress", "filters", "error", "result_bytes",
+                "attempts", "created_at", "started_at", "finished_at");
+        Map<String, Object> export = as(key).body(Map.of("memory_export_id", created.get("id"))).post("/v1/exports/get/").then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        assertThat(export).containsOnlyKeys("engram_export", "export_id", "org_id", "project_id", "created_at", "exported_at", "filters",
+                "memories", "count");
+        assertThat(as(key).body(Map.of("memory_export_id", created.get("id"))).post("/v1/exports/get/").then().extract().jsonPath()
+                .getMap("memories[0]")).containsOnlyKeys("id", "memory", "hash", "user_id", "agent_id", "app_id", "run_id", "actor_id", "role",
+                "metadata", "categories", "created_at", "updated_at", "event_time", "expiration_date", "immutable", "state", "replaced_by",
+                "slot", "sources", "history");
+    }
 }

@@ -354,6 +354,7 @@ async function settingsPage(body) {
   });
   body.append(h("p", { class: "lede" }, "Settings of project ", h("strong", {}, project.name), "."), form);
   await webhooksSection(body, editable);
+  await exportsSection(body);
 }
 
 // ---- webhooks (the gateway's, as a Mem0 client's createWebhook makes them) -------------------------------------------
@@ -442,6 +443,72 @@ async function webhooksSection(body, editable) {
   }
   body.append(section);
   await load();
+}
+
+// ---- memory exports (the gateway's /v1/exports/ jobs, as a Mem0 client's createMemoryExport makes them) -------------
+async function exportsSection(body) {
+  const { org, project } = state;
+  const section = h("section", { class: "card", "aria-labelledby": "exports-title" }, h("h2", { id: "exports-title" }, "Export"),
+    h("p", { class: "hint" }, "Writes every memory of the project (or of one end user) with its sources and history to a JSON file, in the background. An administrator can restore the file into another project (docs/operations.md#memory-exports)."));
+  const errors = h("div", { "aria-live": "polite" });
+  const bar = h("progress", { id: "export-progress", max: "1", value: "0", "aria-label": "Export progress" });
+  const status = h("p", { id: "export-status", class: "hint", "aria-live": "polite" });
+  const download = h("div");
+  const user = h("input", { id: "export-user", maxlength: "256", autocomplete: "off", placeholder: "every end user" });
+  const button = h("button", { type: "submit", id: "export-start" }, "Export memories");
+  const form = h("form", { "aria-labelledby": "exports-title" }, field("End user (optional)", user), errors, button);
+  const show = (job) => {
+    bar.value = job.progress ?? 0;
+    status.textContent = job.status === "FAILED" ? `Export failed: ${job.error}`
+      : `${job.status === "COMPLETED" ? "Export ready" : "Exporting"}: ${job.processed} of ${job.total} memories (${Math.round((job.progress ?? 0) * 100)} %).`;
+    if (job.status !== "COMPLETED") return;
+    const link = h("button", { type: "button", id: "export-download" }, "Download JSON");
+    link.addEventListener("click", async () => {
+      let data;
+      if (!(await attempt(errors, async () => (data = await api.downloadExport(org.id, project.id, job.id))))) return;
+      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+      const a = h("a", { href: url, download: `engram-export-${project.id}-${job.id}.json` });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    });
+    download.replaceChildren(link);
+  };
+  const follow = async (id) => {
+    download.replaceChildren();
+    for (;;) {
+      let job;
+      if (!(await attempt(errors, async () => (job = await api.exportStatus(org.id, project.id, id))))) return;
+      show(job);
+      if (job.status === "COMPLETED" || job.status === "FAILED") {
+        announce(job.status === "COMPLETED" ? "Export ready to download." : "Export failed.");
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  };
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    let created;
+    button.disabled = true;
+    try {
+      if (await attempt(errors, async () => (created = await api.startExport(org.id, project.id, user.value.trim())))) await follow(created.id);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  section.append(form, bar, status, download);
+  body.append(section);
+  try {
+    const recent = await api.exports(org.id, project.id);
+    if (recent.length > 0) {
+      show(recent[0]);
+      if (recent[0].status === "PENDING" || recent[0].status === "RUNNING") follow(recent[0].id);
+    }
+  } catch (e) {
+    errors.replaceChildren(errorBox(e));
+  }
 }
 
 // ---- audit log (owners) -------------------------------------------------------------------------------------------

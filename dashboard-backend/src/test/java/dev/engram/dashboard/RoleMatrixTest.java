@@ -101,6 +101,12 @@ class RoleMatrixTest {
                 new Case("DELETE webhook", Role.ADMIN, false, (o, p) -> p.request().delete(o.path("/projects/default/webhooks/" + WEBHOOK_ID))),
                 new Case("GET webhook deliveries", Role.READER, false, (o, p) -> p.request()
                         .get(o.path("/projects/default/webhooks/" + WEBHOOK_ID + "/deliveries"))),
+                // The console's memory exports, against the stand-in gateway's default answers (memories.GatewayStubResource).
+                new Case("GET exports", Role.READER, false, (o, p) -> p.request().get(o.path("/projects/default/exports"))),
+                new Case("POST export", Role.MEMBER, false, (o, p) -> p.request().body(Map.of()).post(o.path("/projects/default/exports"))),
+                new Case("GET export", Role.READER, false, (o, p) -> p.request().get(o.path("/projects/default/exports/" + WEBHOOK_ID))),
+                new Case("GET export download", Role.MEMBER, false, (o, p) -> p.request()
+                        .get(o.path("/projects/default/exports/" + WEBHOOK_ID + "/download"))),
                 // The memory browser, against the stand-in gateway's default answers (memories.GatewayStubResource).
                 new Case("GET memory users", Role.READER, false, (o, p) -> p.request().get(o.path("/projects/default/memories/users"))),
                 new Case("GET memories", Role.READER, false, (o, p) -> p.request().get(o.path("/projects/default/memories?user_id=alice"))),

@@ -2,6 +2,7 @@ package dev.engram.gateway.config;
 
 import dev.engram.core.Memory;
 import dev.engram.core.engine.MemoryEngine;
+import dev.engram.core.export.ExportJobStore;
 import dev.engram.core.engine.RequestLimits;
 import dev.engram.core.ingest.EventStore;
 import dev.engram.core.platform.PlatformStores;
@@ -69,6 +70,12 @@ public class EngineProducer {
     @Singleton
     WebhookStore webhookStore(PlatformStores stores) {
         return stores.webhooks();
+    }
+
+    @Produces
+    @Singleton
+    ExportJobStore exportJobStore(PlatformStores stores) {
+        return stores.exports();
     }
 
     @Produces

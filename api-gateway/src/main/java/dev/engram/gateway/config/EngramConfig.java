@@ -93,6 +93,48 @@ public interface EngramConfig {
         Duration timeout();
     }
 
+    /** Memory exports ({@code /v1/exports/}): the background jobs that write them and how long they are kept ({@code engram.exports.*}). */
+    Exports exports();
+
+    interface Exports {
+        /**
+         * Run export jobs on this gateway. Every gateway on a shared database may run them (each job is claimed by
+         * one); turn it off on the ones that should not.
+         */
+        @WithDefault("true")
+        boolean run();
+
+        /** Export jobs run at once by this gateway; the others wait in the queue. */
+        @WithDefault("1")
+        int concurrency();
+
+        /** How often the queue is read for jobs to run. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /**
+         * A RUNNING job whose runner has not reported progress for this long is taken over and started again (its
+         * gateway stopped mid-export). Progress is reported after every page of 200 memories.
+         */
+        @WithDefault("2m")
+        Duration staleAfter();
+
+        /** Starts of one job, the first included; a job interrupted this many times fails with a reason. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /**
+         * The largest export kept, in characters of JSON (about bytes for ASCII text); a larger one fails with a reason
+         * telling to narrow its filters. The finished JSON is kept in the job's database row.
+         */
+        @WithDefault("67108864")
+        long maxResultChars();
+
+        /** How long a finished export (and its JSON) is kept before it is deleted. */
+        @WithDefault("7d")
+        Duration retention();
+    }
+
     /** The MCP endpoint ({@code /mcp}, docs/mcp.md). */
     Mcp mcp();
 

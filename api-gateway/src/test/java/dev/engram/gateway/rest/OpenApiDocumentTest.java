@@ -61,9 +61,11 @@ class OpenApiDocumentTest {
             new Route("POST", "/v1/memories/search/", 200),
             new Route("POST", "/v2/memories/search/", 200),
             new Route("DELETE", "/v1/entities/{type}/{id}/", 200),
-            // niche: events (CLI, MCP), feedback
+            // niche: events (CLI, MCP), exports, feedback
             new Route("GET", "/v1/event/{event_id}/", 200),
             new Route("GET", "/v1/events/", 200),
+            new Route("POST", "/v1/exports/", 201),
+            new Route("POST", "/v1/exports/get/", 200),
             new Route("POST", "/v1/feedback/", 200));
 
     record Route(String method, String path, int status) {
@@ -150,6 +152,8 @@ class OpenApiDocumentTest {
             Map.entry("POST /api/v1/webhooks/projects/{project_id}/", List.of("name", "url", "event_types")),
             Map.entry("PUT /api/v1/webhooks/{webhook_id}/", List.of("name", "url", "event_types", "is_active")),
             Map.entry("POST /v1/feedback/", List.of("memory_id", "feedback", "feedback_reason")),
+            Map.entry("POST /v1/exports/", List.of("schema", "filters", "export_instructions", "user_id", "agent_id", "app_id", "run_id")),
+            Map.entry("POST /v1/exports/get/", List.of("memory_export_id", "filters")),
             Map.entry("PUT /api/v1/admin/projects/{org_id}/{project_id}/defaults/", List.of("custom_instructions", "categories",
                     "default_expiration_days", "extraction_mode", "llm_profile")));
 

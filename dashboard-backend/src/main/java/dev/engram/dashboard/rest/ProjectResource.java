@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.dashboard.identity.Role;
 import dev.engram.dashboard.security.CurrentAccess;
 import dev.engram.dashboard.security.OrgAccess;
+import dev.engram.dashboard.service.ProjectExports;
 import dev.engram.dashboard.service.ProjectService;
 import dev.engram.dashboard.service.ProjectWebhooks;
 import dev.engram.dashboard.service.TenantDirectory;
@@ -23,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 
-/** Projects of an organisation, their API keys, settings and webhooks. Rights: {@link OrgAccess} per method, see docs/dashboard.md. */
+/** Projects of an organisation, their API keys, settings, webhooks and memory exports. Rights: {@link OrgAccess} per method, see docs/dashboard.md. */
 @Path("/api/v1/orgs/{org_id}/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,6 +36,8 @@ public class ProjectResource {
     CurrentAccess access;
     @Inject
     ProjectWebhooks webhooks;
+    @Inject
+    ProjectExports exports;
 
     @GET
     @OrgAccess(Role.READER)
@@ -161,5 +164,41 @@ public class ProjectResource {
     public JsonNode webhookDeliveries(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId,
                                       @PathParam("webhook_id") String webhookId) {
         return webhooks.deliveries(orgId, projectId, webhookId);
+    }
+
+    /** Starts an export of the project's memories ({@code {"user_id"?}}: one end user's); answers {@code {message, id}}. */
+    @POST
+    @Path("{project_id}/exports")
+    @OrgAccess(Role.MEMBER)
+    public Response startExport(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId, JsonNode body) {
+        String userId = body != null && body.hasNonNull("user_id") ? body.get("user_id").asText() : null;
+        return Response.status(Response.Status.CREATED).entity(exports.start(orgId, projectId, userId)).build();
+    }
+
+    /** The project's newest exports. */
+    @GET
+    @Path("{project_id}/exports")
+    @OrgAccess(Role.READER)
+    public JsonNode exports(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId) {
+        return exports.list(orgId, projectId);
+    }
+
+    /** One export and its progress (status, processed, total, progress 0..1), what the console's progress bar polls. */
+    @GET
+    @Path("{project_id}/exports/{export_id}")
+    @OrgAccess(Role.READER)
+    public JsonNode export(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId,
+                           @PathParam("export_id") String exportId) {
+        return exports.status(orgId, projectId, exportId);
+    }
+
+    /** The finished export as a JSON file. */
+    @GET
+    @Path("{project_id}/exports/{export_id}/download")
+    @OrgAccess(Role.MEMBER)
+    public Response downloadExport(@PathParam("org_id") String orgId, @PathParam("project_id") String projectId,
+                                   @PathParam("export_id") String exportId) {
+        return Response.ok(exports.download(orgId, projectId, exportId))
+                .header("Content-Disposition", "attachment; filename=\"engram-export-" + projectId + "-" + exportId + ".json\"").build();
     }
 }

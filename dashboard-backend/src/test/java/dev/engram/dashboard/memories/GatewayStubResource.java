@@ -31,6 +31,7 @@ public class GatewayStubResource implements QuarkusTestResourceLifecycleManager 
     static final String MEMORY = """
             {"id":"11111111-1111-1111-1111-111111111111","memory":"Likes tea","user_id":"alice","categories":["food"],
              "metadata":{},"created_at":"2026-01-01T10:00:00Z","updated_at":"2026-01-01T10:00:00Z","state":"active","sources":[]}""";
+    static final String EXPORT_ID = "44444444-4444-4444-8444-444444444444";
     static final String WEBHOOK = """
             {"webhook_id":"22222222-2222-2222-2222-222222222222","name":"hook","url":"https://hooks.example.com/x",
              "event_types":["memory_add"],"owner":"org","is_active":true,"project":"default","secret":"whsec_test"}""";
@@ -65,6 +66,14 @@ public class GatewayStubResource implements QuarkusTestResourceLifecycleManager 
         server.stubFor(delete(urlPathMatching("/api/v1/webhooks/[^/]+/")).atPriority(DEFAULT_PRIORITY)
                 .willReturn(okJson("{\"message\":\"Webhook deleted successfully\"}")));
         server.stubFor(get(urlPathMatching("/api/v1/webhooks/[^/]+/deliveries/")).atPriority(DEFAULT_PRIORITY).willReturn(okJson("[]")));
+        // The console's memory exports (the gateway's /v1/exports/ routes, called as the project).
+        server.stubFor(post(urlPathMatching("/v1/exports/")).atPriority(DEFAULT_PRIORITY).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Memory export request received.\",\"id\":\"" + EXPORT_ID + "\"}")));
+        server.stubFor(get(urlPathMatching("/v1/exports/")).atPriority(DEFAULT_PRIORITY).willReturn(okJson("[]")));
+        server.stubFor(get(urlPathMatching("/v1/exports/[^/]+/")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(okJson("{\"id\":\"" + EXPORT_ID + "\",\"status\":\"COMPLETED\",\"processed\":0,\"total\":0,\"progress\":1.0}")));
+        server.stubFor(get(urlPathMatching("/v1/exports/[^/]+/download/")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(okJson("{\"engram_export\":1,\"count\":0,\"memories\":[]}")));
         // The LLM profiles the gateways are configured with (a project's llm_profile must name one).
         server.stubFor(get(urlPathEqualTo("/api/v1/admin/llm-profiles")).atPriority(DEFAULT_PRIORITY)
                 .willReturn(okJson("{\"profiles\":[\"claude\",\"fast\"]}")));

@@ -326,6 +326,35 @@ public final class MemoryEngine implements AutoCloseable {
         return store.history(tenant, id);
     }
 
+    /**
+     * Restores memories verbatim (an import): the records as given (ids, text, scope, metadata, state, sources), their
+     * history entries that the tenant does not hold yet, and their index entries, as one operation; nothing is
+     * extracted or reconciled. Writing the same records again changes nothing more, so a repeated import adds no
+     * duplicate. Records must belong to {@code tenant}; a history entry must belong to one of {@code records}.
+     *
+     * @return how many records were written
+     */
+    public int restore(Tenant tenant, List<MemoryRecord> records, List<HistoryEntry> history) {
+        if (records.isEmpty()) return 0;
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (MemoryRecord m : records) {
+            if (!m.tenant().equals(tenant)) throw new ValidationException("A restored memory belongs to another project: " + m.id());
+            if (m.state() == MemoryState.DELETED || m.state() == MemoryState.EVIDENCE) {
+                throw new ValidationException("Only active or superseded memories can be restored: " + m.id());
+            }
+            if (!ids.add(m.id())) throw new ValidationException("A memory appears twice in one batch: " + m.id());
+        }
+        Set<UUID> known = new java.util.HashSet<>();
+        for (UUID id : store.getAll(tenant, ids).keySet()) for (HistoryEntry h : store.history(tenant, id)) known.add(h.id());
+        List<HistoryEntry> fresh = new ArrayList<>();
+        for (HistoryEntry h : history) {
+            if (!ids.contains(h.memoryId())) throw new ValidationException("A history entry names a memory not in its batch: " + h.memoryId());
+            if (known.add(h.id())) fresh.add(h);
+        }
+        writer.write(tenant, records, fresh, repairs.entries(records), List.of());
+        return records.size();
+    }
+
     /** Removes every memory and history entry of the tenant, for good. */
     public void reset(Tenant tenant) {
         index.deleteTenant(tenant);
