@@ -132,4 +132,34 @@ class WireShapesTest {
                 "metadata", "categories", "created_at", "updated_at", "event_time", "expiration_date", "immutable", "state", "replaced_by",
                 "slot", "sources", "history");
     }
+
+    @Test
+    void profileRoutesAnswerTheClientsShapes() {
+        String key = Api.newTenantKey("wire");
+        for (String t : List.of("Wire lives in Graz", "Wire plays darts", "Wire owns a van")) Api.addVerbatim(key, "wp", t);
+
+        Map<String, Object> settings = as(key).get("/v2/profiles/settings/").then().statusCode(200).extract().jsonPath().getMap("");
+        assertThat(settings).containsOnlyKeys("enabled", "entities", "capabilities");
+        assertThat(as(key).get("/v2/profiles/settings/").then().extract().jsonPath().getMap("entities.user"))
+                .containsOnlyKeys("schema", "custom_instructions");
+
+        Map<String, Object> trigger = as(key).header("Idempotency-Key", "wire-1").body(Map.of("operation", "trigger", "entity_type", "user",
+                "entity_id", "wp")).post("/v2/profiles/jobs/").then().statusCode(200).extract().jsonPath().getMap("");
+        assertThat(trigger).containsOnlyKeys("job_id", "status", "status_url", "operation", "entity_type", "entity_count_reserved",
+                "event_id", "replayed").containsEntry("event_id", null);
+        Map<String, Object> sample = as(key).header("Idempotency-Key", "wire-2").body(Map.of("operation", "sample", "entity_type", "user"))
+                .post("/v2/profiles/jobs/").then().statusCode(200).extract().jsonPath().getMap("");
+        assertThat(sample).containsOnlyKeys("job_id", "status", "status_url", "operation", "entity_type", "entity_count_reserved",
+                "event_id", "replayed", "sampled", "entity_ids");
+
+        Map<String, Object> job = as(key).get((String) trigger.get("status_url")).then().statusCode(200).extract().jsonPath().getMap("");
+        assertThat(job).containsOnlyKeys("job");
+        assertThat(as(key).get((String) trigger.get("status_url")).then().extract().jsonPath().getMap("job")).containsOnlyKeys("id",
+                "operation", "entity_type", "status", "total", "enumeration_complete", "completed", "succeeded", "failed", "skipped",
+                "entity_ids", "created_at", "updated_at");
+
+        Map<String, Object> profile = as(key).get("/v2/entities/user/wp/profile/").then().statusCode(200).extract().jsonPath().getMap("");
+        assertThat(profile).containsOnlyKeys("profile", "status", "entity_type", "entity_id", "updated_at", "generation_count", "error")
+                .containsEntry("error", null);
+    }
 }

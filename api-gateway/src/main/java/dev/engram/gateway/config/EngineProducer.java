@@ -6,6 +6,7 @@ import dev.engram.core.export.ExportJobStore;
 import dev.engram.core.engine.RequestLimits;
 import dev.engram.core.ingest.EventStore;
 import dev.engram.core.platform.PlatformStores;
+import dev.engram.core.profile.ProfileRefresh;
 import dev.engram.core.spi.MemoryStore;
 import dev.engram.core.tenant.ApiKeyStore;
 import dev.engram.core.webhook.WebhookOutbox;
@@ -80,8 +81,9 @@ public class EngineProducer {
 
     @Produces
     @Singleton
-    WebhookOutbox webhookOutbox(WebhookStore webhooks) {
-        return new WebhookOutbox(webhooks, Clock.systemUTC());
+    WebhookOutbox webhookOutbox(WebhookStore webhooks, ProfileRefresh profiles) {
+        // The outbox hears of every memory change this process makes: it also counts them for the users' profiles.
+        return new WebhookOutbox(webhooks, Clock.systemUTC(), profiles);
     }
 
     @Produces

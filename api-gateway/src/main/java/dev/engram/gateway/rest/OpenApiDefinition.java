@@ -11,6 +11,7 @@ public final class OpenApiDefinition {
     public static final String ENTITIES = "Entities";
     public static final String EVENTS = "Events";
     public static final String PROJECTS = "Projects and webhooks";
+    public static final String PROFILES = "Profiles";
     public static final String ADMIN = "Administration";
 
     private OpenApiDefinition() {

@@ -54,6 +54,11 @@ class OpenApiDocumentTest {
             new Route("POST", "/api/v1/webhooks/projects/{project_id}/", 201),
             new Route("PUT", "/api/v1/webhooks/{webhook_id}/", 200),
             new Route("DELETE", "/api/v1/webhooks/{webhook_id}/", 200),
+            new Route("GET", "/v2/entities/user/{entity_id}/profile/", 200),
+            new Route("POST", "/v2/profiles/jobs/", 200),
+            new Route("GET", "/v2/profiles/jobs/{job_id}/", 200),
+            new Route("GET", "/v2/profiles/settings/", 200),
+            new Route("POST", "/v2/profiles/settings/", 200),
             // legacy clients (Python 0.1/1.0, TS 2.x)
             new Route("POST", "/v1/memories/", 200),
             new Route("GET", "/v1/memories/", 200),
@@ -154,6 +159,8 @@ class OpenApiDocumentTest {
             Map.entry("POST /v1/feedback/", List.of("memory_id", "feedback", "feedback_reason")),
             Map.entry("POST /v1/exports/", List.of("schema", "filters", "export_instructions", "user_id", "agent_id", "app_id", "run_id")),
             Map.entry("POST /v1/exports/get/", List.of("memory_export_id", "filters")),
+            Map.entry("POST /v2/profiles/jobs/", List.of("operation", "entity_type", "entity_id", "limit")),
+            Map.entry("POST /v2/profiles/settings/", List.of("enabled", "entities")),
             Map.entry("PUT /api/v1/admin/projects/{org_id}/{project_id}/defaults/", List.of("custom_instructions", "categories",
                     "default_expiration_days", "extraction_mode", "llm_profile")));
 

@@ -1,6 +1,7 @@
 package dev.engram.platform.store.postgres;
 
 import dev.engram.core.platform.PlatformStores;
+import dev.engram.core.profile.JdbcProfileStore;
 import dev.engram.core.tenant.JdbcApiKeyStore;
 import dev.engram.core.export.JdbcExportJobStore;
 import dev.engram.core.webhook.JdbcWebhookStore;
@@ -40,7 +41,8 @@ public class PostgresStores {
                     + "(QUARKUS_DATASOURCE_JDBC_URL), quarkus.datasource.username and quarkus.datasource.password");
         }
         return new PlatformStores(memories, events, JdbcApiKeyStore.onManagedSchema(dataSource.get()),
-                JdbcWebhookStore.onManagedSchema(dataSource.get()), JdbcExportJobStore.onManagedSchema(dataSource.get()), () -> {
+                JdbcWebhookStore.onManagedSchema(dataSource.get()), JdbcExportJobStore.onManagedSchema(dataSource.get()),
+                JdbcProfileStore.onManagedSchema(dataSource.get()), () -> {
         });
     }
 }
