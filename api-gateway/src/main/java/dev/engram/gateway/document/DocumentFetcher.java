@@ -3,6 +3,7 @@ package dev.engram.gateway.document;
 import dev.engram.core.error.TooLargeException;
 import dev.engram.core.error.UnreadableContentException;
 import dev.engram.core.error.ValidationException;
+import dev.engram.core.net.PublicAddresses;
 import dev.engram.gateway.config.EngramConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +21,14 @@ import org.apache.hc.core5.util.Timeout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Downloads the document or image an add message names by URL, against server-side request forgery and oversized
@@ -53,6 +56,11 @@ public class DocumentFetcher {
     }
 
     DocumentFetcher(EngramConfig.Documents documents) {
+        this(documents, documents.allowPrivateUrls() ? a -> true : PublicAddresses::isPublic);
+    }
+
+    /** @param allowed the addresses a download may connect to (tests narrow it to tell two loopback addresses apart) */
+    DocumentFetcher(EngramConfig.Documents documents, Predicate<InetAddress> allowed) {
         this.maxBytes = documents.maxBytes();
         this.maxRedirects = documents.maxRedirects();
         this.allowPrivate = documents.allowPrivateUrls();
@@ -60,7 +68,7 @@ public class DocumentFetcher {
         this.deadline = documents.fetchTimeout().multipliedBy(3);
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new GuardedDnsResolver(allowPrivate))
+                        .setDnsResolver(new GuardedDnsResolver(allowed))
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())

@@ -6,6 +6,7 @@ import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.function.Predicate;
 
 /**
  * The name resolution of every document download: a host's addresses are looked up once, each is checked by
@@ -22,19 +23,18 @@ final class GuardedDnsResolver implements DnsResolver {
         }
     }
 
-    private final boolean allowPrivate;
+    private final Predicate<InetAddress> allowed;
 
-    GuardedDnsResolver(boolean allowPrivate) {
-        this.allowPrivate = allowPrivate;
+    /** @param allowed which addresses may be connected to: {@link PublicAddresses#isPublic}, or every one */
+    GuardedDnsResolver(Predicate<InetAddress> allowed) {
+        this.allowed = allowed;
     }
 
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
         InetAddress[] addresses = InetAddress.getAllByName(host);
-        if (!allowPrivate) {
-            for (InetAddress a : addresses) {
-                if (!PublicAddresses.isPublic(a)) throw new RefusedAddressException(host);
-            }
+        for (InetAddress a : addresses) {
+            if (!allowed.test(a)) throw new RefusedAddressException(host);
         }
         return addresses;
     }
