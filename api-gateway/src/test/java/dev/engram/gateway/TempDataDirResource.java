@@ -31,7 +31,9 @@ public class TempDataDirResource implements QuarkusTestResourceLifecycleManager 
         return Map.of("engram.data-dir", dir.toString(), "engram.bootstrap-api-key", ADMIN_KEY,
                 "engram.limits.failed-auth-per-minute", String.valueOf(FAILED_AUTH_PER_MINUTE),
                 "engram.webhooks.allow-private-targets", "true", "engram.webhooks.poll-interval", "100ms",
-                "engram.webhooks.initial-backoff", "500ms", "engram.webhooks.max-backoff", "2s");
+                "engram.webhooks.initial-backoff", "500ms", "engram.webhooks.max-backoff", "2s",
+                // below the 4M body limit, so DocumentsRouteTest reaches the documents' own 413
+                "engram.documents.max-bytes", "300000");
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.engram.core.net.PublicAddresses;
 import dev.engram.gateway.config.EngramConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -51,6 +52,7 @@ public class DocumentFetcher {
     private final Duration deadline;
     private final boolean allowPrivate;
 
+    @Inject
     DocumentFetcher(EngramConfig config) {
         this(config.documents());
     }
