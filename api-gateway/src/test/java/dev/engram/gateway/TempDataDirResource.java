@@ -32,7 +32,10 @@ public class TempDataDirResource implements QuarkusTestResourceLifecycleManager 
                 "engram.limits.failed-auth-per-minute", String.valueOf(FAILED_AUTH_PER_MINUTE),
                 "engram.webhooks.allow-private-targets", "true", "engram.webhooks.poll-interval", "100ms",
                 "engram.webhooks.initial-backoff", "500ms", "engram.webhooks.max-backoff", "2s",
-                "engram.exports.poll-interval", "100ms");
+                "engram.exports.poll-interval", "100ms",
+
+                // below the 4M body limit, so DocumentsRouteTest reaches the documents' own 413
+                "engram.documents.max-bytes", "300000");
     }
 
     @Override

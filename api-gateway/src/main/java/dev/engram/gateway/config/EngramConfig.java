@@ -48,6 +48,47 @@ public interface EngramConfig {
     /** Background processing of adds. */
     Ingest ingest();
 
+    /** Documents and images in add messages ({@code pdf_url}, {@code mdx_url}, {@code image_url} content). */
+    Documents documents();
+
+    /**
+     * {@code engram.documents.*}: how documents and images given in add messages are fetched and read. They are read
+     * in the gateway before the add is acknowledged, so a refused URL, an oversized or unreadable document is the add's
+     * own 4xx answer.
+     */
+    interface Documents {
+        /**
+         * Let document and image URLs reach loopback, private, link-local and other non-public addresses. Off by
+         * default (no server-side request forgery); turn on only where every client is trusted.
+         */
+        @WithDefault("false")
+        boolean allowPrivateUrls();
+
+        /** The largest document or image, downloaded or inline, in bytes; a download is cut off as soon as it passes this (413). */
+        @WithDefault("10485760")
+        int maxBytes();
+
+        /** The most pages read from one PDF; a longer PDF is refused (413). */
+        @WithDefault("100")
+        int maxPages();
+
+        /** The most characters of text taken from one document; a longer text is refused (413). */
+        @WithDefault("100000")
+        int maxChars();
+
+        /** The longest passage a document is split into, in characters; each passage is one message of the add. */
+        @WithDefault("2000")
+        int passageChars();
+
+        /** Connect timeout and read timeout (each) of a document or image download. */
+        @WithDefault("10s")
+        Duration fetchTimeout();
+
+        /** The most redirects followed by one download; every hop's address is checked again. */
+        @WithDefault("3")
+        int maxRedirects();
+    }
+
     /** The Kafka ingest topic, used when {@code engram.ingest.kind=KAFKA}; the client itself is configured by {@code kafka.*}. */
     Kafka kafka();
 

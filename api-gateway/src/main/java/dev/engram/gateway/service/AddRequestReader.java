@@ -8,7 +8,9 @@ import dev.engram.core.domain.Scope;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.error.TooLargeException;
 import dev.engram.core.error.ValidationException;
+import dev.engram.core.engine.EngineSettings;
 import dev.engram.gateway.config.EngramConfig;
+import dev.engram.gateway.document.MessageContents;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,8 @@ import java.util.Set;
  * optional {@code name} and {@code id}), entity ids at top level merged with plain ids from {@code filters}, and the
  * options {@code metadata}, {@code infer}, {@code timestamp}, {@code custom_instructions}, {@code custom_categories},
  * {@code expiration_date}, {@code immutable}, {@code async_mode}, {@code output_format}. Unknown fields are ignored.
+ * A message whose content is a document or an image (Mem0's {@code pdf_url}, {@code mdx_url}, {@code image_url}
+ * objects, or a list of parts) is read here, before the add is queued, by {@link MessageContents}.
  */
 @ApplicationScoped
 public class AddRequestReader {
@@ -32,12 +36,19 @@ public class AddRequestReader {
     static final int MAX_INSTRUCTIONS_CHARS = 8_000;
     static final int MAX_CATEGORIES = 100;
 
+    /** The most messages the engine takes in one add, which a document's passages must fit in too. */
+    static final int MAX_MESSAGES_WITH_DOCUMENTS = EngineSettings.defaults().maxMessagesPerAdd();
+
     private final EngramConfig.Limits limits;
     private final JsonLimits json;
+    private final MessageContents contents;
+    private final ProjectDefaultsCache projectDefaults;
 
-    AddRequestReader(EngramConfig config, JsonLimits json) {
+    AddRequestReader(EngramConfig config, JsonLimits json, MessageContents contents, ProjectDefaultsCache projectDefaults) {
         this.limits = config.limits();
         this.json = json;
+        this.contents = contents;
+        this.projectDefaults = projectDefaults;
     }
 
     /**
@@ -47,7 +58,8 @@ public class AddRequestReader {
     public AddCommand read(Tenant tenant, JsonNode body, boolean legacy) {
         if (body == null || !body.isObject()) throw new ValidationException("The request body must be a JSON object");
         Scope scope = scope(tenant, body);
-        List<Message> messages = messages(body.get("messages"));
+        boolean[] rich = {false};
+        List<Message> messages = messages(tenant, body.get("messages"), rich);
         boolean infer = BodyFields.bool(body, "infer", true);
         AddRequest request = new AddRequest(null, scope, messages, json.metadata(body.get("metadata")), infer,
                 WireValues.timestamp(body.get("timestamp"), "timestamp"), instructions(body, "custom_instructions"),
@@ -55,7 +67,7 @@ public class AddRequestReader {
                 WireValues.date(BodyFields.text(body, "expiration_date"), "expiration_date"), BodyFields.bool(body, "immutable", false));
         boolean async = infer && (!legacy || BodyFields.bool(body, "async_mode", true));
         String format = BodyFields.text(body, "output_format");
-        return new AddCommand(request, async, format == null ? "v1.0" : format, json.text(body));
+        return new AddCommand(request, async, format == null ? "v1.0" : format, json.text(rich[0] ? MessageContents.redacted(body) : body));
     }
 
     private static Scope scope(Tenant tenant, JsonNode body) {
@@ -74,23 +86,27 @@ public class AddRequestReader {
         return new Scope(tenant, ids.get("user_id"), ids.get("agent_id"), ids.get("run_id"), ids.get("app_id"));
     }
 
-    private List<Message> messages(JsonNode node) {
+    private List<Message> messages(Tenant tenant, JsonNode node, boolean[] rich) {
         if (BodyFields.absent(node)) throw new ValidationException("messages is required");
         List<Message> out = new ArrayList<>();
         if (node.isTextual()) {
             out.add(Message.user(content(node.asText(), 0)));
         } else if (node.isObject()) {
-            out.add(message(node, 0));
+            out.addAll(message(tenant, node, 0, rich));
         } else if (node.isArray()) {
             if (node.size() > limits.messagesPerAdd()) {
                 throw new TooLargeException("messages holds " + node.size() + " messages; at most " + limits.messagesPerAdd() + " per add");
             }
             int i = 0;
-            for (JsonNode m : node) out.add(message(m, i++));
+            for (JsonNode m : node) out.addAll(message(tenant, m, i++, rich));
         } else {
             throw new ValidationException("messages must be a string or a list of {role, content} objects");
         }
         if (out.isEmpty()) throw new ValidationException("messages must not be empty");
+        if (out.size() > MAX_MESSAGES_WITH_DOCUMENTS) {
+            throw new TooLargeException("messages and their documents' passages make " + out.size() + " messages; one add takes at most "
+                    + MAX_MESSAGES_WITH_DOCUMENTS + " (split the document, or raise engram.documents.passage-chars)");
+        }
         // Message cleans its content (CleanText): an add with nothing visible to remember is refused here, before it is queued.
         if (out.stream().allMatch(m -> CleanText.isBlank(m.content()))) {
             throw new ValidationException((out.size() == 1 ? "messages[0].content" : "every messages[].content")
@@ -99,14 +115,22 @@ public class AddRequestReader {
         return out;
     }
 
-    private Message message(JsonNode m, int index) {
+    private List<Message> message(Tenant tenant, JsonNode m, int index, boolean[] rich) {
         if (!m.isObject()) throw new ValidationException("messages[" + index + "] must be a {role, content} object");
         String role = BodyFields.text(m, "role");
         if (role == null) role = "user";
         if (!ROLES.contains(role)) throw new ValidationException("messages[" + index + "].role must be user, assistant or system");
         JsonNode c = m.get("content");
-        if (c == null || !c.isTextual()) throw new ValidationException("messages[" + index + "].content must be a string (text messages only)");
-        return new Message(role, content(c.asText(), index), BodyFields.text(m, "name"), BodyFields.text(m, "id"), null);
+        if (c != null && (c.isObject() || c.isArray())) {
+            rich[0] = true;
+            Message said = new Message(role, "", BodyFields.text(m, "name"), BodyFields.text(m, "id"), null);
+            return contents.read(c, said, "messages[" + index + "].content", () -> projectDefaults.get(tenant));
+        }
+        if (c == null || !c.isTextual()) {
+            throw new ValidationException("messages[" + index + "].content must be a string, or a document or image object "
+                    + "({\"type\":\"pdf_url\"|\"mdx_url\"|\"image_url\", …})");
+        }
+        return List.of(new Message(role, content(c.asText(), index), BodyFields.text(m, "name"), BodyFields.text(m, "id"), null));
     }
 
     private String content(String text, int index) {

@@ -194,6 +194,13 @@ class OpenApiDocumentTest {
         assertThat(add.path("required").toString()).contains("messages");
         assertThat(add.path("properties").path("messages").path("description").asText()).contains("string");
         assertThat(properties(add.path("properties").path("messages").path("items"), 0)).contains("role", "content", "name");
+        // content: a string, or Mem0's multimodal part (or a list of parts) in the wire's snake_case
+        JsonNode content = component(add.path("properties").path("messages").path("items"), 0).path("properties").path("content");
+        assertThat(content.path("oneOf").toString()).contains("\"string\"").contains("ContentPart").contains("\"array\"");
+        JsonNode part = document.path("components").path("schemas").path("ContentPart");
+        assertThat(names(part.path("properties"))).contains("type", "text", "pdf_url", "mdx_url", "image_url");
+        assertThat(part.path("properties").path("type").path("enum").toString()).contains("pdf_url", "mdx_url", "image_url");
+        assertThat(names(document.path("components").path("schemas").path("UrlRef").path("properties"))).containsExactly("url");
     }
 
     @Test

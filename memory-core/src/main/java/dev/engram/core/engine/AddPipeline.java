@@ -177,7 +177,7 @@ final class AddPipeline {
         for (int i = 0; i < messages.size(); i++) {
             Message m = messages.get(i);
             if (!Evidence.worthKeeping(m)) continue;
-            out.add(Evidence.record(request.scope(), eventId, i, m, settings.maxMemoryChars(), request.metadata(),
+            out.add(Evidence.record(request.scope(), eventId, i, m, settings.maxMemoryChars(), m.metadataOver(request.metadata()),
                     request.expirationDate(), said, now));
         }
         return out;
@@ -337,7 +337,7 @@ final class AddPipeline {
         MemoryRecord addNew(Fact fact, float[] vector, String reason, boolean reportAdd) {
             Scope scope = request.scope();
             MemoryRecord r = new MemoryRecord(UUID.randomUUID(), scope, fact.text(), null, fact.speaker(), fact.role(),
-                    request.metadata(), fact.categories(), said, now, fact.eventTime(), request.expirationDate(), request.immutable(),
+                    metadata(fact), fact.categories(), said, now, fact.eventTime(), request.expirationDate(), request.immutable(),
                     MemoryState.ACTIVE, null, sources(fact), fact.slot());
             put(r, vector);
             history(r.id(), HistoryEvent.ADD, null, r.text(), fact, null, reason);
@@ -384,6 +384,14 @@ final class AddPipeline {
             if (r != null) return r.state() == MemoryState.ACTIVE ? r : null;
             for (FactCandidates fc : context) for (Candidate c : fc.candidates()) if (c.memory().id().equals(id)) return c.memory();
             return null;
+        }
+
+        /** The add's metadata, with the own metadata of the fact's first message over it (a document passage's provenance). */
+        Map<String, Object> metadata(Fact fact) {
+            for (int i : fact.messageIndexes()) {
+                if (i >= 0 && i < messages.size()) return messages.get(i).metadataOver(request.metadata());
+            }
+            return request.metadata();
         }
 
         List<Source> sources(Fact fact) {

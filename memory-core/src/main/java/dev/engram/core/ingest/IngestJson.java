@@ -31,7 +31,7 @@ import java.util.Map;
  * release may add some) and refuse a version they do not know rather than guess.
  *
  * <p>Version 1, snake_case: {@code v, event_id, received_at, org_id, project_id, user_id, agent_id, run_id, app_id,
- * messages[{role, content, name, id, timestamp}], metadata, infer, timestamp, custom_instructions, categories,
+ * messages[{role, content, name, id, timestamp, metadata}], metadata, infer, timestamp, custom_instructions, categories,
  * expiration_date, immutable, offline_only, llm_profile, payload}; {@code payload} (the client's body as JSON text) and
  * {@code llm_profile} (absent: the default LLM) are optional, so events written before they were added still read. Instants are ISO-8601 strings (nanoseconds kept), dates {@code YYYY-MM-DD}. Metadata
  * comes back as Jackson reads JSON (integers as {@code Integer} or {@code Long}, fractions as {@code Double}), deeply
@@ -120,13 +120,14 @@ public final class IngestJson {
         }
     }
 
-    record MessageV1(String role, String content, String name, String id, Instant timestamp) {
+    /** {@code metadata} is optional: absent for a message without metadata of its own (events written before it read). */
+    record MessageV1(String role, String content, String name, String id, Instant timestamp, Map<String, Object> metadata) {
         static MessageV1 of(Message m) {
-            return new MessageV1(m.role(), m.content(), m.name(), m.id(), m.timestamp());
+            return new MessageV1(m.role(), m.content(), m.name(), m.id(), m.timestamp(), m.metadata().isEmpty() ? null : m.metadata());
         }
 
         Message toMessage() {
-            return new Message(role, content, name, id, timestamp);
+            return new Message(role, content, name, id, timestamp, metadata == null ? null : FrozenJson.freezeMap(metadata));
         }
     }
 

@@ -50,6 +50,23 @@ class IngestJsonTest {
     }
 
     @Test
+    void carriesAMessagesOwnMetadataAndWritesNoneForAPlainMessage() {
+        Message passage = Message.user("I am allergic to peanuts.")
+                .withMetadata(Map.of("document", Map.of("type", "pdf", "page", 2, "sha256", "ab12")));
+        IngestEvent event = new IngestEvent(AddRequest.of(Scope.user("dora"), List.of(Message.user("Here it is."), passage))
+                .withEventId("e"), Instant.EPOCH);
+
+        String json = IngestJson.toJson(event);
+        IngestEvent back = IngestJson.fromJson(json);
+
+        assertThat(back).isEqualTo(event);
+        assertThat(back.request().messages().get(1).metadata()).isEqualTo(Map.of("document", Map.of("type", "pdf", "page", 2, "sha256", "ab12")));
+        assertThat(back.request().messages().get(0).metadata()).isEmpty();
+        assertThat(json).containsOnlyOnce("\"metadata\":{\"document\"");
+        assertThatThrownBy(() -> back.request().messages().get(1).metadata().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void roundTripsAMinimalRequest() {
         IngestEvent event = new IngestEvent(AddRequest.of(Scope.user("bob"), "I live in Paris").withEventId("e"), Instant.EPOCH);
 

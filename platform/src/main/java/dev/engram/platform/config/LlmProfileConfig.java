@@ -45,6 +45,13 @@ public interface LlmProfileConfig {
     @WithDefault("true")
     boolean jsonResponseFormat();
 
+    /**
+     * The model reads images: an add whose message content is an {@code image_url} is described by this model and the
+     * description is remembered. Off by default, and then such an add is refused (415).
+     */
+    @WithDefault("false")
+    boolean vision();
+
     /** Per-call timeout, e.g. {@code 30s}; unset for 60 s. */
     Optional<Duration> timeout();
 

@@ -6,6 +6,8 @@ import dev.engram.core.error.ConflictException;
 import dev.engram.core.error.NotFoundException;
 import dev.engram.core.error.StorageException;
 import dev.engram.core.error.TooLargeException;
+import dev.engram.core.error.UnreadableContentException;
+import dev.engram.core.error.UnsupportedMediaException;
 import dev.engram.core.error.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
 
@@ -28,6 +30,8 @@ public final class HttpStatusTable {
 
     static {
         TABLE.put(TooLargeException.class, new Entry(413, true));
+        TABLE.put(UnsupportedMediaException.class, new Entry(415, true));
+        TABLE.put(UnreadableContentException.class, new Entry(422, true));
         TABLE.put(ValidationException.class, new Entry(400, true));
         TABLE.put(NotFoundException.class, new Entry(404, true));
         TABLE.put(ConflictException.class, new Entry(409, true));

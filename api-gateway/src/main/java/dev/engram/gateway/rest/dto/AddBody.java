@@ -39,8 +39,28 @@ public record AddBody(
     @Schema(description = "One message of the conversation")
     public record AddMessage(
             @Schema(description = "user (default), assistant or system", enumeration = {"user", "assistant", "system"}) String role,
-            @Schema(required = true, description = "The text of the message") String content,
+            @Schema(required = true, description = "The text of the message; or a document or image (Mem0's multimodal "
+                    + "content): one {type, …} part or a list of them", oneOf = {String.class, ContentPart.class, ContentPart[].class})
+            Object content,
             @Schema(description = "The speaker's name") String name,
             @Schema(description = "The client's id for the message") String id) {
+    }
+
+    /** A document, image or text part of a message's content (Mem0's multimodal shapes). */
+    @Schema(description = "A part of a message's content: a PDF (pdf_url), a text or Markdown document (mdx_url), an image "
+            + "(image_url; needs a vision-capable LLM, else 415) or text. Documents are read and split before the add is "
+            + "acknowledged; each memory's metadata.document names the document, page and passage it came from")
+    public record ContentPart(
+            @Schema(required = true, enumeration = {"pdf_url", "mdx_url", "image_url", "text"}) String type,
+            @Schema(description = "The text, for type text") String text,
+            @Schema(description = "For type pdf_url") UrlRef pdfUrl,
+            @Schema(description = "For type mdx_url") UrlRef mdxUrl,
+            @Schema(description = "For type image_url") UrlRef imageUrl) {
+    }
+
+    /** Where a document or image is. */
+    @Schema(description = "An http(s) URL (fetched by the gateway; private addresses refused unless configured), a data URL "
+            + "(data:application/pdf;base64,…) or bare base64")
+    public record UrlRef(@Schema(required = true) String url) {
     }
 }
