@@ -9,6 +9,7 @@ import dev.engram.core.spi.MemoryStore;
 import dev.engram.core.tenant.ApiKeyStore;
 import dev.engram.core.webhook.WebhookOutbox;
 import dev.engram.core.webhook.WebhookStore;
+import dev.engram.core.feedback.FeedbackStore;
 import dev.engram.platform.backend.PlatformMemory;
 import dev.engram.platform.backend.SystemOfRecord;
 import dev.engram.platform.store.postgres.PostgresStores;
@@ -69,6 +70,12 @@ public class EngineProducer {
     @Singleton
     WebhookStore webhookStore(PlatformStores stores) {
         return stores.webhooks();
+    }
+
+    @Produces
+    @Singleton
+    FeedbackStore feedbackStore(PlatformStores stores) {
+        return stores.feedback();
     }
 
     @Produces

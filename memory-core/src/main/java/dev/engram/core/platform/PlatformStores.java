@@ -1,5 +1,7 @@
 package dev.engram.core.platform;
 
+import dev.engram.core.feedback.FeedbackStore;
+import dev.engram.core.feedback.JdbcFeedbackStore;
 import dev.engram.core.ingest.EventStore;
 import dev.engram.core.spi.MemoryStore;
 import dev.engram.core.store.jdbc.JdbcEventStore;
@@ -13,14 +15,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The stores of one system of record: memories and history, ingest events, and the tenant directory (projects and API
- * keys) with the projects' webhooks and their outbox. The apps' producers build one per process, with {@link #embedded} or
+ * keys) with the projects' webhooks and their outbox, and the feedback on memories. The apps' producers build one per process, with {@link #embedded} or
  * the platform module's {@code PostgresStores}, and close it last.
  *
  * @param resources what to close with the stores (the embedded database; nothing for PostgreSQL, whose pool the
  *                  framework owns)
  */
 public record PlatformStores(MemoryStore memories, EventStore events, ApiKeyStore keys, WebhookStore webhooks,
-                             AutoCloseable resources) implements AutoCloseable {
+                             FeedbackStore feedback, AutoCloseable resources) implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformStores.class);
 
@@ -29,7 +31,7 @@ public record PlatformStores(MemoryStore memories, EventStore events, ApiKeyStor
         try {
             return new PlatformStores(new JdbcMemoryStore(database.store()), new JdbcEventStore(database.store()),
                     JdbcApiKeyStore.migrating(database.tenantDirectory()), JdbcWebhookStore.migrating(database.tenantDirectory()),
-                    database);
+                    JdbcFeedbackStore.migrating(database.tenantDirectory()), database);
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -1,6 +1,7 @@
 package dev.engram.platform.store.postgres;
 
 import dev.engram.core.platform.PlatformStores;
+import dev.engram.core.feedback.JdbcFeedbackStore;
 import dev.engram.core.tenant.JdbcApiKeyStore;
 import dev.engram.core.webhook.JdbcWebhookStore;
 import dev.engram.core.error.ConfigurationException;
@@ -39,7 +40,7 @@ public class PostgresStores {
                     + "(QUARKUS_DATASOURCE_JDBC_URL), quarkus.datasource.username and quarkus.datasource.password");
         }
         return new PlatformStores(memories, events, JdbcApiKeyStore.onManagedSchema(dataSource.get()),
-                JdbcWebhookStore.onManagedSchema(dataSource.get()), () -> {
+                JdbcWebhookStore.onManagedSchema(dataSource.get()), JdbcFeedbackStore.onManagedSchema(dataSource.get()), () -> {
         });
     }
 }
