@@ -21,12 +21,15 @@ import static org.hamcrest.Matchers.hasSize;
 /**
  * Deleting a project ({@code DELETE /api/v1/admin/projects/{org}/{project}}, what the console's project deletion
  * calls) erases it, provably: after the deletion a new key for the same project id finds no memory, history, event,
- * entity or search hit, while another project of the organisation keeps its memories (docs/security.md). Embedded
+ * entity, feedback or search hit, while another project of the organisation keeps its memories (docs/security.md). Embedded
  * store (H2 and Lucene); {@link ProjectDeletionOnPostgresTest} runs the same on PostgreSQL.
  */
 @QuarkusTest
 @QuarkusTestResource(TempDataDirResource.class)
 class ProjectDeletionTest {
+
+    @jakarta.inject.Inject
+    dev.engram.core.feedback.FeedbackStore feedback;
 
     @Test
     void aNewKeyForADeletedProjectIdFindsNothing() throws InterruptedException {
@@ -39,6 +42,7 @@ class ProjectDeletionTest {
                 .post("/v3/memories/add/").then().statusCode(200).extract().path("event_id");
         awaitEventDone(key, eventId);
         as(key).get("/v1/memories/" + memoryId + "/history/").then().statusCode(200).body("$", hasSize(1));
+        as(key).body(Map.of("memory_id", memoryId, "feedback", "VERY_NEGATIVE")).post("/v1/feedback/").then().statusCode(200);
         String neighbour = Api.newTenantKey(org);
         String kept = addVerbatim(neighbour, "alice", "The neighbour project's memory");
 
@@ -57,6 +61,7 @@ class ProjectDeletionTest {
         as(again).body(Map.of("query", "sailing", "filters", Map.of("user_id", "*"))).post("/v2/memories/search/")
                 .then().statusCode(200).body("$", hasSize(0));
         as(again).get("/v1/entities/").then().statusCode(200).body("count", equalTo(0));
+        assertThat(feedback.all(dev.engram.core.domain.Tenant.of(org, project))).as("the project's feedback").isEmpty();
 
         as(neighbour).get("/v1/memories/" + kept + "/").then().statusCode(200).body("memory", equalTo("The neighbour project's memory"));
         // Deleting again is harmless: nothing left to revoke or erase but the new key.

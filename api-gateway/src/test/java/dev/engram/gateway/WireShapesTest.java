@@ -53,6 +53,22 @@ class WireShapesTest {
     }
 
     @Test
+    void feedbackAnswersMem0sFieldsWithTheClientsMessageAndShowsOnTheMemory() {
+        String key = Api.newTenantKey("wire");
+        String id = Api.addVerbatim(key, "f", "Feedback shape memory");
+        Map<String, Object> memory = as(key).get("/v1/memories/" + id + "/").then().statusCode(200).extract().jsonPath().getMap("");
+        assertThat(memory).containsEntry("feedback", null).containsEntry("feedback_reason", null);
+
+        Map<String, Object> answer = as(key).body(Map.of("memory_id", id, "feedback", "POSITIVE")).post("/v1/feedback/").then()
+                .statusCode(200).extract().jsonPath().getMap("");
+        assertThat(answer).containsOnlyKeys("id", "feedback", "feedback_reason", "message").containsEntry("feedback_reason", null)
+                .containsEntry("feedback", "POSITIVE");
+        Map<String, Object> cleared = as(key).body("{\"memory_id\":\"" + id + "\",\"feedback\":null}").post("/v1/feedback/").then()
+                .statusCode(200).extract().jsonPath().getMap("");
+        assertThat(cleared).containsOnlyKeys("id", "feedback", "feedback_reason", "message").containsEntry("feedback", null);
+    }
+
+    @Test
     void projectionsKeepOnlyTheRequestedFieldsPlusId() {
         String key = Api.newTenantKey("wire");
         Api.addVerbatim(key, "p", "Projection test memory");

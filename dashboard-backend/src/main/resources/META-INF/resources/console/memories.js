@@ -108,7 +108,7 @@ async function userMemories(body, ctx, user) {
 }
 
 function memoryTable(ctx, user, memories, withScore, refresh) {
-  const headers = ["Memory", "Categories", "Created", "Updated", "State"];
+  const headers = ["Memory", "Categories", "Created", "Updated", "State", "Feedback"];
   if (withScore) headers.push("Score");
   if (ctx.canDelete) headers.push("Actions");
   const rows = memories.map((m) => h("tr", { class: m.state && m.state !== "active" ? "revoked" : "" },
@@ -117,10 +117,19 @@ function memoryTable(ctx, user, memories, withScore, refresh) {
     h("td", { class: "date" }, formatDate(m.created_at)),
     h("td", { class: "date" }, formatDate(m.updated_at)),
     h("td", {}, m.state || "active"),
+    h("td", { class: "feedback" }, feedbackLabel(m)),
     withScore ? h("td", {}, m.score == null ? "—" : m.score.toFixed(2)) : null,
     ctx.canDelete ? h("td", { class: "row-actions" }, h("button", { type: "button", class: "danger",
       onclick: () => deleteMemory(ctx, m, refresh) }, "Delete", h("span", { class: "visually-hidden" }, ` the memory “${m.memory}”`))) : null));
   return table(withScore ? "Search results" : `Memories of ${user}`, headers, rows);
+}
+
+// A memory's current feedback as a tag (with its reason as the tooltip), "—" when it has none. A very negative memory is
+// one the API leaves out of searches and listings unless asked for; the console always shows it, marked.
+function feedbackLabel(m) {
+  if (!m.feedback) return "—";
+  const text = m.feedback === "VERY_NEGATIVE" ? "very negative (hidden from the API)" : m.feedback.toLowerCase();
+  return h("span", { class: `tag feedback-${m.feedback.toLowerCase().replace("_", "-")}`, title: m.feedback_reason || "" }, text);
 }
 
 // ---- one memory ---------------------------------------------------------------------------------------------------
@@ -135,6 +144,8 @@ async function memoryDetail(body, ctx, user, id) {
     ["Created", formatDate(m.created_at)],
     ["Updated", formatDate(m.updated_at)],
   ];
+  facts.push(["Feedback", feedbackLabel(m)]);
+  if (m.feedback && m.feedback_reason) facts.push(["Feedback reason", m.feedback_reason]);
   if (m.event_time) facts.push(["Happened", formatDate(m.event_time)]);
   if (m.replaced_by) facts.push(["Replaced by", h("a", { href: href(user, m.replaced_by) }, h("code", {}, m.replaced_by))]);
   if (m.metadata && Object.keys(m.metadata).length) facts.push(["Metadata", h("code", {}, JSON.stringify(m.metadata))]);

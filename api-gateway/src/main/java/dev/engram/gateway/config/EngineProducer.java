@@ -11,6 +11,7 @@ import dev.engram.core.spi.MemoryStore;
 import dev.engram.core.tenant.ApiKeyStore;
 import dev.engram.core.webhook.WebhookOutbox;
 import dev.engram.core.webhook.WebhookStore;
+import dev.engram.core.feedback.FeedbackStore;
 import dev.engram.platform.backend.PlatformMemory;
 import dev.engram.platform.backend.SystemOfRecord;
 import dev.engram.platform.store.postgres.PostgresStores;
@@ -77,6 +78,12 @@ public class EngineProducer {
     @Singleton
     ExportJobStore exportJobStore(PlatformStores stores) {
         return stores.exports();
+    }
+
+    @Produces
+    @Singleton
+    FeedbackStore feedbackStore(PlatformStores stores) {
+        return stores.feedback();
     }
 
     @Produces

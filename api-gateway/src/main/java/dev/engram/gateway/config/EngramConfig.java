@@ -98,6 +98,19 @@ public interface EngramConfig {
     /** Webhook deliveries: which targets are allowed and how failed attempts are retried ({@code engram.webhooks.*}). */
     Webhooks webhooks();
 
+    /** Feedback on memories ({@code engram.feedback.*}). */
+    Feedback feedback();
+
+    interface Feedback {
+        /**
+         * How long a gateway reuses a project's feedback (read in one query) for the memory views and for leaving
+         * VERY_NEGATIVE memories out of searches and listings. Feedback sent to this gateway applies to its next request
+         * at once; feedback sent to another gateway on the shared database within this time.
+         */
+        @WithDefault("2s")
+        Duration cacheTtl();
+    }
+
     interface Webhooks {
         /**
          * Send the webhook outbox from this gateway. Every gateway on a shared database may send (each delivery is

@@ -173,7 +173,7 @@ class MemoryTools {
                         + "or {\"created_at\": {\"gte\": \"2025-01-01\"}}."),
                 integer("top_k", "How many memories to return at most.", 1, 100, 10),
                 number("threshold", "Minimum relevance score (0-1) a memory needs to be returned.", 0, 1),
-                maxTokens());
+                includeVeryNegative(), maxTokens());
         return define(tool("search_memories", "Search memories",
                 "Find the memories most relevant to a query, best first, for one user (or agent, or run). Use it before answering "
                         + "anything that may depend on what you were told earlier: preferences, facts about the user, past decisions.",
@@ -183,17 +183,22 @@ class MemoryTools {
             Double threshold = args.number("threshold", 0, 1);
             int maxTokens = budget(args);
             var filter = ScopeFilters.create().filters(json.valueToTree(args.object("filters"))).ids(args.entityIds(true)).build();
-            List<SearchHit> hits = memories.search(query, filter, topK, threshold, false, null).hits();
+            List<SearchHit> hits = memories.search(query, filter, topK, threshold, false, null,
+                    args.bool("include_very_negative", false)).hits();
             List<Map<String, Object>> items = hits.stream().map(h -> CompactResults.memory(h.memory(), h.score())).toList();
             return compact.budgeted(Map.of("query", query), "results", items, maxTokens);
         });
+    }
+
+    private static Map.Entry<String, Object> includeVeryNegative() {
+        return bool("include_very_negative", "true: also return memories whose feedback is VERY_NEGATIVE (left out by default).", false);
     }
 
     private Definition listMemories() {
         Map<String, Object> schema = object(List.of(), userId(), agentId(), runId(),
                 integer("page", "Page number, from 1.", 1, 1_000_000, 1),
                 integer("page_size", "Memories per page.", 1, 100, 50),
-                maxTokens());
+                includeVeryNegative(), maxTokens());
         return define(tool("list_memories", "List memories",
                 "List the stored memories of one user (or agent, or run), newest first, a page at a time. Use search_memories "
                         + "to find memories about a topic; use this to review everything that is stored.",
@@ -202,7 +207,7 @@ class MemoryTools {
             int size = args.integer("page_size", 50, 1, 100);
             int maxTokens = budget(args);
             var filter = ScopeFilters.create().ids(args.entityIds(true)).build();
-            var result = memories.list(filter, page, size, false);
+            var result = memories.list(filter, page, size, false, args.bool("include_very_negative", false));
             List<Map<String, Object>> items = result.items().stream().map(m -> CompactResults.memory(m, null)).toList();
             Map<String, Object> head = new LinkedHashMap<>();
             head.put("total", result.total());

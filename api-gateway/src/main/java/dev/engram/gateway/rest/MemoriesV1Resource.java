@@ -128,12 +128,12 @@ public class MemoriesV1Resource {
                        @QueryParam("categories") List<String> categories, @QueryParam("keywords") String keywords,
                        @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
                        @QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize, @QueryParam("limit") Integer limit,
-                       @Context UriInfo uri) {
+                       @QueryParam("include_very_negative") Boolean includeVeryNegative, @Context UriInfo uri) {
         var filter = ScopeFilters.create().ids(ids(userId, agentId, appId, runId)).metadata(parseMetadata(metadata))
                 .categories(categories).keywords(keywords).createdBetween(startDate, endDate).build();
-        if (page != null && pageSize != null) return wire.memoryPage(memories.list(filter, page, pageSize, false), null, uri);
+        if (page != null && pageSize != null) return wire.memoryPage(memories.list(filter, page, pageSize, false, Boolean.TRUE.equals(includeVeryNegative)), null, uri);
         int size = limit != null ? limit : 100;
-        return new MemoryResults(List.copyOf(memories.list(filter, 1, size, false).items().stream().map(wire::memory).toList()));
+        return new MemoryResults(List.copyOf(memories.list(filter, 1, size, false, Boolean.TRUE.equals(includeVeryNegative)).items().stream().map(wire::memory).toList()));
     }
 
     /** Legacy search: ids at top level (and/or in filters); v1.0 answers a bare array, v1.1 {@code {results, relations}}. */
@@ -147,7 +147,7 @@ public class MemoriesV1Resource {
         var filter = ScopeFilters.create().filters(body.filters()).ids(ids(body.userId(), body.agentId(), body.appId(), body.runId()))
                 .categories(body.categories()).metadata(body.metadata()).build();
         Integer k = body.topK() != null ? body.topK() : body.limit();
-        var hits = memories.search(body.query(), filter, k, body.threshold(), false, body.referenceTime()).hits().stream()
+        var hits = memories.search(body.query(), filter, k, body.threshold(), false, body.referenceTime(), Boolean.TRUE.equals(body.includeVeryNegative())).hits().stream()
                 .map(wire::memory).toList();
         List<MemoryResult> results = wire.project(hits, body.fields());
         if (!"v1.1".equals(body.outputFormat())) return new MemoryResults(results);

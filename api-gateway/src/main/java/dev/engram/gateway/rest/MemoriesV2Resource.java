@@ -48,8 +48,8 @@ public class MemoriesV2Resource {
                 .ids(MemoriesV1Resource.ids(body.userId(), body.agentId(), body.appId(), body.runId())).categories(body.categories()).build();
         Integer p = page != null ? page : body.page();
         Integer size = pageSize != null ? pageSize : body.pageSize();
-        if (p != null && size != null) return wire.memoryPage(memories.list(filter, p, size, false), null, uri);
-        return new MemoryResults(wire.project(memories.list(filter, 1, 100, false).items().stream().map(wire::memory).toList(), body.fields()));
+        if (p != null && size != null) return wire.memoryPage(memories.list(filter, p, size, false, Boolean.TRUE.equals(body.includeVeryNegative())), null, uri);
+        return new MemoryResults(wire.project(memories.list(filter, 1, 100, false, Boolean.TRUE.equals(body.includeVeryNegative())).items().stream().map(wire::memory).toList(), body.fields()));
     }
 
     @POST
@@ -62,7 +62,7 @@ public class MemoriesV2Resource {
                 .ids(MemoriesV1Resource.ids(body.userId(), body.agentId(), body.appId(), body.runId()))
                 .categories(body.categories()).metadata(body.metadata()).build();
         Integer k = body.topK() != null ? body.topK() : body.limit();
-        var hits = memories.search(body.query(), filter, k, body.threshold(), false, body.referenceTime()).hits();
+        var hits = memories.search(body.query(), filter, k, body.threshold(), false, body.referenceTime(), Boolean.TRUE.equals(body.includeVeryNegative())).hits();
         return wire.project(hits.stream().map(wire::memory).toList(), body.fields());
     }
 }

@@ -65,7 +65,7 @@ public class MemoriesV3Resource {
         ScopeFilters.rejectTopLevelIds(body.userId(), body.agentId(), body.appId(), body.runId());
         var filter = ScopeFilters.create().filters(body.filters()).categories(body.categories()).metadata(body.metadata()).build();
         var result = memories.search(body.query(), filter, body.topK(), body.threshold(), Boolean.TRUE.equals(body.showExpired()),
-                body.referenceTime());
+                body.referenceTime(), Boolean.TRUE.equals(body.includeVeryNegative()));
         return new SearchResultsView(wire.project(result.hits().stream().map(wire::memory).toList(), body.fields()));
     }
 
@@ -79,7 +79,7 @@ public class MemoriesV3Resource {
                 .createdBetween(body.startDate(), body.endDate()).keywords(body.keywords()).build();
         int p = page != null ? page : body.page() != null ? body.page() : 1;
         int size = pageSize != null ? pageSize : body.pageSize() != null ? body.pageSize() : 100;
-        Page<MemoryRecord> result = memories.list(filter, p, size, Boolean.TRUE.equals(body.showExpired()));
+        Page<MemoryRecord> result = memories.list(filter, p, size, Boolean.TRUE.equals(body.showExpired()), Boolean.TRUE.equals(body.includeVeryNegative()));
         return wire.memoryPage(result, body.fields(), uri);
     }
 }

@@ -18,6 +18,8 @@ import dev.engram.gateway.rest.dto.MemoryResult;
 import dev.engram.gateway.rest.dto.MemoryView;
 import dev.engram.gateway.rest.dto.PageView;
 import dev.engram.gateway.rest.dto.ProjectedMemory;
+import dev.engram.core.feedback.MemoryFeedback;
+import dev.engram.gateway.service.FeedbackCache;
 import dev.engram.gateway.service.JsonLimits;
 import dev.engram.gateway.service.WireValues;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,10 +38,12 @@ public class WireMapper {
 
     private final ObjectMapper mapper;
     private final JsonLimits json;
+    private final FeedbackCache feedback;
 
-    WireMapper(ObjectMapper mapper, JsonLimits json) {
+    WireMapper(ObjectMapper mapper, JsonLimits json, FeedbackCache feedback) {
         this.mapper = mapper;
         this.json = json;
+        this.feedback = feedback;
     }
 
     public MemoryView memory(MemoryRecord m) {
@@ -50,13 +54,15 @@ public class WireMapper {
         return memory(h.memory(), Math.round(h.score() * 1e6) / 1e6);
     }
 
+    /** The memory's wire shape, with its current feedback from the {@link FeedbackCache} (no database read of its own). */
     private MemoryView memory(MemoryRecord m, Double score) {
         var s = m.scope();
+        MemoryFeedback f = feedback.of(m.tenant()).of(m.id());
         return new MemoryView(m.id().toString(), m.text(), m.hash(), s.userId(), s.agentId(), s.appId(), s.runId(), s.runId(), m.actor(),
                 m.role(), m.metadata(), m.categories(), WireValues.format(m.createdAt()), WireValues.format(m.updatedAt()),
                 WireValues.format(m.expirationDate()), m.immutable(), score, m.state().name(),
                 m.replacedBy() == null ? null : m.replacedBy().toString(), WireValues.format(m.eventTime()),
-                m.sources().stream().map(WireMapper::source).toList());
+                m.sources().stream().map(WireMapper::source).toList(), f == null ? null : f.value().name(), f == null ? null : f.reason());
     }
 
     private static MemoryView.SourceView source(Source s) {

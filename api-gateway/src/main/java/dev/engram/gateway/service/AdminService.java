@@ -11,6 +11,7 @@ import dev.engram.core.tenant.ApiKeyStore;
 import dev.engram.core.webhook.Webhook;
 import dev.engram.core.webhook.WebhookStore;
 import dev.engram.core.profile.ProfileStore;
+import dev.engram.core.feedback.FeedbackStore;
 import dev.engram.core.tenant.ApiKeys;
 import dev.engram.core.tenant.KeyScope;
 import dev.engram.core.tenant.Project;
@@ -41,12 +42,16 @@ public class AdminService {
     private final ProjectDefaultsCache defaultsCache;
     private final MemoryEngine engine;
     private final EventStore events;
+    private final FeedbackStore feedback;
+    private final FeedbackCache feedbackCache;
     private final Clock clock = Clock.systemUTC();
 
     AdminService(ApiKeyStore store, ProjectDefaultsCache defaultsCache, MemoryEngine engine, EventStore events, WebhookStore webhooks,
-                 ProfileStore profiles) {
+                 ProfileStore profiles, FeedbackStore feedback, FeedbackCache feedbackCache) {
         this.store = store;
         this.profiles = profiles;
+        this.feedback = feedback;
+        this.feedbackCache = feedbackCache;
         this.webhooks = webhooks;
         this.defaultsCache = defaultsCache;
         this.engine = engine;
@@ -116,8 +121,8 @@ public class AdminService {
 
     /**
      * Deletes the project's contents: revokes every key first (no new request can write), then erases its memories,
-     * their history and index entries ({@link MemoryEngine#reset}), its webhooks with their deliveries, its users' profiles
-     * with the profile jobs and settings, and its add events; an add still queued is cancelled,
+     * their history and index entries ({@link MemoryEngine#reset}) and their feedback, its webhooks with their deliveries, its
+     * users' profiles with the profile jobs and settings, and its add events; an add still queued is cancelled,
      * so the worker drops it ({@link EventStore#deleteTenant}). The project record stays, so
      * the id can be used again: a new key for it finds nothing. Repeating the call is harmless.
      */
@@ -130,6 +135,8 @@ public class AdminService {
         for (Webhook w : webhooks.list(tenant)) webhooks.delete(tenant, w.id()); // with their deliveries
         engine.reset(tenant);
         profiles.deleteTenant(tenant); // the users' profiles, the profile jobs and settings
+        feedback.deleteTenant(tenant);
+        feedbackCache.invalidate(tenant);
         int erased = events.deleteTenant(tenant, clock.instant());
         defaultsCache.invalidate(tenant);
         return new DeletedProject(revoked, erased);

@@ -3,10 +3,8 @@ package dev.engram.gateway.service;
 import dev.engram.core.domain.EntityCount;
 import dev.engram.core.domain.Field;
 import dev.engram.core.domain.Filter;
-import dev.engram.core.engine.MemoryEngine;
 import dev.engram.core.error.ValidationException;
 import dev.engram.core.spi.MemoryStore;
-import dev.engram.core.webhook.WebhookOutbox;
 import dev.engram.gateway.security.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,14 +28,12 @@ public class EntityService {
 
     private final CallerContext caller;
     private final MemoryStore store;
-    private final MemoryEngine engine;
-    private final WebhookOutbox webhooks;
+    private final MemoryService memories;
 
-    EntityService(CallerContext caller, MemoryStore store, MemoryEngine engine, WebhookOutbox webhooks) {
-        this.webhooks = webhooks;
+    EntityService(CallerContext caller, MemoryStore store, MemoryService memories) {
+        this.memories = memories;
         this.caller = caller;
         this.store = store;
-        this.engine = engine;
     }
 
     /** Every entity of the tenant, most recently updated first. */
@@ -61,6 +57,6 @@ public class EntityService {
             default -> throw new ValidationException("Invalid entity type");
         };
         if (name == null || name.isBlank()) throw new ValidationException("The entity name must not be empty");
-        return MemoryService.deleteMatching(caller.tenant(), Filter.eq(field, name), engine, webhooks);
+        return memories.deleteMatching(caller.tenant(), Filter.eq(field, name));
     }
 }

@@ -51,10 +51,14 @@ public class MemoryService {
     private final EngramConfig.Limits limits;
     private final RequestUsage usage;
     private final WebhookOutbox webhooks;
+    private final FeedbackCache feedback;
+    private final FeedbackService feedbackWrites;
 
     MemoryService(CallerContext caller, MemoryEngine engine, MemoryStore store, JsonLimits json, EngramConfig config, RequestUsage usage,
-                  WebhookOutbox webhooks) {
+                  WebhookOutbox webhooks, FeedbackCache feedback, FeedbackService feedbackWrites) {
         this.caller = caller;
+        this.feedback = feedback;
+        this.feedbackWrites = feedbackWrites;
         this.webhooks = webhooks;
         this.usage = usage;
         this.engine = engine;
@@ -63,18 +67,37 @@ public class MemoryService {
         this.limits = config.limits();
     }
 
-    /** A search; {@code topK} null means 10; {@code referenceTime} (Mem0's reference_date) null means now. */
-    public SearchResult search(String query, Filter filter, Integer topK, Double threshold, boolean showExpired, Instant referenceTime) {
+    /**
+     * A search; {@code topK} null means 10; {@code referenceTime} (Mem0's reference_date) null means now. Memories whose
+     * feedback is VERY_NEGATIVE are left out unless {@code includeVeryNegative}.
+     */
+    public SearchResult search(String query, Filter filter, Integer topK, Double threshold, boolean showExpired, Instant referenceTime,
+                               boolean includeVeryNegative) {
         int k = topK == null ? SearchRequest.DEFAULT_TOP_K : topK;
         if (query == null || query.isBlank()) throw new ValidationException("query is required");
-        SearchResult result = engine.search(SearchRequest.of(caller.tenant(), query, filter).withTopK(k).withThreshold(threshold)
-                .withShowExpired(showExpired).withReferenceTime(referenceTime));
+        Tenant tenant = caller.tenant();
+        SearchResult result = engine.search(SearchRequest.of(tenant, query, feedbackFilter(tenant, filter, includeVeryNegative))
+                .withTopK(k).withThreshold(threshold).withShowExpired(showExpired).withReferenceTime(referenceTime));
         usage.searched(filter, result);
         return result;
     }
 
-    public Page<MemoryRecord> list(Filter filter, int page, int pageSize, boolean showExpired) {
-        return engine.list(ListRequest.of(caller.tenant(), filter).page(page, pageSize).withShowExpired(showExpired));
+    /** One page of the memories matching the filter; VERY_NEGATIVE ones are left out unless {@code includeVeryNegative}. */
+    public Page<MemoryRecord> list(Filter filter, int page, int pageSize, boolean showExpired, boolean includeVeryNegative) {
+        Tenant tenant = caller.tenant();
+        return engine.list(ListRequest.of(tenant, feedbackFilter(tenant, filter, includeVeryNegative)).page(page, pageSize)
+                .withShowExpired(showExpired));
+    }
+
+    /**
+     * The client's filter, and unless {@code includeVeryNegative} the exclusion of the tenant's VERY_NEGATIVE memories:
+     * a NIN on the memory id from the {@link FeedbackCache}, evaluated inside the index like the rest of the filter.
+     */
+    private Filter feedbackFilter(Tenant tenant, Filter filter, boolean includeVeryNegative) {
+        if (includeVeryNegative) return filter;
+        Filter exclude = feedback.of(tenant).withoutVeryNegative();
+        if (exclude instanceof Filter.All) return filter;
+        return Filter.and(filter == null ? Filter.ALL : filter, exclude);
     }
 
     public MemoryRecord get(String memoryId) {
@@ -110,7 +133,7 @@ public class MemoryService {
         List<UUID> chain = linked ? supersededChain(tenant, id) : List.of();
         List<UUID> ids = new ArrayList<>(List.of(id));
         for (UUID older : chain) if (engine.get(tenant, older).isPresent()) ids.add(older);
-        webhooks.deleted(tenant, engine.deleteAll(tenant, ids)); // one operation: all of them or none
+        deleted(tenant, engine.deleteAll(tenant, ids)); // one operation: all of them or none
         return ids.size() - 1;
     }
 
@@ -137,14 +160,23 @@ public class MemoryService {
 
     /** Deletes every memory matching the filter; returns how many. */
     public int deleteAll(Filter filter) {
-        return deleteMatching(caller.tenant(), filter, engine, webhooks);
+        return deleteMatching(caller.tenant(), filter);
     }
 
-    /** Deletes what matches, queues the deletes' webhook deliveries and returns how many memories (evidence excluded). */
-    static int deleteMatching(Tenant tenant, Filter filter, MemoryEngine engine, WebhookOutbox webhooks) {
+    /**
+     * Deletes what matches, queues the deletes' webhook deliveries, drops their feedback and returns how many memories
+     * (evidence excluded).
+     */
+    int deleteMatching(Tenant tenant, Filter filter) {
         List<MemoryRecord> deleted = engine.deleteMatching(tenant, filter);
-        webhooks.deleted(tenant, deleted);
+        deleted(tenant, deleted);
         return (int) deleted.stream().filter(m -> m.state() != MemoryState.EVIDENCE).count();
+    }
+
+    /** What follows every delete: the webhook deliveries, and the memories' feedback dropped with them. */
+    private void deleted(Tenant tenant, List<MemoryRecord> deleted) {
+        webhooks.deleted(tenant, deleted);
+        feedbackWrites.forget(tenant, deleted.stream().map(MemoryRecord::id).toList());
     }
 
     public History history(String memoryId) {
@@ -181,7 +213,7 @@ public class MemoryService {
             engine.get(tenant, id).orElseThrow(() -> new NotFoundException("Memory not found: " + id));
             ids.add(id);
         }
-        webhooks.deleted(tenant, engine.deleteAll(tenant, ids));
+        deleted(tenant, engine.deleteAll(tenant, ids));
         return ids.size();
     }
 
@@ -194,18 +226,6 @@ public class MemoryService {
             if (item == null) throw new ValidationException("memories must hold {\"memory_id\": …} objects");
         }
     }
-
-    /** Feedback on a memory, validated against the memory's existence; echoed back (not used for ranking yet). */
-    public String feedback(String memoryId, String feedback) {
-        get(memoryId);
-        if (feedback == null) return null;
-        String f = feedback.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!Set.of("POSITIVE", "NEGATIVE", "VERY_NEGATIVE").contains(f)) {
-            throw new ValidationException("feedback must be POSITIVE, NEGATIVE, VERY_NEGATIVE or null");
-        }
-        return f;
-    }
-
 
     static NotFoundException notFound() {
         return new NotFoundException("Memory not found!");

@@ -7,12 +7,13 @@ import dev.engram.core.domain.Message;
 import dev.engram.core.domain.Op;
 import dev.engram.core.domain.SearchResult;
 import dev.engram.core.engine.TokenEstimator;
+import dev.engram.core.feedback.FeedbackValue;
 import dev.engram.core.usage.UsageEvent;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * What the services learnt about the current request for its usage event: the operation, the end user it named, the
- * context tokens a search served and the raw tokens of an add's conversation. {@link UsageFilter} reads it when the
+ * What the services learnt about the current request for its usage event: the operation (feedback by its value), the
+ * end user it named, the context tokens a search served and the raw tokens of an add's conversation. {@link UsageFilter} reads it when the
  * response is ready.
  */
 @RequestScoped
@@ -28,6 +29,15 @@ public class RequestUsage {
         operation = UsageEvent.Operation.SEARCH;
         userId = userOf(filter);
         contextTokens = result.contextTokens();
+    }
+
+    /** Feedback recorded on a memory ({@code null}: cleared). */
+    public void feedback(FeedbackValue value) {
+        operation = value == null ? UsageEvent.Operation.FEEDBACK_CLEARED : switch (value) {
+            case POSITIVE -> UsageEvent.Operation.FEEDBACK_POSITIVE;
+            case NEGATIVE -> UsageEvent.Operation.FEEDBACK_NEGATIVE;
+            case VERY_NEGATIVE -> UsageEvent.Operation.FEEDBACK_VERY_NEGATIVE;
+        };
     }
 
     /** An add accepted: its scope's user and the estimated tokens of its messages. */

@@ -42,6 +42,10 @@ public class UsageReader {
             {"context_tokens", "tokens", "sum(context_tokens)"},
             {"raw_tokens", "tokens", "sum(raw_tokens)"},
             {"tokens_saved", "tokens", "sum(raw_tokens - context_tokens)"},
+            {"feedback_positive", "submissions", "sum(feedback_positive)"},
+            {"feedback_negative", "submissions", "sum(feedback_negative)"},
+            {"feedback_very_negative", "submissions", "sum(feedback_very_negative)"},
+            {"feedback_cleared", "submissions", "sum(feedback_cleared)"},
     };
 
     private final DataSource dataSource;

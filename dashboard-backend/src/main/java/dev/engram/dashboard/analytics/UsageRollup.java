@@ -58,6 +58,7 @@ public class UsageRollup {
     /** Mutable sums of one project and hour within a batch. */
     private static final class Sums {
         long requests, errors, adds, searches, created, updated, superseded, deleted, prompt, completion, context, raw;
+        long positive, negative, veryNegative, cleared;
 
         void add(UsageEvent e) {
             if (e.kind() == UsageEvent.Kind.REQUEST) {
@@ -66,6 +67,7 @@ public class UsageRollup {
                 if (!ok) errors++;
                 if (ok && e.operation() == UsageEvent.Operation.ADD) adds++;
                 if (ok && e.operation() == UsageEvent.Operation.SEARCH) searches++;
+                if (ok) feedback(e.operation());
             }
             created += e.memories().added();
             updated += e.memories().updated();
@@ -76,12 +78,23 @@ public class UsageRollup {
             context += e.contextTokens();
             raw += e.rawTokens();
         }
+
+        /** A feedback submission, by its value. */
+        private void feedback(UsageEvent.Operation operation) {
+            switch (operation) {
+                case FEEDBACK_POSITIVE -> positive++;
+                case FEEDBACK_NEGATIVE -> negative++;
+                case FEEDBACK_VERY_NEGATIVE -> veryNegative++;
+                case FEEDBACK_CLEARED -> cleared++;
+                default -> { }
+            }
+        }
     }
 
     private static final List<String> HOUR_KEY = List.of("org_id", "project_id", "bucket");
     private static final List<String> HOUR_SUMS = List.of("requests", "errors", "adds", "searches", "memories_created",
             "memories_updated", "memories_superseded", "memories_deleted", "llm_prompt_tokens", "llm_completion_tokens",
-            "context_tokens", "raw_tokens");
+            "context_tokens", "raw_tokens", "feedback_positive", "feedback_negative", "feedback_very_negative", "feedback_cleared");
 
     private final DataSource dataSource;
     private final Counter rolledUp;
@@ -240,7 +253,7 @@ public class UsageRollup {
                 Sums s = entry.getValue();
                 int i = hourKey(ps, entry.getKey());
                 for (long v : new long[]{s.requests, s.errors, s.adds, s.searches, s.created, s.updated, s.superseded, s.deleted,
-                        s.prompt, s.completion, s.context, s.raw}) { // the order of HOUR_SUMS
+                        s.prompt, s.completion, s.context, s.raw, s.positive, s.negative, s.veryNegative, s.cleared}) { // the order of HOUR_SUMS
                     ps.setLong(i++, v);
                 }
                 ps.addBatch();

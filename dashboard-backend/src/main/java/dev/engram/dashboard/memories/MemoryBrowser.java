@@ -55,7 +55,7 @@ public class MemoryBrowser {
         return users;
     }
 
-    /** One page (from 1) of the end user's memories. */
+    /** One page (from 1) of the end user's memories, VERY_NEGATIVE ones included (with their feedback). */
     public BrowsedMemoryPage memories(String orgId, String projectId, String userId, Integer page, Integer pageSize) {
         String user = userId(userId);
         int p = page == null ? 1 : page;
@@ -63,13 +63,13 @@ public class MemoryBrowser {
         if (p < 1) throw new ValidationException("page must be 1 or more");
         if (size < 1 || size > MAX_PAGE_SIZE) throw new ValidationException("page_size must be between 1 and " + MAX_PAGE_SIZE);
         Tenant tenant = project(orgId, projectId);
-        JsonNode answer = gateway.post(tenant, "v2/memories/?page=" + p + "&page_size=" + size, Map.of("filters", Map.of("user_id", user)));
+        JsonNode answer = gateway.post(tenant, "v2/memories/?page=" + p + "&page_size=" + size, Map.of("filters", Map.of("user_id", user), "include_very_negative", true));
         List<BrowsedMemory> results = new ArrayList<>();
         answer.path("results").forEach(m -> results.add(BrowsedMemory.of(m)));
         return new BrowsedMemoryPage(answer.path("count").asLong(results.size()), p, size, List.copyOf(results));
     }
 
-    /** The end user's memories most relevant to {@code query}, best first, each with its score. */
+    /** The end user's memories most relevant to {@code query}, best first, each with its score; VERY_NEGATIVE ones included. */
     public List<BrowsedMemory> search(String orgId, String projectId, MemoryQuery q) {
         if (q == null) throw new ValidationException("The request body must be a JSON object with user_id and query");
         String user = userId(q.userId());
@@ -79,7 +79,7 @@ public class MemoryBrowser {
         if (k < 1 || k > MAX_TOP_K) throw new ValidationException("top_k must be between 1 and " + MAX_TOP_K);
         Tenant tenant = project(orgId, projectId);
         JsonNode answer = gateway.post(tenant, "v2/memories/search/",
-                Map.of("query", q.query().strip(), "filters", Map.of("user_id", user), "top_k", k));
+                Map.of("query", q.query().strip(), "filters", Map.of("user_id", user), "top_k", k, "include_very_negative", true));
         List<BrowsedMemory> results = new ArrayList<>();
         answer.forEach(m -> results.add(BrowsedMemory.of(m)));
         return results;

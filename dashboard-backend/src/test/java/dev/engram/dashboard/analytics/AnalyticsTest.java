@@ -101,6 +101,24 @@ class AnalyticsTest {
     }
 
     @Test
+    void feedbackSubmissionsAreCountedByValue() {
+        Tokens.Person owner = Tokens.person("Owner");
+        String orgId = owner.request().get("/api/v1/me").then().statusCode(200).extract().jsonPath().getString("organisations[0].id");
+        produce(UsageFixture.feedbackEvents(Tenant.of(orgId, "default")));
+        String window = "/api/v1/orgs/" + orgId + "/projects/default/analytics?from=2026-01-01T10:00:00Z&to=2026-01-01T12:00:00Z";
+        await(() -> owner.request().get(window).then().statusCode(200).extract().jsonPath().getLong("totals.requests") == 6);
+
+        JsonPath hourly = owner.request().get(window).then().statusCode(200).extract().jsonPath();
+        assertThat(series(hourly, "feedback_positive")).containsExactly(2L, 0L);
+        assertThat(series(hourly, "feedback_negative")).containsExactly(1L, 0L);
+        assertThat(series(hourly, "feedback_very_negative")).containsExactly(0L, 1L); // the refused one is not a submission
+        assertThat(series(hourly, "feedback_cleared")).containsExactly(0L, 1L);
+        assertThat(hourly.getString("series.find { it.name == 'feedback_positive' }.unit")).isEqualTo("submissions");
+        assertThat(hourly.getLong("totals.feedback_positive")).isEqualTo(2);
+        assertThat(hourly.getLong("totals.errors")).isEqualTo(1);
+    }
+
+    @Test
     void aRedeliveredBatchCountsOnce() {
         Fixture f = fixture();
         UsageRollup.Applied again = rollup.apply("engram-dashboard-usage", f.sent());

@@ -48,6 +48,25 @@ final class UsageFixture {
                         "eve", 99, 0));
     }
 
+    static final String FEEDBACK = "POST /v1/feedback/";
+
+    /**
+     * For project {@code t}, feedback submissions only: in hour 10 two POSITIVE and one NEGATIVE; in hour 11 one
+     * VERY_NEGATIVE, one cleared (null) and one refused (status 400, not a submission); plus a POSITIVE of another
+     * organisation, which must not count.
+     */
+    static List<UsageEvent> feedbackEvents(Tenant t) {
+        return List.of(
+                UsageEvent.request(t, H10.plusSeconds(1), UsageEvent.Operation.FEEDBACK_POSITIVE, FEEDBACK, 200, 4, null, 0, 0),
+                UsageEvent.request(t, H10.plusSeconds(2), UsageEvent.Operation.FEEDBACK_POSITIVE, FEEDBACK, 200, 4, null, 0, 0),
+                UsageEvent.request(t, H10.plusSeconds(3), UsageEvent.Operation.FEEDBACK_NEGATIVE, FEEDBACK, 200, 4, null, 0, 0),
+                UsageEvent.request(t, H11.plusSeconds(1), UsageEvent.Operation.FEEDBACK_VERY_NEGATIVE, FEEDBACK, 200, 4, null, 0, 0),
+                UsageEvent.request(t, H11.plusSeconds(2), UsageEvent.Operation.FEEDBACK_CLEARED, FEEDBACK, 200, 4, null, 0, 0),
+                UsageEvent.request(t, H11.plusSeconds(3), UsageEvent.Operation.FEEDBACK_VERY_NEGATIVE, FEEDBACK, 400, 4, null, 0, 0),
+                UsageEvent.request(Tenant.of("other-" + t.orgId(), t.projectId()), H10, UsageEvent.Operation.FEEDBACK_POSITIVE, FEEDBACK,
+                        200, 4, null, 0, 0));
+    }
+
     private static List<MemoryEvent> memoryEvents(MemoryEvent.Type... types) {
         return Arrays.stream(types).map(type -> new MemoryEvent(UUID.randomUUID(), "fact", type, null, null, null)).toList();
     }

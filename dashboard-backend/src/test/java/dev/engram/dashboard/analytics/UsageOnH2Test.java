@@ -87,6 +87,28 @@ class UsageOnH2Test {
     }
 
     @Test
+    void feedbackSubmissionsAreCountedPerProjectByValue() {
+        Tenant t = Tenant.of("acme", "default");
+        rollup.apply(GROUP, records(UsageFixture.events(t), 0));
+        List<ConsumerRecord<String, byte[]>> feedback = records(UsageFixture.feedbackEvents(t), 100);
+        assertThat(rollup.apply(GROUP, feedback)).isEqualTo(new UsageRollup.Applied(feedback.size(), 0, 0));
+
+        AnalyticsReport hourly = reader.report(t, AnalyticsWindow.of("hour", "2026-01-01T10:00:00Z", "2026-01-01T12:00:00Z", NOW));
+        assertThat(series(hourly, "feedback_positive")).containsExactly(2L, 0L);
+        assertThat(series(hourly, "feedback_negative")).containsExactly(1L, 0L);
+        assertThat(series(hourly, "feedback_very_negative")).containsExactly(0L, 1L); // the refused one is not a submission
+        assertThat(series(hourly, "feedback_cleared")).containsExactly(0L, 1L);
+        assertThat(hourly.series()).filteredOn(s -> s.name().startsWith("feedback_")).extracting(AnalyticsReport.Series::unit)
+                .containsOnly("submissions");
+        assertThat(hourly.totals()).containsEntry("feedback_positive", 2L).containsEntry("feedback_very_negative", 1L)
+                .containsEntry("searches", 5L).containsEntry("requests", 14L);
+
+        AnalyticsReport other = reader.report(Tenant.of("other-acme", "default"),
+                AnalyticsWindow.of("hour", "2026-01-01T10:00:00Z", "2026-01-01T12:00:00Z", NOW));
+        assertThat(other.totals()).containsEntry("feedback_positive", 1L).containsEntry("feedback_negative", 0L);
+    }
+
+    @Test
     void aRedeliveredBatchCountsOnceAndALaterOneAddsUp() {
         Tenant t = Tenant.of("acme", "default");
         List<ConsumerRecord<String, byte[]>> first = records(UsageFixture.events(t), 0);

@@ -45,6 +45,7 @@ class MemoryBrowserTest {
              "app_id":null,"run_id":null,"session_id":null,"actor_id":null,"role":null,"metadata":{"hive":2},"categories":["hobbies"],
              "created_at":"2026-03-01T09:00:00Z","updated_at":"2026-03-02T09:00:00Z","expiration_date":null,"immutable":false,
              "state":"ACTIVE","replaced_by":null,"event_time":"2026-03-01T08:59:00Z","future_field":"ignored",
+             "feedback":"VERY_NEGATIVE","feedback_reason":"Alice never kept bees",
              "sources":[{"event_id":"ev-1","message_index":0,"message_id":"m-1","speaker":"Alice","role":"user","timestamp":"2026-03-01T08:59:00Z"}]}""";
 
     private WireMock gateway;
@@ -86,14 +87,15 @@ class MemoryBrowserTest {
 
     @Test
     void pagesThroughAnEndUsersMemories() {
-        stub(post(urlEqualTo("/v2/memories/?page=2&page_size=5")).withRequestBody(equalToJson("{\"filters\":{\"user_id\":\"alice\"}}"))
+        stub(post(urlEqualTo("/v2/memories/?page=2&page_size=5")).withRequestBody(equalToJson("{\"filters\":{\"user_id\":\"alice\"},\"include_very_negative\":true}"))
                 .willReturn(okJson("{\"count\":6,\"next\":null,\"previous\":\"http://gw/v2/memories/?page=1&page_size=5\",\"results\":[" + MEMORY + "]}")));
 
         owner.request().get(path("?user_id=alice&page=2&page_size=5")).then().statusCode(200)
                 .body("count", equalTo(6)).body("page", equalTo(2)).body("page_size", equalTo(5))
                 .body("results", hasSize(1)).body("results[0].id", equalTo(MEMORY_ID)).body("results[0].memory", equalTo("Alice keeps bees"))
                 .body("results[0].categories", contains("hobbies")).body("results[0].metadata.hive", equalTo(2))
-                .body("results[0].state", equalTo("active")).body("results[0].sources[0].speaker", equalTo("Alice"));
+                .body("results[0].state", equalTo("active")).body("results[0].sources[0].speaker", equalTo("Alice"))
+                .body("results[0].feedback", equalTo("VERY_NEGATIVE")).body("results[0].feedback_reason", equalTo("Alice never kept bees"));
     }
 
     @Test
@@ -109,7 +111,8 @@ class MemoryBrowserTest {
         owner.request().get(path("/" + MEMORY_ID)).then().statusCode(200)
                 .body("memory", equalTo("Alice keeps bees")).body("event_time", equalTo("2026-03-01T08:59:00Z"))
                 .body("sources[0].event_id", equalTo("ev-1")).body("sources[0].message_index", equalTo(0))
-                .body("sources[0].role", equalTo("user")).body("sources[0].timestamp", equalTo("2026-03-01T08:59:00Z"));
+                .body("sources[0].role", equalTo("user")).body("sources[0].timestamp", equalTo("2026-03-01T08:59:00Z"))
+                .body("feedback", equalTo("VERY_NEGATIVE")).body("feedback_reason", equalTo("Alice never kept bees"));
         owner.request().get(path("/" + MEMORY_ID + "/history")).then().statusCode(200)
                 .body("event", contains("ADD", "UPDATE")).body("[1].old_memory", equalTo("Alice keeps a hive"))
                 .body("[1].new_memory", equalTo("Alice keeps bees")).body("[1].reason", equalTo("more precise"))
@@ -120,11 +123,12 @@ class MemoryBrowserTest {
     void searchesAnEndUsersMemories() {
         String hit = MEMORY.replace("\"state\"", "\"score\":0.87,\"state\"");
         stub(post(urlEqualTo("/v2/memories/search/"))
-                .withRequestBody(equalToJson("{\"query\":\"bees\",\"filters\":{\"user_id\":\"alice\"},\"top_k\":3}"))
+                .withRequestBody(equalToJson("{\"query\":\"bees\",\"filters\":{\"user_id\":\"alice\"},\"top_k\":3,\"include_very_negative\":true}"))
                 .willReturn(okJson("[" + hit + "]")));
 
         owner.request().body(Map.of("user_id", "alice", "query", " bees ", "top_k", 3)).post(path("/search")).then().statusCode(200)
-                .body("$", hasSize(1)).body("[0].score", equalTo(0.87f)).body("[0].id", equalTo(MEMORY_ID));
+                .body("$", hasSize(1)).body("[0].score", equalTo(0.87f)).body("[0].id", equalTo(MEMORY_ID))
+                .body("[0].feedback", equalTo("VERY_NEGATIVE"));
     }
 
     @Test

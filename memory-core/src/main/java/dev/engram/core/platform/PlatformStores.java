@@ -2,6 +2,8 @@ package dev.engram.core.platform;
 
 import dev.engram.core.export.ExportJobStore;
 import dev.engram.core.export.JdbcExportJobStore;
+import dev.engram.core.feedback.FeedbackStore;
+import dev.engram.core.feedback.JdbcFeedbackStore;
 import dev.engram.core.ingest.EventStore;
 import dev.engram.core.profile.JdbcProfileStore;
 import dev.engram.core.profile.ProfileStore;
@@ -17,14 +19,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The stores of one system of record: memories and history, ingest events, and the tenant directory (projects and API
- * keys) with the projects' webhooks and their outbox, their memory export jobs, and the users' profiles with their jobs and settings. The apps' producers build one per process, with {@link #embedded} or
+ * keys) with the projects' webhooks and their outbox, their memory export jobs, the users' profiles with their jobs and
+ * settings, and the feedback on memories. The apps' producers build one per process, with {@link #embedded} or
  * the platform module's {@code PostgresStores}, and close it last.
  *
  * @param resources what to close with the stores (the embedded database; nothing for PostgreSQL, whose pool the
  *                  framework owns)
  */
 public record PlatformStores(MemoryStore memories, EventStore events, ApiKeyStore keys, WebhookStore webhooks,
-                             ExportJobStore exports, ProfileStore profiles, AutoCloseable resources) implements AutoCloseable {
+                             ExportJobStore exports, ProfileStore profiles, FeedbackStore feedback, AutoCloseable resources)
+        implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformStores.class);
 
@@ -33,7 +37,8 @@ public record PlatformStores(MemoryStore memories, EventStore events, ApiKeyStor
         try {
             return new PlatformStores(new JdbcMemoryStore(database.store()), new JdbcEventStore(database.store()),
                     JdbcApiKeyStore.migrating(database.tenantDirectory()), JdbcWebhookStore.migrating(database.tenantDirectory()),
-                    JdbcExportJobStore.migrating(database.tenantDirectory()), JdbcProfileStore.migrating(database.tenantDirectory()), database);
+                    JdbcExportJobStore.migrating(database.tenantDirectory()), JdbcProfileStore.migrating(database.tenantDirectory()),
+                    JdbcFeedbackStore.migrating(database.tenantDirectory()), database);
         } catch (RuntimeException e) {
             database.close();
             throw e;

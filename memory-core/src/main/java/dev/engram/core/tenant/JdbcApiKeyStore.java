@@ -34,7 +34,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 
     /** The embedded schema's scripts, oldest first: add new ones at the end. */
     public static final List<String> SCHEMA_SCRIPTS = List.of("V1__keys.sql", "V2__project_defaults.sql", "V3__webhooks.sql",
-            "V4__key_default_user.sql", "V5__memory_exports.sql", "V6__profiles.sql");
+            "V4__key_default_user.sql", "V5__memory_exports.sql", "V6__profiles.sql", "V7__feedback.sql");
     public static final String SCHEMA_LOCATION = "db/embedded-tenant";
 
     private final DataSource reads;

@@ -40,8 +40,13 @@ public record UsageEvent(UUID id, Tenant tenant, Instant occurredAt, Kind kind, 
         INGEST
     }
 
-    /** What a request did, for the adds and searches series. */
-    public enum Operation { ADD, SEARCH, OTHER }
+    /** What a request did, for the adds, searches and feedback series. */
+    public enum Operation {
+        ADD, SEARCH,
+        /** Feedback submitted on a memory, by value; {@code FEEDBACK_CLEARED} is a submission of null. */
+        FEEDBACK_POSITIVE, FEEDBACK_NEGATIVE, FEEDBACK_VERY_NEGATIVE, FEEDBACK_CLEARED,
+        OTHER
+    }
 
     public UsageEvent {
         Objects.requireNonNull(id, "id");

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
 
-/** A listing request ({@code POST /v3/memories/}, {@code POST /v2/memories/}). Query page parameters take precedence. */
+/**
+ * A listing request ({@code POST /v3/memories/}, {@code POST /v2/memories/}). Query page parameters take precedence.
+ * {@code include_very_negative} (Engram) {@code true} also lists memories whose feedback is VERY_NEGATIVE.
+ */
 public record ListBody(
         JsonNode filters,
         Boolean showExpired,
@@ -19,5 +22,6 @@ public record ListBody(
         String userId,
         String agentId,
         String appId,
-        String runId) {
+        String runId,
+        Boolean includeVeryNegative) {
 }

@@ -12,6 +12,7 @@ import java.util.List;
  * them at top level. Unknown fields sent by older SDKs ({@code org_id}, {@code version}, …) are ignored.
  * {@code reference_date} (Mem0) is epoch seconds (a number or a string of digits), a {@code YYYY-MM-DD} date or an
  * ISO-8601 date-time: the search's "now" (see {@link dev.engram.core.domain.SearchRequest#referenceTime()}).
+ * {@code include_very_negative} (Engram) {@code true} also returns memories whose feedback is VERY_NEGATIVE.
  */
 public record SearchBody(
         String query,
@@ -31,7 +32,8 @@ public record SearchBody(
         String appId,
         String runId,
         String outputFormat,
-        JsonNode referenceDate) {
+        JsonNode referenceDate,
+        Boolean includeVeryNegative) {
 
     /** {@code reference_date} as an instant, or null when absent. @throws ValidationException when malformed */
     public Instant referenceTime() {

@@ -2,6 +2,7 @@ package dev.engram.platform.store.postgres;
 
 import dev.engram.core.platform.PlatformStores;
 import dev.engram.core.profile.JdbcProfileStore;
+import dev.engram.core.feedback.JdbcFeedbackStore;
 import dev.engram.core.tenant.JdbcApiKeyStore;
 import dev.engram.core.export.JdbcExportJobStore;
 import dev.engram.core.webhook.JdbcWebhookStore;
@@ -42,7 +43,7 @@ public class PostgresStores {
         }
         return new PlatformStores(memories, events, JdbcApiKeyStore.onManagedSchema(dataSource.get()),
                 JdbcWebhookStore.onManagedSchema(dataSource.get()), JdbcExportJobStore.onManagedSchema(dataSource.get()),
-                JdbcProfileStore.onManagedSchema(dataSource.get()), () -> {
+                JdbcProfileStore.onManagedSchema(dataSource.get()), JdbcFeedbackStore.onManagedSchema(dataSource.get()), () -> {
         });
     }
 }
