@@ -14,6 +14,7 @@ import static dev.engram.gateway.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
@@ -207,10 +208,16 @@ class MemoryRoutesTest {
 
         as(key).body(Map.of("org_id", org, "project_id", project)).post("/api/v1/admin/reindex/").then().statusCode(403);
         Api.admin().body(Map.of("project_id", project)).post("/api/v1/admin/reindex/").then().statusCode(400);
+        // A body without org_id never starts a platform-wide rebuild: that takes all_tenants: true.
+        Api.admin().body(Map.of()).post("/api/v1/admin/reindex/").then().statusCode(400)
+                .body("detail", containsString("all_tenants"));
+        Api.admin().body(Map.of("user_id", "rex", "all_tenants", false)).post("/api/v1/admin/reindex/").then().statusCode(400);
         Api.admin().body(Map.of("org_id", org, "project_id", project)).post("/api/v1/admin/reindex/").then().statusCode(200)
                 .body("tenants", equalTo(1)).body("memories", equalTo(2));
         as(key).body(Map.of("query", "which composer do I like?", "filters", Map.of("user_id", "rex"))).post("/v3/memories/search/")
                 .then().statusCode(200).body("results[0].memory", equalTo("My favourite composer is Arvo Pärt"));
         Api.admin().body(Map.of("org_id", org, "project_id", "no-such-project")).post("/api/v1/admin/reindex/").then().statusCode(404);
+        Api.admin().body(Map.of("all_tenants", true)).post("/api/v1/admin/reindex/").then().statusCode(200)
+                .body("tenants", greaterThanOrEqualTo(1)).body("memories", greaterThanOrEqualTo(2));
     }
 }

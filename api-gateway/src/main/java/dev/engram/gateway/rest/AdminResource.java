@@ -55,8 +55,8 @@ import java.util.List;
  *       "" clears it)</li>
  *   <li>{@code GET /api/v1/admin/projects/{org_id}/{project_id}/keys/} → the project's keys (prefixes only)</li>
  *   <li>{@code DELETE /api/v1/admin/keys/{key_id}/} → revokes the key</li>
- *   <li>{@code POST /api/v1/admin/reindex/} {@code {org_id?, project_id?}} → rebuilds the vector index from the store
- *       (every tenant when the body is empty) → {@code {tenants, memories}}</li>
+ *   <li>{@code POST /api/v1/admin/reindex/} {@code {org_id, project_id?}} or {@code {all_tenants: true}} → rebuilds the
+ *       vector index from the store (one project, one organisation, or every tenant) → {@code {tenants, memories}}</li>
  *   <li>{@code POST /api/v1/admin/consistency/} {@code {org_id, project_id, repair?}} → compares the project's store and
  *       index and (unless {@code repair} is false) repairs the index from the store → counts of what differed</li>
  * </ul>
@@ -86,6 +86,10 @@ public class AdminResource {
         String org = body == null ? null : blankToNull(body.orgId());
         String project = body == null ? null : blankToNull(body.projectId());
         if (project != null && org == null) throw new ValidationException("project_id needs org_id");
+        // Every tenant only when asked in so many words: a body that merely lacks org_id must not start a platform-wide rebuild.
+        if (org == null && !Boolean.TRUE.equals(body == null ? null : body.allTenants())) {
+            throw new ValidationException("Give org_id (and project_id) to rebuild one organisation (or project), or all_tenants: true to rebuild every tenant");
+        }
         var done = reindexer.reindex(org, project);
         return new ReindexView("Index rebuilt", done.tenants(), done.memories());
     }

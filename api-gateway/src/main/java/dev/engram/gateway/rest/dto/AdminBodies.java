@@ -19,8 +19,8 @@ public final class AdminBodies {
     public record UpdateKey(String defaultUserId) {
     }
 
-    /** Rebuilds the index of one project, one organisation, or (both absent) every tenant. */
-    public record Reindex(String orgId, String projectId) {
+    /** Rebuilds the index of one project, one organisation, or (with {@code all_tenants: true} and no ids) every tenant. */
+    public record Reindex(String orgId, String projectId, Boolean allTenants) {
     }
 
     /** Compares one project's store and index; {@code repair} (default true) rewrites the index entries that differ. */
