@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.hasSize;
 /**
  * Deleting a project ({@code DELETE /api/v1/admin/projects/{org}/{project}}, what the console's project deletion
  * calls) erases it, provably: after the deletion a new key for the same project id finds no memory, history, event,
- * entity, feedback, export or search hit, while another project of the organisation keeps its memories (docs/security.md). Embedded
+ * entity, feedback or search hit, while another project of the organisation keeps its memories (docs/security.md). Embedded
  * store (H2 and Lucene); {@link ProjectDeletionOnPostgresTest} runs the same on PostgreSQL.
  */
 @QuarkusTest
@@ -43,9 +43,6 @@ class ProjectDeletionTest {
         awaitEventDone(key, eventId);
         as(key).get("/v1/memories/" + memoryId + "/history/").then().statusCode(200).body("$", hasSize(1));
         as(key).body(Map.of("memory_id", memoryId, "feedback", "VERY_NEGATIVE")).post("/v1/feedback/").then().statusCode(200);
-        String exportId = as(key).body(Map.of("schema", Map.of(), "filters", Map.of("user_id", "alice"))).post("/v1/exports/").then()
-                .statusCode(201).extract().path("id");
-        awaitExportDone(key, exportId);
         String neighbour = Api.newTenantKey(org);
         String kept = addVerbatim(neighbour, "alice", "The neighbour project's memory");
 
@@ -65,9 +62,6 @@ class ProjectDeletionTest {
                 .then().statusCode(200).body("$", hasSize(0));
         as(again).get("/v1/entities/").then().statusCode(200).body("count", equalTo(0));
         assertThat(feedback.all(dev.engram.core.domain.Tenant.of(org, project))).as("the project's feedback").isEmpty();
-        as(again).get("/v1/exports/" + exportId + "/").then().statusCode(404);
-        as(again).body(Map.of("memory_export_id", exportId)).post("/v1/exports/get/").then().statusCode(404);
-        as(again).get("/v1/exports/").then().statusCode(200).body("$", hasSize(0));
 
         as(neighbour).get("/v1/memories/" + kept + "/").then().statusCode(200).body("memory", equalTo("The neighbour project's memory"));
         // Deleting again is harmless: nothing left to revoke or erase but the new key.
@@ -104,17 +98,6 @@ class ProjectDeletionTest {
     private static String newKey(String org, String project) {
         return admin().body(Map.of("org_id", org, "project_id", project, "name", "k", "scopes", List.of("read", "write")))
                 .post("/api/v1/admin/keys/").then().statusCode(201).extract().path("key");
-    }
-
-    private static void awaitExportDone(String key, String exportId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        String status;
-        do {
-            status = as(key).get("/v1/exports/" + exportId + "/").then().statusCode(200).extract().path("status");
-            if ("COMPLETED".equals(status) || "FAILED".equals(status)) break;
-            Thread.sleep(100);
-        } while (Instant.now().isBefore(deadline));
-        assertThat(status).isEqualTo("COMPLETED");
     }
 
     private static void awaitEventDone(String key, String eventId) throws InterruptedException {

@@ -10,7 +10,6 @@ import dev.engram.core.tenant.ApiKey;
 import dev.engram.core.tenant.ApiKeyStore;
 import dev.engram.core.webhook.Webhook;
 import dev.engram.core.webhook.WebhookStore;
-import dev.engram.core.export.ExportJobStore;
 import dev.engram.core.profile.ProfileStore;
 import dev.engram.core.feedback.FeedbackStore;
 import dev.engram.core.tenant.ApiKeys;
@@ -39,7 +38,6 @@ public class AdminService {
 
     private final WebhookStore webhooks;
     private final ProfileStore profiles;
-    private final ExportJobStore exports;
     private final ApiKeyStore store;
     private final ProjectDefaultsCache defaultsCache;
     private final MemoryEngine engine;
@@ -49,9 +47,8 @@ public class AdminService {
     private final Clock clock = Clock.systemUTC();
 
     AdminService(ApiKeyStore store, ProjectDefaultsCache defaultsCache, MemoryEngine engine, EventStore events, WebhookStore webhooks,
-                 ProfileStore profiles, FeedbackStore feedback, FeedbackCache feedbackCache, ExportJobStore exports) {
+                 ProfileStore profiles, FeedbackStore feedback, FeedbackCache feedbackCache) {
         this.store = store;
-        this.exports = exports;
         this.profiles = profiles;
         this.feedback = feedback;
         this.feedbackCache = feedbackCache;
@@ -125,7 +122,7 @@ public class AdminService {
     /**
      * Deletes the project's contents: revokes every key first (no new request can write), then erases its memories,
      * their history and index entries ({@link MemoryEngine#reset}) and their feedback, its webhooks with their deliveries, its
-     * users' profiles with the profile jobs and settings, its memory exports, and its add events; an add still queued is cancelled,
+     * users' profiles with the profile jobs and settings, and its add events; an add still queued is cancelled,
      * so the worker drops it ({@link EventStore#deleteTenant}). The project record stays, so
      * the id can be used again: a new key for it finds nothing. Repeating the call is harmless.
      */
@@ -138,7 +135,6 @@ public class AdminService {
         for (Webhook w : webhooks.list(tenant)) webhooks.delete(tenant, w.id()); // with their deliveries
         engine.reset(tenant);
         profiles.deleteTenant(tenant); // the users' profiles, the profile jobs and settings
-        exports.deleteTenant(tenant); // its memory exports with their JSON
         feedback.deleteTenant(tenant);
         feedbackCache.invalidate(tenant);
         int erased = events.deleteTenant(tenant, clock.instant());

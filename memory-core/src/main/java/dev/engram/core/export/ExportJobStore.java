@@ -45,12 +45,6 @@ public interface ExportJobStore {
     /** The run {@code attempt} gives the job up: FAILED for good with a reason the client sees. */
     boolean fail(UUID id, int attempt, String reason, Instant at);
 
-    /**
-     * Deletes every job of the project with its JSON, whatever its status (the project's deletion); a run still holding
-     * one then finds nothing to finish. Returns how many.
-     */
-    int deleteTenant(Tenant tenant);
-
     /** Deletes finished jobs (and their JSON) that finished before {@code cutoff}; returns how many. */
     int deleteFinishedBefore(Instant cutoff);
 }

@@ -163,18 +163,6 @@ public final class JdbcExportJobStore implements ExportJobStore {
     }
 
     @Override
-    public int deleteTenant(Tenant tenant) {
-        try (Connection c = writes.getConnection();
-             PreparedStatement s = c.prepareStatement("DELETE FROM memory_exports WHERE" + TENANT)) {
-            s.setString(1, tenant.orgId());
-            s.setString(2, tenant.projectId());
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("delete the project's memory exports", e);
-        }
-    }
-
-    @Override
     public int deleteFinishedBefore(Instant cutoff) {
         try (Connection c = writes.getConnection();
              PreparedStatement s = c.prepareStatement("DELETE FROM memory_exports WHERE status IN (?, ?) AND finished_at < ?")) {

@@ -76,24 +76,6 @@ public abstract class AbstractExportJobStoreContractTest {
     }
 
     @Test
-    void deletingAProjectsJobsRemovesThemAndTheirJsonAndNothingOfAnotherProject() {
-        ExportJob done = store.create(mine, REQUEST, T0);
-        ExportJob claimed = claim(T0).orElseThrow();
-        store.complete(claimed.id(), claimed.attempts(), "{\"memories\":[\"secret\"]}", 1, T0.plusSeconds(1));
-        ExportJob pending = store.create(mine, REQUEST, T0.plusSeconds(2));
-        ExportJob kept = store.create(other, REQUEST, T0.plusSeconds(3));
-
-        assertThat(store.deleteTenant(mine)).isEqualTo(2);
-
-        assertThat(store.get(mine, done.id())).isEmpty();
-        assertThat(store.result(mine, done.id())).isEmpty();
-        assertThat(store.get(mine, pending.id())).isEmpty();
-        assertThat(store.list(mine, 10)).isEmpty();
-        assertThat(store.get(other, kept.id())).isPresent();
-        assertThat(store.deleteTenant(mine)).isZero();
-    }
-
-    @Test
     void jobsAreListedNewestFirst() {
         ExportJob first = store.create(mine, REQUEST, T0);
         ExportJob second = store.create(mine, REQUEST, T0.plusSeconds(1));
