@@ -516,6 +516,8 @@ async function all() {
     }
   });
 
+  await exportsSection(client, run);
+
   await step("a bad API key is AuthenticationError", async () => {
     const originalError = console.error; // the SDK logs its own failed ping: keep the output readable
     console.error = () => {};
@@ -542,6 +544,75 @@ async function all() {
       writeFileSync(STATE_FILE, JSON.stringify({ seedIds: ids(seed.results), inFlightUser, inFlight }, null, 2));
     });
   }
+}
+
+// ---- exports (issue 15, part 3): createMemoryExport / getMemoryExport ------------------------------------------------
+async function exportsSection(client, run) {
+  const user = `compat_${run}_export`;
+  const schema = {
+    type: "object",
+    properties: {
+      memories: {
+        type: "array",
+        items: { type: "object", properties: { id: { type: "string" }, memory: { type: "string" }, user_id: { type: "string" }, metadata: { type: "object" } } },
+      },
+    },
+  };
+  const added = await step("exports: seed two memories for the export's user", async () => {
+    const response = await client.add(
+      [
+        { role: "user", content: "I keep a sourdough starter called Bubbles" },
+        { role: "user", content: "I bake bread every Saturday" },
+      ],
+      { userId: user, infer: false, metadata: { topic: "baking" } },
+    );
+    equal(response.results?.length, 2, "one memory per message");
+    return response.results;
+  });
+  if (!added) return;
+
+  const exportId = await step("createMemoryExport({schema, filters}) answers {message, id}", async () => {
+    const created = await client.createMemoryExport({ schema, filters: { AND: [{ user_id: user }] } });
+    check(isUuid(created?.id), "the export id is a UUID", created);
+    check(typeof created.message === "string" && created.message.startsWith("Memory export request received"), "Mem0's message", created);
+    return created.id;
+  });
+  if (!exportId) return;
+
+  await step("getMemoryExport({memoryExportId}) polled until the export arrives, shaped by the schema", async () => {
+    let polls = 0;
+    const exported = await eventually(async () => {
+      polls++;
+      const answer = await client.getMemoryExport({ memoryExportId: exportId });
+      if (Array.isArray(answer?.memories)) return answer;
+      check(["PENDING", "RUNNING"].includes(answer?.status), "an unfinished export answers its job (PENDING or RUNNING)", answer);
+      return undefined;
+    }, 30000);
+    check(exported, `the export arrived within 30 s (${polls} polls)`);
+    equal(Object.keys(exported), ["memories"], "only the schema's root property");
+    equal(exported.memories.map((m) => m.id).sort(), ids(added).sort(), "the exported memory ids");
+    equal(exported.memories.map((m) => m.memory).sort(), ["I bake bread every Saturday", "I keep a sourdough starter called Bubbles"], "the texts");
+    for (const m of exported.memories) {
+      // The SDK camel-cases keys (user_id → userId) but keeps metadata verbatim.
+      equal(Object.keys(m).sort(), ["id", "memory", "metadata", "userId"], "only the schema's item properties");
+      equal(m.userId, user, "userId");
+      equal(m.metadata, { topic: "baking" }, "metadata");
+    }
+  });
+
+  await step("getMemoryExport({filters}) reads the newest completed export with those filters", async () => {
+    const newest = await client.getMemoryExport({ filters: { user_id: user } });
+    equal(newest?.memories?.length, 2, "the same two memories");
+  });
+
+  await step("getMemoryExport of an unknown id is MemoryNotFoundError", async () => {
+    const err = await rejectsWith(client.getMemoryExport({ memoryExportId: "00000000-0000-4000-8000-000000000000" }), MemoryNotFoundError,
+      "getMemoryExport(unknown)");
+    equal(err.errorCode, "HTTP_404", "errorCode");
+    check(String(err.message).includes("No memory export request found"), "Mem0's message", err.message);
+  });
+
+  await client.deleteAll({ userId: user });
 }
 
 async function afterRestart() {

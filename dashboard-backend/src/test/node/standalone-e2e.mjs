@@ -8,6 +8,7 @@ process.env.MEM0_TELEMETRY = "false";
 
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
 import { awaitAnalyticsTotals, check, createApiKey, openBrowser, required } from "./browser.mjs";
 
 const { MemoryClient } = await import("mem0ai");
@@ -165,6 +166,17 @@ try {
   } finally {
     receiver.close();
   }
+
+  await step("the project's memories are exported with a progress bar and downloaded as JSON", async () => {
+    await page.getByRole("button", { name: "Export memories" }).click();
+    await page.locator("#export-status").filter({ hasText: /Export ready: \d+ of \d+ memories/ }).waitFor({ timeout: 60000 });
+    check((await page.locator("#export-progress").evaluate((bar) => bar.value)) === 1, "the progress bar is full");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download JSON" }).click()]);
+    const file = JSON.parse(readFileSync(await download.path(), "utf8"));
+    check(file.engram_export === 1 && Array.isArray(file.memories) && file.memories.length >= 1,
+      `the download is a full export with the project's memories: ${JSON.stringify(file).slice(0, 300)}`);
+    check(file.memories.every((m) => Array.isArray(m.history) && m.history.length >= 1), "each memory carries its history");
+  });
 
   await step("the key is revoked and the gateway refuses it", async () => {
     await page.getByRole("link", { name: "API keys" }).click();

@@ -101,6 +101,7 @@ class ExportRoutesTest {
 
         as(key).body(Map.of("filters", Map.of("AND", List.of(Map.of("user_id", "carol"))))).post("/v1/exports/get/").then().statusCode(200)
                 .body("memories", hasSize(2));
+        as(key).body(Map.of("user_id", "carol")).post("/v1/exports/get/").then().statusCode(200).body("memories", hasSize(2)); // Python
         as(key).body(Map.of("memory_export_id", older)).post("/v1/exports/get/").then().statusCode(200).body("memories", hasSize(1));
         as(key).body(Map.of("filters", Map.of("user_id", "erin"))).post("/v1/exports/get/").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", equalTo("No memory export request found"));

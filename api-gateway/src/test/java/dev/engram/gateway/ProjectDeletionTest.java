@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.hasSize;
 /**
  * Deleting a project ({@code DELETE /api/v1/admin/projects/{org}/{project}}, what the console's project deletion
  * calls) erases it, provably: after the deletion a new key for the same project id finds no memory, history, event,
- * entity, feedback or search hit, while another project of the organisation keeps its memories (docs/security.md). Embedded
+ * entity, feedback, search hit or memory export, while another project of the organisation keeps its memories (docs/security.md). Embedded
  * store (H2 and Lucene); {@link ProjectDeletionOnPostgresTest} runs the same on PostgreSQL.
  */
 @QuarkusTest
@@ -43,6 +43,12 @@ class ProjectDeletionTest {
         awaitEventDone(key, eventId);
         as(key).get("/v1/memories/" + memoryId + "/history/").then().statusCode(200).body("$", hasSize(1));
         as(key).body(Map.of("memory_id", memoryId, "feedback", "VERY_NEGATIVE")).post("/v1/feedback/").then().statusCode(200);
+        String exportId = as(key).body(Map.of("schema", Map.of(), "filters", Map.of("user_id", "alice"))).post("/v1/exports/").then()
+                .statusCode(201).extract().path("id");
+        for (int i = 0; i < 300 && !"COMPLETED".equals(as(key).get("/v1/exports/" + exportId + "/").then().extract().path("status")); i++) {
+            Thread.sleep(100);
+        }
+        as(key).get("/v1/exports/" + exportId + "/").then().statusCode(200).body("status", equalTo("COMPLETED"));
         String neighbour = Api.newTenantKey(org);
         String kept = addVerbatim(neighbour, "alice", "The neighbour project's memory");
 
@@ -62,6 +68,9 @@ class ProjectDeletionTest {
                 .then().statusCode(200).body("$", hasSize(0));
         as(again).get("/v1/entities/").then().statusCode(200).body("count", equalTo(0));
         assertThat(feedback.all(dev.engram.core.domain.Tenant.of(org, project))).as("the project's feedback").isEmpty();
+        as(again).get("/v1/exports/" + exportId + "/").then().statusCode(404);
+        as(again).body(Map.of("memory_export_id", exportId)).post("/v1/exports/get/").then().statusCode(404);
+        as(again).get("/v1/exports/").then().statusCode(200).body("$", hasSize(0));
 
         as(neighbour).get("/v1/memories/" + kept + "/").then().statusCode(200).body("memory", equalTo("The neighbour project's memory"));
         // Deleting again is harmless: nothing left to revoke or erase but the new key.

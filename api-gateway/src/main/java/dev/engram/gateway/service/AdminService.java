@@ -5,6 +5,7 @@ import dev.engram.core.engine.MemoryEngine;
 import dev.engram.core.ingest.EventStore;
 import dev.engram.core.error.ConflictException;
 import dev.engram.core.error.NotFoundException;
+import dev.engram.core.export.ExportJobStore;
 import dev.engram.core.error.ValidationException;
 import dev.engram.core.tenant.ApiKey;
 import dev.engram.core.tenant.ApiKeyStore;
@@ -38,6 +39,7 @@ public class AdminService {
 
     private final WebhookStore webhooks;
     private final ProfileStore profiles;
+    private final ExportJobStore exports;
     private final ApiKeyStore store;
     private final ProjectDefaultsCache defaultsCache;
     private final MemoryEngine engine;
@@ -47,12 +49,13 @@ public class AdminService {
     private final Clock clock = Clock.systemUTC();
 
     AdminService(ApiKeyStore store, ProjectDefaultsCache defaultsCache, MemoryEngine engine, EventStore events, WebhookStore webhooks,
-                 ProfileStore profiles, FeedbackStore feedback, FeedbackCache feedbackCache) {
+                 ProfileStore profiles, FeedbackStore feedback, FeedbackCache feedbackCache, ExportJobStore exports) {
         this.store = store;
         this.profiles = profiles;
         this.feedback = feedback;
         this.feedbackCache = feedbackCache;
         this.webhooks = webhooks;
+        this.exports = exports;
         this.defaultsCache = defaultsCache;
         this.engine = engine;
         this.events = events;
@@ -133,6 +136,7 @@ public class AdminService {
             if (k.active() && store.revoke(k.id(), clock.instant())) revoked++;
         }
         for (Webhook w : webhooks.list(tenant)) webhooks.delete(tenant, w.id()); // with their deliveries
+        exports.deleteTenant(tenant); // the export jobs and their JSON
         engine.reset(tenant);
         profiles.deleteTenant(tenant); // the users' profiles, the profile jobs and settings
         feedback.deleteTenant(tenant);

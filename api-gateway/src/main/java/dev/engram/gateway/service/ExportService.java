@@ -90,7 +90,8 @@ public class ExportService {
     }
 
     /**
-     * The export {@code memory_export_id} names, or else the newest completed one made with the same filters, shaped by
+     * The export {@code memory_export_id} names, or else the newest completed one made with the same filters (the body's
+     * {@code filters} and Python's flat entity ids, as at creation), shaped by
      * its schema; when that job is not finished yet, the job.
      */
     public Fetched fetch(JsonNode body) {
@@ -100,8 +101,8 @@ public class ExportService {
         ExportJob job;
         if (id != null && !id.isBlank()) {
             job = store.get(tenant, uuid(id)).orElseThrow(ExportService::notFound);
-        } else if (!BodyFields.absent(body.get("filters"))) {
-            Filter wanted = canonical(scope(body.get("filters")));
+        } else if (!BodyFields.absent(body.get("filters")) || FLAT_IDS.stream().anyMatch(f -> !BodyFields.absent(body.get(f)))) {
+            Filter wanted = canonical(scope(filters(body)));
             job = store.list(tenant, NEWEST_SEARCHED).stream().filter(j -> j.status() == ExportStatus.COMPLETED)
                     .filter(j -> canonical(parse(j.request().filters())).equals(wanted)).findFirst().orElseThrow(ExportService::notFound);
         } else {

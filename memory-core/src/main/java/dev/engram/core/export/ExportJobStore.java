@@ -45,6 +45,9 @@ public interface ExportJobStore {
     /** The run {@code attempt} gives the job up: FAILED for good with a reason the client sees. */
     boolean fail(UUID id, int attempt, String reason, Instant at);
 
+    /** Deletes every job of the project (a running one stops at its next progress report); returns how many. */
+    int deleteTenant(Tenant tenant);
+
     /** Deletes finished jobs (and their JSON) that finished before {@code cutoff}; returns how many. */
     int deleteFinishedBefore(Instant cutoff);
 }

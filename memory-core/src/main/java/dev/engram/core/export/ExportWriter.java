@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Writes the full export of a project's memories that match a filter: Engram's export format, version
@@ -198,9 +197,5 @@ public final class ExportWriter {
         public void close() throws IOException {
             out.flush();
         }
-    }
-
-    static UUID uuid(String s) {
-        return s == null ? null : UUID.fromString(s);
     }
 }

@@ -163,6 +163,16 @@ public final class JdbcExportJobStore implements ExportJobStore {
     }
 
     @Override
+    public int deleteTenant(Tenant tenant) {
+        try (Connection c = writes.getConnection(); PreparedStatement s = c.prepareStatement("DELETE FROM memory_exports WHERE" + TENANT)) {
+            bind(s, tenant.orgId(), tenant.projectId());
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("delete a project's memory exports", e);
+        }
+    }
+
+    @Override
     public int deleteFinishedBefore(Instant cutoff) {
         try (Connection c = writes.getConnection();
              PreparedStatement s = c.prepareStatement("DELETE FROM memory_exports WHERE status IN (?, ?) AND finished_at < ?")) {

@@ -153,4 +153,17 @@ public abstract class AbstractExportJobStoreContractTest {
         assertThat(store.get(mine, pending.id())).isPresent();
         assertThat(store.list(mine, 10)).extracting(ExportJob::id).isEqualTo(List.of(pending.id()));
     }
+
+    @Test
+    void deletingAProjectsJobsLeavesTheOtherProjectsAndStopsARunningOne() {
+        ExportJob running = store.create(mine, REQUEST, T0);
+        ExportJob claimed = claim(T0).orElseThrow();
+        ExportJob others = store.create(other, REQUEST, T0);
+
+        assertThat(store.deleteTenant(mine)).isEqualTo(1);
+
+        assertThat(store.get(mine, running.id())).isEmpty();
+        assertThat(store.progress(claimed.id(), claimed.attempts(), 1, 1, T0.plusSeconds(1))).isFalse();
+        assertThat(store.get(other, others.id())).isPresent();
+    }
 }

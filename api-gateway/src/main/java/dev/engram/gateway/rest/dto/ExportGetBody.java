@@ -8,5 +8,9 @@ import java.util.Map;
 @Schema(description = "Which memory export to read")
 public record ExportGetBody(
         @Schema(description = "The export's id, as POST /v1/exports/ answered it") String memoryExportId,
-        @Schema(description = "Without an id: the newest completed export made with these filters") Map<String, Object> filters) {
+        @Schema(description = "Without an id: the newest completed export made with these filters") Map<String, Object> filters,
+        @Schema(description = "Python's flat filter, ANDed with filters") String userId,
+        @Schema(description = "Python's flat filter, ANDed with filters") String agentId,
+        @Schema(description = "Python's flat filter, ANDed with filters") String appId,
+        @Schema(description = "Python's flat filter, ANDed with filters") String runId) {
 }
