@@ -14,7 +14,7 @@ process.env.MEM0_TELEMETRY = "false";
 
 import { readFileSync, writeFileSync } from "node:fs";
 
-const { MemoryClient, AuthenticationError, MemoryNotFoundError } = await import("mem0ai");
+const { MemoryClient, AuthenticationError, MemoryNotFoundError, MemoryError, ValidationError, MemoryQuotaExceededError } = await import("mem0ai");
 
 const HOST = (process.env.ENGRAM_URL || "http://127.0.0.1:8080").replace(/\/+$/, "");
 const API_KEY = process.env.ENGRAM_API_KEY;
@@ -517,6 +517,7 @@ async function all() {
   });
 
   await exportsSection(client, run);
+  await documentsSection(client, run);
 
   await step("a bad API key is AuthenticationError", async () => {
     const originalError = console.error; // the SDK logs its own failed ping: keep the output readable
@@ -613,6 +614,89 @@ async function exportsSection(client, run) {
   });
 
   await client.deleteAll({ userId: user });
+}
+
+// ---- documents and images in add (issue 15 part 6): Mem0's pdf_url / mdx_url / image_url message content -----------
+
+/** A PDF written by hand: one page per string, each a line of Helvetica text (PDF 1.4, a correct xref table). */
+function tinyPdf(pages) {
+  const objects = ["<< /Type /Catalog /Pages 2 0 R >>",
+    `<< /Type /Pages /Kids [${pages.map((_, i) => `${3 + i * 2} 0 R`).join(" ")}] /Count ${pages.length} >>`];
+  const font = 3 + pages.length * 2;
+  pages.forEach((text, i) => {
+    const content = `BT /F1 12 Tf 50 720 Td (${text.replace(/[()\\]/g, "\\$&")}) Tj ET`;
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${4 + i * 2} 0 R >>`);
+    objects.push(`<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`);
+  });
+  objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  let out = "%PDF-1.4\n";
+  const offsets = objects.map((o, i) => {
+    const at = Buffer.byteLength(out, "latin1");
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = Buffer.byteLength(out, "latin1");
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
+async function documentsSection(client, run) {
+  const reader = `compat_${run}_reader`;
+
+  await step("add with a PDF (pdf_url, inline base64): read page by page, each memory names its page", async () => {
+    const pdf = tinyPdf(["I am flying to Lisbon on March 3.", "I am allergic to peanuts."]);
+    const response = await client.add(
+      [{ role: "user", content: { type: "pdf_url", pdf_url: { url: `data:application/pdf;base64,${pdf.toString("base64")}` } } }],
+      { userId: reader, metadata: { folder: "trips" } },
+    );
+    await awaitEvent(asyncAccepted(response));
+    const { results } = await client.search("peanut allergy", { filters: { user_id: reader } });
+    check(results.length > 0 && /peanut/i.test(results[0].memory), "search finds the page-2 memory first", results.map((r) => r.memory));
+    const doc = results[0].metadata?.document;
+    equal([doc?.type, doc?.source, doc?.page, doc?.pages, doc?.bytes, results[0].metadata?.folder], ["pdf", "inline", 2, 2, pdf.length, "trips"],
+      "metadata.document says which PDF and page (the SDK keeps metadata keys verbatim)");
+  });
+
+  await step("add with a Markdown document by URL (mdx_url): split at its headings, each memory names the URL", async () => {
+    const { createServer } = await import("node:http");
+    const markdown = "# Garden\n\nI grow tomatoes on my balcony.\n\n# Music\n\nI play the banjo in a folk band.";
+    const server = createServer((req, res) => {
+      res.writeHead(req.url === "/notes.md" ? 200 : 404, { "Content-Type": "text/markdown; charset=utf-8" });
+      res.end(req.url === "/notes.md" ? markdown : "");
+    });
+    await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${server.address().port}/notes.md`;
+      const response = await client.add([{ role: "user", content: { type: "mdx_url", mdx_url: { url } } }], { userId: reader, infer: false });
+      equal(response.results?.map((r) => r.data.memory), ["# Garden\nI grow tomatoes on my balcony.", "# Music\nI play the banjo in a folk band."],
+        "one memory per passage");
+      const listed = await client.getAll({ filters: { user_id: reader }, page: 1, pageSize: 100 });
+      const banjo = listed.results.find((m) => m.memory.includes("banjo"));
+      equal([banjo?.metadata?.document?.url, banjo?.metadata?.document?.passage, banjo?.metadata?.document?.passages], [url, 2, 2], "metadata.document");
+      const missing = await rejectsWith(client.add([{ role: "user", content: { type: "mdx_url", mdx_url: { url: url.replace("notes", "gone") } } }],
+        { userId: reader, infer: false }), ValidationError, "a document URL that answers 404");
+      equal(missing.errorCode, "HTTP_422", "errorCode");
+    } finally {
+      server.close();
+    }
+  });
+
+  await step("add with an image (image_url) and no vision-capable LLM is refused with a 415", async () => {
+    const err = await rejectsWith(client.add([{ role: "user", content: { type: "image_url", image_url: { url: "data:image/png;base64,iVBORw0KGgo=" } } }],
+      { userId: reader }), MemoryError, "an image without a vision LLM");
+    equal(err.errorCode, "HTTP_415", "errorCode");
+    check(String(err.message).includes("vision-capable LLM"), "the problem says why", err.message);
+  });
+
+  await step("add with a PDF over the request size limit is MemoryQuotaExceededError (413)", async () => {
+    const big = Buffer.alloc(5 * 1024 * 1024).toString("base64"); // 7 MB of base64: over the 4 MB request body limit
+    const err = await rejectsWith(client.add([{ role: "user", content: { type: "pdf_url", pdf_url: { url: big } } }], { userId: reader }),
+      MemoryQuotaExceededError, "an oversized document");
+    equal(err.errorCode, "HTTP_413", "errorCode");
+  });
+
+  await client.deleteAll({ userId: reader });
 }
 
 async function afterRestart() {

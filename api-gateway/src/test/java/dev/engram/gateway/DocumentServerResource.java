@@ -19,7 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * One HTTP server on loopback for {@link DocumentsVisionRouteTest}: it serves a Markdown document and a PNG image, and
  * speaks OpenAI's chat completions as the vision-capable LLM profile {@code seeing}: a request that carries an image
- * is answered with {@link #DESCRIPTION}, any other (fact extraction) with one fact. Request bodies are recorded. The
+ * is answered with {@link #DESCRIPTION}, any other (fact extraction) with one fact; profile {@code broken}, vision-capable
+ * too, always answers 500. Request bodies are recorded. The
  * gateway is configured to allow private URLs, since the documents are on loopback.
  */
 public class DocumentServerResource implements QuarkusTestResourceLifecycleManager {
@@ -48,6 +49,7 @@ public class DocumentServerResource implements QuarkusTestResourceLifecycleManag
         server.createContext("/docs/photo.png", ex -> send(ex, 200, "image/png", PNG));
         server.createContext("/docs/page.html", ex -> send(ex, 200, "text/html", "<html>hi</html>".getBytes(StandardCharsets.UTF_8)));
         server.createContext("/llm/v1/chat/completions", DocumentServerResource::chat);
+        server.createContext("/broken/v1/chat/completions", ex -> send(ex, 500, "application/json", "{\"error\":\"down\"}".getBytes(StandardCharsets.UTF_8)));
         server.start();
         origin = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of(
@@ -56,7 +58,10 @@ public class DocumentServerResource implements QuarkusTestResourceLifecycleManag
                 "engram.llm.profiles.seeing.base-url", origin + "/llm/v1",
                 "engram.llm.profiles.seeing.api-key", "seeing-key",
                 "engram.llm.profiles.seeing.model", "seeing-model",
-                "engram.llm.profiles.seeing.vision", "true");
+                "engram.llm.profiles.seeing.vision", "true",
+                "engram.llm.profiles.broken.base-url", origin + "/broken/v1",
+                "engram.llm.profiles.broken.model", "broken-model",
+                "engram.llm.profiles.broken.vision", "true");
     }
 
     private static void chat(HttpExchange ex) throws IOException {

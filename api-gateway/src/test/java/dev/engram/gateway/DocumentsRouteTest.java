@@ -106,6 +106,17 @@ class DocumentsRouteTest {
     }
 
     @Test
+    void aContentListMixesTextAndDocuments() {
+        String key = Api.newTenantKey(ORG);
+        String b64 = Base64.getEncoder().encodeToString("I keep bees in the garden.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<Map<String, Object>> results = as(key).body(Map.of("messages", List.of(Map.of("role", "user", "content", List.of(
+                        Map.of("type", "text", "text", "My notes:"),
+                        Map.of("type", "mdx_url", "mdx_url", Map.of("url", "data:text/plain;base64," + b64))))), "user_id", "kim", "infer", false))
+                .post("/v3/memories/add/").then().statusCode(200).extract().jsonPath().getList("results");
+        assertThat(results).extracting(r -> (Object) ((Map<?, ?>) r.get("data")).get("memory")).containsExactly("My notes:", "I keep bees in the garden.");
+    }
+
+    @Test
     void everyRefusalIsAProblemAndNothingIsAdded() {
         String key = Api.newTenantKey(ORG);
         byte[] pdf = TestPdfs.pages(List.of(List.of("Text")));

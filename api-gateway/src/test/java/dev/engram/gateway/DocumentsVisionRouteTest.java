@@ -61,13 +61,30 @@ class DocumentsVisionRouteTest {
                 .post("/v3/memories/add/").then().statusCode(415).body("detail", containsString("text/html"));
     }
 
-    @Test
-    void anImageIsDescribedByTheVisionLlmAndRemembered() {
+    /** A new project whose adds use LLM profile {@code profile}; its read/write key. */
+    private static String projectWithProfile(String profile) {
         String project = "p" + UUID.randomUUID().toString().substring(0, 8);
         admin().body(Map.of("org_id", ORG, "project_id", project, "name", "vision")).post("/api/v1/admin/projects/").then().statusCode(201);
         String key = admin().body(Map.of("org_id", ORG, "project_id", project, "name", "k", "scopes", List.of("read", "write")))
                 .post("/api/v1/admin/keys/").then().statusCode(201).extract().path("key");
-        admin().body(Map.of("llm_profile", "seeing")).put("/api/v1/admin/projects/" + ORG + "/" + project + "/defaults/").then().statusCode(200);
+        admin().body(Map.of("llm_profile", profile)).put("/api/v1/admin/projects/" + ORG + "/" + project + "/defaults/").then().statusCode(200);
+        return key;
+    }
+
+    @Test
+    void aVisionLlmThatFailsIs503AndAddsNothing() {
+        String key = projectWithProfile("broken");
+        String png = Base64.getEncoder().encodeToString(DocumentServerResource.PNG);
+        as(key).body(Map.of("messages", List.of(Map.of("role", "user", "content",
+                        Map.of("type", "image_url", "image_url", Map.of("url", "data:image/png;base64," + png)))), "user_id", "jo"))
+                .post("/v3/memories/add/").then().statusCode(503).contentType(org.hamcrest.Matchers.startsWith("application/problem+json"))
+                .body("detail", containsString("vision LLM"));
+        as(key).get("/v1/memories/?user_id=jo").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void anImageIsDescribedByTheVisionLlmAndRemembered() {
+        String key = projectWithProfile("seeing");
         int before = DocumentServerResource.LLM_REQUESTS.size();
         String url = DocumentServerResource.origin + "/docs/photo.png";
 

@@ -108,6 +108,8 @@ public final class StandaloneServer implements AutoCloseable {
         // keeps its retry quick.
         env.put("ENGRAM_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         env.put("ENGRAM_WEBHOOKS_INITIAL_BACKOFF", "500ms");
+        // Its documents step serves a Markdown file from loopback too, refused by default for the same reason.
+        env.put("ENGRAM_DOCUMENTS_ALLOW_PRIVATE_URLS", "true");
         if (bootstrapApiKey == null) env.remove("ENGRAM_BOOTSTRAP_API_KEY");
         else env.put("ENGRAM_BOOTSTRAP_API_KEY", bootstrapApiKey);
         StandaloneServer server = new StandaloneServer(pb.start(), port, dataDir, log);
