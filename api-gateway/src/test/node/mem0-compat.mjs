@@ -518,6 +518,7 @@ async function all() {
 
   await exportsSection(client, run);
   await documentsSection(client, run);
+  await feedbackSection(client, run);
 
   await step("a bad API key is AuthenticationError", async () => {
     const originalError = console.error; // the SDK logs its own failed ping: keep the output readable
@@ -697,6 +698,54 @@ async function documentsSection(client, run) {
   });
 
   await client.deleteAll({ userId: reader });
+}
+
+// ---- feedback (issue 15 part 5): client.feedback for each value; VERY_NEGATIVE hides the memory from search/getAll ----
+async function feedbackSection(client, run) {
+  const user = `compat_${run}_feedback`;
+  await step("feedback: each value is stored and shown on the memory; null clears it", async () => {
+    const added = await client.add([{ role: "user", content: "I play the trombone in a brass band" }], { userId: user, infer: false });
+    const id = added.results[0].id;
+    for (const value of ["POSITIVE", "NEGATIVE", "VERY_NEGATIVE"]) {
+      const answer = await client.feedback({ memoryId: id, feedback: value, feedbackReason: `compat ${value}` });
+      // Mem0's fields (camel-cased by the SDK) and the message the SDK's type declares.
+      equal([answer?.id, answer?.feedback, answer?.feedbackReason, typeof answer?.message], [id, value, `compat ${value}`, "string"],
+        `feedback ${value}`);
+      const memory = await client.get(id);
+      equal([memory.feedback, memory.feedbackReason], [value, `compat ${value}`], `get shows ${value}`);
+    }
+    const cleared = await client.feedback({ memoryId: id, feedback: null });
+    equal([cleared?.id, cleared?.feedback], [id, null], "feedback null clears it");
+    equal((await client.get(id)).feedback, null, "get shows no feedback after null");
+  });
+
+  await step("feedback: a VERY_NEGATIVE memory disappears from search and getAll unless asked for; get still returns it", async () => {
+    const added = await client.add(
+      [
+        { role: "user", content: "I am vegetarian" },
+        { role: "user", content: "I eat fish on Fridays" },
+      ],
+      { userId: user, infer: false },
+    );
+    const [wrong, right] = added.results.map((r) => r.id);
+    const before = await client.search("what do I eat", { filters: { user_id: user } });
+    check(ids(before.results).includes(wrong), "found before the feedback", before.results);
+
+    await client.feedback({ memoryId: wrong, feedback: "VERY_NEGATIVE", feedbackReason: "the user eats fish" });
+    const after = await client.search("what do I eat", { filters: { user_id: user } });
+    check(!ids(after.results).includes(wrong) && ids(after.results).includes(right), "search leaves the VERY_NEGATIVE memory out", after.results);
+    const listed = await client.getAll({ filters: { user_id: user }, page: 1, pageSize: 50 });
+    check(!ids(listed.results).includes(wrong) && ids(listed.results).includes(right), "getAll leaves it out", listed.results);
+    const optedIn = await client.search("what do I eat", { filters: { user_id: user }, includeVeryNegative: true });
+    check(ids(optedIn.results).includes(wrong), "include_very_negative: true returns it", optedIn.results);
+    const memory = await client.get(wrong);
+    equal([memory.id, memory.feedback], [wrong, "VERY_NEGATIVE"], "get still returns it with its feedback");
+
+    const error = await rejectsWith(client.feedback({ memoryId: wrong, feedback: "MEH" }), Error, "an unknown feedback value");
+    equal(error.errorCode, "HTTP_400", "errorCode");
+    check(/feedback/i.test(error.message), "the 400 names the field", error.message);
+    await client.deleteAll({ userId: user });
+  });
 }
 
 async function afterRestart() {

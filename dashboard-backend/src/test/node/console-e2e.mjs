@@ -81,6 +81,8 @@ try {
     const response = await client.add([{ role: "user", content: "I am allergic to peanuts" }], { userId, infer: false });
     check(response?.results?.length === 1, `a second memory stored: ${JSON.stringify(response)}`);
     await client.update(teaId, { text: "I drink green tea every morning, without sugar" });
+    const feedback = await client.feedback({ memoryId: response.results[0].id, feedback: "NEGATIVE", feedbackReason: "only mildly" });
+    check(feedback?.feedback === "NEGATIVE", `the feedback is recorded: ${JSON.stringify(feedback)}`);
   });
 
   await step("the key list shows when the key was last used", async () => {
@@ -202,6 +204,8 @@ try {
     check(await page.getByRole("button", { name: /^Delete the memory/ }).count() === 2, "an owner sees a Delete button per memory");
     check(await page.getByRole("row", { name: /without sugar/ }).getByRole("cell", { name: "active", exact: true }).count() === 1,
       "the memory's state is shown");
+    check(await page.getByRole("row", { name: /allergic to peanuts/ }).getByRole("cell", { name: "negative", exact: true }).count() === 1,
+      "the memory's feedback is shown");
     check(!(await page.getByRole("button", { name: "Show all" }).isVisible()), "Show all appears only with search results");
     await shot("14-memories-list");
   });

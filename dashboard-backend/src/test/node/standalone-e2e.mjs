@@ -68,15 +68,22 @@ try {
     check(Array.isArray(added?.results) && added.results.length === 1, `one memory stored: ${JSON.stringify(added)}`);
     const { results } = await client.search("bees", { filters: { user_id: userId } });
     check(results.some((m) => m.memory.includes("bees")), `the search finds it: ${JSON.stringify(results)}`);
+    const feedback = await client.feedback({ memoryId: added.results[0].id, feedback: "VERY_NEGATIVE", feedbackReason: "the bees moved out" });
+    check(feedback?.feedback === "VERY_NEGATIVE", `the feedback is recorded: ${JSON.stringify(feedback)}`);
+    const after = await client.search("bees", { filters: { user_id: userId } });
+    check(!after.results.some((m) => m.memory.includes("bees")), `a VERY_NEGATIVE memory is no longer found: ${JSON.stringify(after.results)}`);
   });
 
   await step("the memory browser shows that memory with its source, through the gateway", async () => {
     await page.getByRole("link", { name: "Memories" }).click();
     await page.getByRole("heading", { level: 1, name: "Memories" }).waitFor();
     await page.getByRole("link", { name: userId }).click();
+    // The browser still lists the VERY_NEGATIVE memory, marked by its feedback.
+    await page.getByRole("row", { name: /keep bees/ }).getByRole("cell", { name: "very negative (hidden from the API)" }).waitFor();
     await page.getByRole("link", { name: /keep bees/ }).click();
     await page.getByRole("heading", { level: 2, name: "Memory" }).waitFor();
     check((await page.locator(".memory-quote").textContent()).includes("bees"), "the memory's text is shown");
+    check((await page.locator(".facts").textContent()).includes("the bees moved out"), "the feedback's reason is shown");
     await page.getByRole("region", { name: "History" }).getByRole("row", { name: /ADD/ }).waitFor();
     check(await page.getByRole("region", { name: "Sources" }).locator("tbody tr").count() >= 1, "its source message is listed");
     await shot("s04-local-admin-memory");
