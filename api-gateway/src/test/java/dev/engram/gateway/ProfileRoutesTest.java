@@ -248,4 +248,22 @@ class ProfileRoutesTest {
                 .body("profile.categories.toString()", containsString("Turku"));
         awaitJson(key, profilePath("erik"), p -> p.getInt("generation_count") > generations && "succeeded".equals(p.getString("status")));
     }
+
+    @Test
+    void deletingAProjectDeletesItsProfilesJobsAndSettings() throws Exception {
+        String key = Api.newTenantKey("org-profiles");
+        var ping = as(key).get("/v1/ping/").then().extract().jsonPath();
+        Tenant tenant = Tenant.of(ping.getString("org_id"), ping.getString("project_id"));
+        addFacts(key, "fay", "Lives in Bergen", "Works as a potter", "Likes rain");
+        as(key).body(Map.of("entities", Map.of("user", Map.of("custom_instructions", "Short")))).post(SETTINGS).then().statusCode(200);
+        String id = trigger(key, UUID.randomUUID().toString(), "fay").getString("job_id");
+        awaitJson(key, JOBS + id + "/", j -> "succeeded".equals(j.getString("job.status")));
+        assertThat(profiles.profile(tenant, "fay")).isPresent();
+
+        Api.admin().delete("/api/v1/admin/projects/" + tenant.orgId() + "/" + tenant.projectId() + "/").then().statusCode(200);
+
+        assertThat(profiles.profile(tenant, "fay")).isEmpty();
+        assertThat(profiles.job(tenant, UUID.fromString(id))).isEmpty();
+        assertThat(profiles.settings(tenant)).isEqualTo(dev.engram.core.profile.ProfileSettings.DEFAULTS);
+    }
 }
