@@ -266,4 +266,19 @@ class ProfileRoutesTest {
         assertThat(profiles.job(tenant, UUID.fromString(id))).isEmpty();
         assertThat(profiles.settings(tenant)).isEqualTo(dev.engram.core.profile.ProfileSettings.DEFAULTS);
     }
+
+    /** A profile left PENDING by a gateway that stopped before generating it is generated when it is read. */
+    @Test
+    void aProfileLeftPendingByAStoppedProcessIsGeneratedWhenRead() throws Exception {
+        String key = Api.newTenantKey("org-profiles");
+        var ping = as(key).get("/v1/ping/").then().extract().jsonPath();
+        Tenant tenant = Tenant.of(ping.getString("org_id"), ping.getString("project_id"));
+        addFacts(key, "gus", "Lives in Aarhus", "Works as a chef", "Likes jazz");
+        profiles.markPending(tenant, "gus"); // as a gateway that accepted the work and stopped leaves it
+
+        as(key).get(profilePath("gus")).then().statusCode(200).body("status", equalTo("pending"));
+        JsonPath done = awaitJson(key, profilePath("gus"), p -> "succeeded".equals(p.getString("status")));
+        assertThat(done.getInt("generation_count")).isEqualTo(1);
+        assertThat(done.getMap("profile.categories").toString()).contains("Aarhus");
+    }
 }

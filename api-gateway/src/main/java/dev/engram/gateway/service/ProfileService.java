@@ -95,7 +95,11 @@ public class ProfileService {
         Optional<UserProfile> stored = store.profile(tenant, user);
         UserProfile shown = stored.orElseGet(() -> new UserProfile(tenant, user, null, null, null, 0, 0, null));
         if (!store.settings(tenant).enabled()) return new Read(user, shown, ProfileStatus.NOT_ENABLED);
-        if (shown.status() == ProfileStatus.PENDING) return new Read(user, shown, ProfileStatus.PENDING);
+        if (shown.status() == ProfileStatus.PENDING) {
+            // Queued here already, or left PENDING by a process that stopped: then it is queued now (once per process).
+            jobs.refresh(tenant, user);
+            return new Read(user, shown, ProfileStatus.PENDING);
+        }
         if (shown.status() != null) {
             // Changes counted elsewhere (an ingest worker only counts) make a stale profile regenerate when it is read.
             if (shown.changes() >= config.regenerateAfterChanges() && jobs.refresh(tenant, user)) {
