@@ -534,6 +534,8 @@ async function all() {
     }
   });
 
+  await profiles(client, run);
+
   if (STATE_FILE) {
     await step("restart check: record the seed memories and leave adds in flight", async () => {
       const seed = await client.getAll({ filters: { user_id: SEED_USER }, page: 1, pageSize: 100 });
@@ -746,6 +748,127 @@ async function feedbackSection(client, run) {
     check(/feedback/i.test(error.message), "the 400 names the field", error.message);
     await client.deleteAll({ userId: user });
   });
+}
+
+// ---- profiles (issue 15 part 4): getProfileSettings, updateProfileSettings, getProfile, generateProfile, getProfileJob,
+// sampleProfiles. Leaves the project's profile settings as it found them (enabled, no schema, no instructions).
+async function profiles(client, run) {
+  const user = `compat_${run}_profile`;
+  const addFacts = async (texts) => {
+    const response = await client.add(texts.map((content) => ({ role: "user", content })), { userId: user, infer: false });
+    equal(response.results?.length, texts.length, "one memory per fact");
+  };
+  const awaitJob = async (statusUrl) => {
+    const done = await eventually(async () => {
+      const s = await client.getProfileJob(statusUrl);
+      return s.job.status === "succeeded" || s.job.status === "failed" ? s : null;
+    }, EVENT_TIMEOUT_MS);
+    check(done, `the job ${statusUrl} finished`);
+    return done;
+  };
+
+  try {
+    await step("profiles: getProfileSettings answers the defaults (enabled, entities.user, capabilities)", async () => {
+      const s = await client.getProfileSettings();
+      equal(s.enabled, true, "profiles are on by default");
+      check(s.entities && s.entities.user && "schema" in s.entities.user, "entities.user carries the schema", s);
+      equal(s.capabilities?.entityTypes, ["user"], "only users have profiles");
+    });
+
+    await step("profiles: updateProfileSettings nests schema and customInstructions under entities.user; the schema's keys stay verbatim", async () => {
+      const schema = {
+        type: "object",
+        properties: {
+          home_city: { type: "string", description: "The city where the user lives" },
+          favoriteDrinks: { type: "array", description: "Drinks the user drinks" },
+        },
+      };
+      const written = await client.updateProfileSettings({ schema, customInstructions: "Keep it short" });
+      equal(Object.keys(written.entities.user.schema.properties).sort(), ["favoriteDrinks", "home_city"], "schema property names");
+      equal(written.entities.user.customInstructions, "Keep it short", "custom instructions");
+      const read = await client.getProfileSettings();
+      equal(read.entities.user.schema, schema, "the schema reads back verbatim");
+      equal(read.enabled, true, "enabled untouched");
+    });
+
+    await step("profiles: a flat schema (not under entities.user) is refused as Unsupported settings", async () => {
+      const response = await fetch(`${HOST}/v2/profiles/settings/`, {
+        method: "POST",
+        headers: { Authorization: `Token ${API_KEY}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ schema: { type: "object" } }),
+      });
+      equal(response.status, 400, "status");
+      check((await response.text()).includes("Unsupported settings"), "the problem says Unsupported settings");
+    });
+
+    await step("profiles: getProfile of a user with too few memories is insufficient_data", async () => {
+      await addFacts(["I have a dog named Rex", "I was born in Graz"]);
+      const p = await client.getProfile({ entityId: user });
+      equal(p.status, "insufficient_data", "status");
+      equal(p.entityId, user, "entityId");
+      equal(p.entityType, "user", "entityType");
+      equal(p.generationCount, 0, "generationCount");
+    });
+
+    const job = await step("profiles: generateProfile queues a job; the same idempotencyKey replays it", async () => {
+      await addFacts(["I live in the city of Vienna", "I drink oat milk lattes", "I work as a carpenter"]);
+      const idempotencyKey = `compat-${run}-profile`;
+      const first = await client.generateProfile({ entityId: user, idempotencyKey });
+      check(isUuid(first.jobId), "jobId is a UUID", first);
+      equal(first.operation, "trigger", "operation");
+      equal(first.entityType, "user", "entityType");
+      equal(first.replayed, false, "a new key is not a replay");
+      equal(first.statusUrl, `/v2/profiles/jobs/${first.jobId}/`, "statusUrl");
+      const again = await client.generateProfile({ entityId: user, idempotencyKey });
+      equal(again.jobId, first.jobId, "the same key answers the same job");
+      equal(again.replayed, true, "replayed");
+      return first;
+    });
+
+    await step("profiles: getProfileJob (statusUrl or bare id) reaches succeeded with its counters", async () => {
+      check(job, "the job was created");
+      const done = await awaitJob(job.statusUrl);
+      const { status, total, completed, succeeded, failed: failures, skipped, enumerationComplete, entityType } = done.job;
+      equal({ status, total, completed, succeeded, failures, skipped, enumerationComplete, entityType },
+        { status: "succeeded", total: 1, completed: 1, succeeded: 1, failures: 0, skipped: 0, enumerationComplete: true, entityType: "user" },
+        "job");
+      equal((await client.getProfileJob(job.jobId)).job.id, job.jobId, "by bare id");
+    });
+
+    await step("profiles: getProfile is succeeded and shaped by the schema, its keys verbatim", async () => {
+      const p = await client.getProfile({ entityId: user });
+      equal(p.status, "succeeded", "status");
+      equal(Object.keys(p.profile).sort(), ["favoriteDrinks", "home_city"], "the schema's keys, not camel-cased");
+      check(String(p.profile.home_city).includes("Vienna"), "home_city from the facts", p.profile);
+      check(Array.isArray(p.profile.favoriteDrinks) && p.profile.favoriteDrinks.some((d) => d.includes("oat milk")), "favoriteDrinks", p.profile);
+      check(p.generationCount >= 1 && typeof p.updatedAt === "string", "generationCount and updatedAt", p);
+    });
+
+    await step("profiles: getProfileJob of an unknown job is MemoryNotFoundError", async () => {
+      await rejectsWith(client.getProfileJob("00000000-0000-4000-8000-000000000000"), MemoryNotFoundError, "an unknown job");
+    });
+
+    await step("profiles: sampleProfiles generates a few real users' profiles and names them", async () => {
+      const s = await client.sampleProfiles({ limit: 2, idempotencyKey: `compat-${run}-sample` });
+      equal(s.operation, "sample", "operation");
+      check(Array.isArray(s.entityIds) && s.entityIds.length >= 1 && s.entityIds.length <= 2 && s.sampled === s.entityIds.length,
+        "sampled users", s);
+      const done = await awaitJob(s.statusUrl);
+      equal(done.job.completed, s.entityIds.length, "every sampled user done");
+      for (const id of s.entityIds) {
+        const p = await client.getProfile({ entityId: id });
+        check(["succeeded", "insufficient_data"].includes(p.status), `the sampled user ${id} has a profile`, p);
+      }
+    });
+
+    await step("profiles: updateProfileSettings({enabled: false}) turns them off: generateProfile is refused, getProfile says not_enabled", async () => {
+      equal((await client.updateProfileSettings({ enabled: false })).enabled, false, "enabled");
+      await rejectsWith(client.generateProfile({ entityId: user }), ValidationError, "generateProfile while off (409)");
+      equal((await client.getProfile({ entityId: user })).status, "not_enabled", "status");
+    });
+  } finally {
+    await client.updateProfileSettings({ enabled: true, schema: null, customInstructions: null }).catch(() => {});
+  }
 }
 
 async function afterRestart() {

@@ -136,4 +136,44 @@ class LlmProfilesRouteTest {
                 .post("/v1/memories/").then().statusCode(200);
         return as(key).get("/v1/memories/?user_id=" + userId).then().statusCode(200).extract().jsonPath().getList("$");
     }
+
+    /** A user profile's summary is written by the project's own LLM profile; a project without one gets none. */
+    @Test
+    void aUserProfilesSummaryIsWrittenByTheProjectsLlmProfile() throws Exception {
+        Project claude = newProject();
+        Project plain = newProject();
+        admin().body(Map.of("llm_profile", "claude")).put(defaultsPath(claude)).then().statusCode(200);
+        as(claude.key()).get("/v2/profiles/settings/").then().statusCode(200).body("capabilities.llm_summary", equalTo(true));
+        as(plain.key()).get("/v2/profiles/settings/").then().statusCode(200).body("capabilities.llm_summary", equalTo(false));
+        int openAiBefore = LlmStubsResource.OPENAI_REQUESTS.size();
+
+        Map<String, Object> summarised = generatedProfile(claude.key(), "cleo");
+        assertThat(summarised.get("summary")).isEqualTo(LlmStubsResource.ANTHROPIC_SUMMARY);
+        assertThat(summarised.get("categories").toString()).contains("Lives in Tromso");
+        assertThat(LlmStubsResource.ANTHROPIC_REQUESTS).anySatisfy(b -> assertThat(b.toString()).contains("concise profile of a user")
+                .contains("Lives in Tromso"));
+
+        Map<String, Object> offline = generatedProfile(plain.key(), "dag");
+        assertThat(offline).containsOnlyKeys("categories");
+        assertThat(LlmStubsResource.OPENAI_REQUESTS.subList(openAiBefore, LlmStubsResource.OPENAI_REQUESTS.size()))
+                .noneSatisfy(b -> assertThat(b.toString()).contains("concise profile of a user"));
+    }
+
+    /** Three verbatim memories, a trigger job, its success: the profile object. */
+    private static Map<String, Object> generatedProfile(String key, String user) throws InterruptedException {
+        for (String fact : List.of("Lives in Tromso", "Works as a fisher", "Likes northern lights")) {
+            as(key).body(Map.of("messages", List.of(Map.of("role", "user", "content", fact)), "user_id", user, "infer", false))
+                    .post("/v3/memories/add/").then().statusCode(200);
+        }
+        String statusUrl = as(key).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .body(Map.of("operation", "trigger", "entity_type", "user", "entity_id", user)).post("/v2/profiles/jobs/")
+                .then().statusCode(200).extract().path("status_url");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!"succeeded".equals(as(key).get(statusUrl).then().extract().path("job.status"))) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the profile job did not succeed");
+            Thread.sleep(50);
+        }
+        return as(key).get("/v2/entities/user/" + user + "/profile/").then().statusCode(200).body("status", equalTo("succeeded"))
+                .extract().jsonPath().getMap("profile");
+    }
 }

@@ -1,8 +1,11 @@
 package dev.engram.gateway;
 
+import dev.engram.core.domain.Tenant;
+import dev.engram.core.profile.ProfileStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,6 +28,9 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @QuarkusTestResource(TempDataDirResource.class)
 class ProfileRoutesTest {
+
+    @Inject
+    ProfileStore profiles;
 
     private static final String JOBS = "/v2/profiles/jobs/";
     private static final String SETTINGS = "/v2/profiles/settings/";
@@ -222,5 +228,57 @@ class ProfileRoutesTest {
         JsonPath regenerated = awaitJson(key, profilePath("dora"),
                 p -> p.getInt("generation_count") > before && "succeeded".equals(p.getString("status")));
         assertThat(regenerated.getMap("profile.categories").toString()).contains("museum number 9");
+    }
+
+    /** The distributed mode: an ingest worker only counts changes in the shared store; the next read regenerates. */
+    @Test
+    void changesCountedElsewhereRegenerateTheProfileWhenItIsRead() throws Exception {
+        String key = Api.newTenantKey("org-profiles");
+        addFacts(key, "erik", "Lives in Turku", "Works as a welder", "Likes sauna evenings");
+        String id = trigger(key, UUID.randomUUID().toString(), "erik").getString("job_id");
+        awaitJson(key, JOBS + id + "/", j -> "succeeded".equals(j.getString("job.status")));
+        JsonPath before = as(key).get(profilePath("erik")).then().statusCode(200).extract().jsonPath();
+        assertThat(before.getString("status")).as("no changes since: the stored profile, not regenerated").isEqualTo("succeeded");
+        int generations = before.getInt("generation_count");
+
+        var ping = as(key).get("/v1/ping/").then().extract().jsonPath();
+        profiles.countChanges(Tenant.of(ping.getString("org_id"), ping.getString("project_id")), "erik", 10); // as a worker does
+
+        as(key).get(profilePath("erik")).then().statusCode(200).body("status", equalTo("pending"))
+                .body("profile.categories.toString()", containsString("Turku"));
+        awaitJson(key, profilePath("erik"), p -> p.getInt("generation_count") > generations && "succeeded".equals(p.getString("status")));
+    }
+
+    @Test
+    void deletingAProjectDeletesItsProfilesJobsAndSettings() throws Exception {
+        String key = Api.newTenantKey("org-profiles");
+        var ping = as(key).get("/v1/ping/").then().extract().jsonPath();
+        Tenant tenant = Tenant.of(ping.getString("org_id"), ping.getString("project_id"));
+        addFacts(key, "fay", "Lives in Bergen", "Works as a potter", "Likes rain");
+        as(key).body(Map.of("entities", Map.of("user", Map.of("custom_instructions", "Short")))).post(SETTINGS).then().statusCode(200);
+        String id = trigger(key, UUID.randomUUID().toString(), "fay").getString("job_id");
+        awaitJson(key, JOBS + id + "/", j -> "succeeded".equals(j.getString("job.status")));
+        assertThat(profiles.profile(tenant, "fay")).isPresent();
+
+        Api.admin().delete("/api/v1/admin/projects/" + tenant.orgId() + "/" + tenant.projectId() + "/").then().statusCode(200);
+
+        assertThat(profiles.profile(tenant, "fay")).isEmpty();
+        assertThat(profiles.job(tenant, UUID.fromString(id))).isEmpty();
+        assertThat(profiles.settings(tenant)).isEqualTo(dev.engram.core.profile.ProfileSettings.DEFAULTS);
+    }
+
+    /** A profile left PENDING by a gateway that stopped before generating it is generated when it is read. */
+    @Test
+    void aProfileLeftPendingByAStoppedProcessIsGeneratedWhenRead() throws Exception {
+        String key = Api.newTenantKey("org-profiles");
+        var ping = as(key).get("/v1/ping/").then().extract().jsonPath();
+        Tenant tenant = Tenant.of(ping.getString("org_id"), ping.getString("project_id"));
+        addFacts(key, "gus", "Lives in Aarhus", "Works as a chef", "Likes jazz");
+        profiles.markPending(tenant, "gus"); // as a gateway that accepted the work and stopped leaves it
+
+        as(key).get(profilePath("gus")).then().statusCode(200).body("status", equalTo("pending"));
+        JsonPath done = awaitJson(key, profilePath("gus"), p -> "succeeded".equals(p.getString("status")));
+        assertThat(done.getInt("generation_count")).isEqualTo(1);
+        assertThat(done.getMap("profile.categories").toString()).contains("Aarhus");
     }
 }

@@ -85,7 +85,9 @@ public class ProfileService {
     /**
      * The user's profile. A user never generated yet is generated now in the background (answered {@code pending}) when
      * they have enough memories, and answered {@code insufficient_data} otherwise; a user with neither memories nor a
-     * profile is not found. A project with profiles off answers {@code not_enabled}, with the last content kept.
+     * profile is not found. A project with profiles off answers {@code not_enabled}, with the last content kept. A
+     * profile with at least {@code regenerate-after-changes} changes counted since its generation (by another process:
+     * the gateway regenerates its own at once) is regenerated now and answered {@code pending}, its content still shown.
      */
     public Read profile(String userId) {
         Tenant tenant = caller.tenant();
@@ -93,7 +95,18 @@ public class ProfileService {
         Optional<UserProfile> stored = store.profile(tenant, user);
         UserProfile shown = stored.orElseGet(() -> new UserProfile(tenant, user, null, null, null, 0, 0, null));
         if (!store.settings(tenant).enabled()) return new Read(user, shown, ProfileStatus.NOT_ENABLED);
-        if (shown.status() != null) return new Read(user, shown, shown.status());
+        if (shown.status() == ProfileStatus.PENDING) {
+            // Queued here already, or left PENDING by a process that stopped: then it is queued now (once per process).
+            jobs.refresh(tenant, user);
+            return new Read(user, shown, ProfileStatus.PENDING);
+        }
+        if (shown.status() != null) {
+            // Changes counted elsewhere (an ingest worker only counts) make a stale profile regenerate when it is read.
+            if (shown.changes() >= config.regenerateAfterChanges() && jobs.refresh(tenant, user)) {
+                return new Read(user, shown, ProfileStatus.PENDING);
+            }
+            return new Read(user, shown, shown.status());
+        }
         long count = engine.list(ListRequest.of(tenant, Filter.eq(Field.USER_ID, user)).page(1, 1)).total();
         if (count == 0 && stored.isEmpty()) throw new NotFoundException("Entity not found");
         if (count < config.minMemories()) return new Read(user, shown, ProfileStatus.INSUFFICIENT_DATA);

@@ -3,6 +3,7 @@ package dev.engram.worker.platform;
 import dev.engram.core.Memory;
 import dev.engram.core.engine.MemoryEngine;
 import dev.engram.core.ingest.EventStore;
+import dev.engram.core.profile.ProfileRefresh;
 import dev.engram.core.webhook.WebhookOutbox;
 import dev.engram.core.platform.PlatformStores;
 import dev.engram.platform.backend.PlatformMemory;
@@ -57,11 +58,24 @@ public class BackendProducer {
         return backend.memory().engine();
     }
 
-    /** The outbox of webhook deliveries; the gateways send them. */
+    /**
+     * The outbox of webhook deliveries; the gateways send them. It also counts each user's memory changes for their
+     * profile in the shared store; the gateways regenerate a profile whose count passed their threshold when it is read.
+     */
     @Produces
     @Singleton
-    WebhookOutbox webhookOutbox(Backend backend) {
-        return new WebhookOutbox(backend.stores().webhooks(), java.time.Clock.systemUTC());
+    WebhookOutbox webhookOutbox(Backend backend, ProfileRefresh profiles) {
+        return new WebhookOutbox(backend.stores().webhooks(), java.time.Clock.systemUTC(), profiles);
+    }
+
+    @Produces
+    @Singleton
+    ProfileRefresh profileChanges(Backend backend) {
+        return ProfileRefresh.countingOnly(backend.stores().profiles(), backend.stores().memories());
+    }
+
+    void closeProfileChanges(@Disposes ProfileRefresh profiles) {
+        profiles.close();
     }
 
     @Produces

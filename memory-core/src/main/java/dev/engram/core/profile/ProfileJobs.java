@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs profile generations in the background, on a bounded executor ({@code threads} threads, at most
  * {@code queueCapacity} waiting): client jobs ({@link #submit}, idempotent per project and key: the same key returns the
  * job already created and starts nothing) and refreshes after enough memory changes ({@link #refresh}, at most one
- * queued per user). A job's users are marked PENDING as it is accepted; each one then counts as succeeded, failed or
+ * queued or running per user in this process, counting the users of running jobs). A job's users are marked PENDING as it is accepted; each one then counts as succeeded, failed or
  * skipped (not enabled, insufficient data). A job ends FAILED when every one of its users failed, SUCCEEDED otherwise.
  * When the queue is full a job's users are recorded as failed at once, and a refresh waits for the next change.
  */
@@ -34,7 +34,8 @@ public final class ProfileJobs implements AutoCloseable {
     private final ProfileGenerator generator;
     private final Clock clock;
     private final ThreadPoolExecutor executor;
-    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    /** Users whose generation is queued or running in this process (by a job or a refresh). */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     public ProfileJobs(ProfileStore store, ProfileGenerator generator, int threads, int queueCapacity, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -56,7 +57,10 @@ public final class ProfileJobs implements AutoCloseable {
                 userIds.size(), 0, 0, 0, now, now);
         ProfileStore.Created created = store.createJob(job);
         if (created.replayed()) return created;
-        for (String user : userIds) store.markPending(tenant, user);
+        for (String user : userIds) {
+            inFlight.add(key(tenant, user));
+            store.markPending(tenant, user);
+        }
         queue(created.job());
         return created;
     }
@@ -66,25 +70,25 @@ public final class ProfileJobs implements AutoCloseable {
      * queued already, or the queue is full).
      */
     public boolean refresh(Tenant tenant, String userId) {
-        String key = tenant.key() + "\n" + userId;
-        if (!refreshing.add(key)) return false;
+        String key = key(tenant, userId);
+        if (!inFlight.add(key)) return false;
         try {
             store.markPending(tenant, userId);
             executor.execute(() -> {
                 try {
                     generator.generate(tenant, userId);
                 } finally {
-                    refreshing.remove(key);
+                    inFlight.remove(key);
                 }
             });
             return true;
         } catch (RejectedExecutionException e) {
-            refreshing.remove(key);
+            inFlight.remove(key);
             store.saveResult(tenant, userId, null, ProfileStatus.FAILED, "The profile queue is full; the next memory change retries", 0,
                     clock.instant());
             return false;
         } catch (RuntimeException e) {
-            refreshing.remove(key);
+            inFlight.remove(key);
             throw e;
         }
     }
@@ -95,6 +99,7 @@ public final class ProfileJobs implements AutoCloseable {
             ProfileJob fresh = new ProfileJob(job.id(), job.tenant(), job.idempotencyKey(), job.operation(), ProfileJob.Status.PENDING,
                     job.entityIds(), job.total(), 0, 0, 0, job.createdAt(), clock.instant());
             store.updateJob(fresh);
+            for (String user : fresh.entityIds()) inFlight.add(key(fresh.tenant(), user));
             queue(fresh);
         }
     }
@@ -106,6 +111,7 @@ public final class ProfileJobs implements AutoCloseable {
             LOG.warn("The profile queue is full: job {} of {} fails", job.id(), job.tenant().key());
             ProfileJob failed = job;
             for (String user : job.entityIds()) {
+                inFlight.remove(key(job.tenant(), user));
                 store.saveResult(job.tenant(), user, null, ProfileStatus.FAILED, "The profile queue is full; try again later", 0, clock.instant());
                 failed = failed.withOutcome(ProfileStatus.FAILED, clock.instant());
             }
@@ -118,19 +124,30 @@ public final class ProfileJobs implements AutoCloseable {
         try {
             store.updateJob(job);
             for (String user : job.entityIds()) {
-                job = job.withOutcome(generator.generate(job.tenant(), user), clock.instant());
+                ProfileStatus outcome;
+                try {
+                    outcome = generator.generate(job.tenant(), user);
+                } finally {
+                    inFlight.remove(key(job.tenant(), user));
+                }
+                job = job.withOutcome(outcome, clock.instant());
                 store.updateJob(job);
             }
             boolean allFailed = job.total() > 0 && job.failed() == job.total();
             store.updateJob(job.withStatus(allFailed ? ProfileJob.Status.FAILED : ProfileJob.Status.SUCCEEDED, clock.instant()));
         } catch (RuntimeException e) {
             LOG.error("Profile job {} of {} stopped: {}", job.id(), job.tenant().key(), e.toString());
+            for (String user : job.entityIds()) inFlight.remove(key(job.tenant(), user));
             try {
                 store.updateJob(job.withStatus(ProfileJob.Status.FAILED, clock.instant()));
             } catch (RuntimeException ignored) {
                 // The store is down: the job stays RUNNING and is resumed at the next start.
             }
         }
+    }
+
+    private static String key(Tenant tenant, String userId) {
+        return tenant.key() + "\n" + userId;
     }
 
     /** Stops taking work and waits briefly for the generations in progress. */

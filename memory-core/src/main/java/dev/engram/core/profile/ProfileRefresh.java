@@ -68,6 +68,15 @@ public final class ProfileRefresh implements MemoryChangeListener, AutoCloseable
         return new ProfileRefresh(store, memories, u -> jobs.refresh(u.tenant(), u.userId()), threshold);
     }
 
+    /**
+     * Counting only, for a process that does not generate profiles (the ingest worker): the counters it keeps in the
+     * shared store make the gateways regenerate a profile when it is next read ({@code GET .../profile/}).
+     */
+    public static ProfileRefresh countingOnly(ProfileStore store, MemoryStore memories) {
+        return new ProfileRefresh(store, memories, u -> {
+        }, Integer.MAX_VALUE);
+    }
+
     @Override
     public void added(Tenant tenant, List<MemoryEvent> results) {
         List<MemoryEvent> changed = results.stream().filter(e -> e.type() != MemoryEvent.Type.NONE).toList();

@@ -150,6 +150,21 @@ class ProfileGenerationTest {
     }
 
     @Test
+    void aJobAStoppedProcessLeftUnfinishedRunsAgainAtStart() throws Exception {
+        addAlicesLife(Scope.user("alice"));
+        java.time.Instant then = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        ProfileJob left = new ProfileJob(UUID.randomUUID(), T, "left-running", ProfileJob.Operation.TRIGGER, ProfileJob.Status.RUNNING,
+                List.of("alice"), 1, 0, 0, 0, then, then);
+        store.createJob(left);
+        try (ProfileJobs jobs = new ProfileJobs(store, generator(Optional.empty()), 1, 10, Clock.systemUTC())) {
+            jobs.resumeUnfinished();
+            await(() -> store.job(T, left.id()).orElseThrow().status() == ProfileJob.Status.SUCCEEDED);
+            assertThat(store.job(T, left.id()).orElseThrow().succeeded()).isEqualTo(1);
+            assertThat(store.profile(T, "alice").orElseThrow().status()).isEqualTo(ProfileStatus.SUCCEEDED);
+        }
+    }
+
+    @Test
     void enoughMemoryChangesRegenerateTheProfile() throws Exception {
         try (ProfileJobs jobs = new ProfileJobs(store, generator(Optional.empty()), 1, 10, Clock.systemUTC());
              ProfileRefresh refresh = ProfileRefresh.regenerating(store, memories, jobs, 4)) {
