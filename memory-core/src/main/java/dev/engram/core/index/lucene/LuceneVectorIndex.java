@@ -200,6 +200,8 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     /** The name of the embedder an existing index in {@code dir} was built with; empty when there is no index there yet. */
     public static Optional<String> recordedEmbedder(Path dir) {
+        Path migrated = FloatIndexMigration.sibling(dir, FloatIndexMigration.DONE_SUFFIX);
+        if (!Files.isDirectory(dir) && Files.isDirectory(migrated)) dir = migrated; // a migration's last rename is pending
         if (!Files.isDirectory(dir)) return Optional.empty();
         try (Directory directory = FSDirectory.open(dir)) {
             if (!DirectoryReader.indexExists(directory)) return Optional.empty();
