@@ -12,6 +12,8 @@ import dev.engram.core.spi.IndexQuery;
 import dev.engram.core.spi.MemoryStore;
 import dev.engram.core.store.memory.InMemoryMemoryStore;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -27,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -87,6 +90,7 @@ class FloatIndexMigrationTest {
 
         try (LuceneVectorIndex index = LuceneVectorIndex.open(dir, DIM, "test", COMPACT, store)) {
             assertThat(index.encoding()).isEqualTo(VectorEncoding.INT8_COMPACT);
+            assertThat(index.recoveryPoint()).isEmpty(); // the float index was closed cleanly
             assertEverythingFound(index);
         }
         assertThat(formatOf(dir)).isEqualTo(LuceneVectorIndex.COMPACT_FORMAT);
@@ -131,6 +135,29 @@ class FloatIndexMigrationTest {
     }
 
     @Test
+    void anUncleanFloatIndexPassesItsRecoveryPointToTheCompactOne() throws IOException {
+        Instant mark = Instant.parse("2026-12-01T10:00:00Z");
+        try (var d = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            Map<String, String> data = new HashMap<>(SegmentInfos.readLatestCommit(d).getUserData());
+            data.put(LuceneVectorIndex.CLEAN_KEY, "false"); // as a kill -9 leaves it
+            data.put(LuceneVectorIndex.SYNCED_KEY, Long.toString(mark.toEpochMilli()));
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
+        }
+        try (LuceneVectorIndex index = LuceneVectorIndex.open(dir, DIM, "test", COMPACT, store)) {
+            assertThat(index.encoding()).isEqualTo(VectorEncoding.INT8_COMPACT);
+            assertThat(index.recoveryPoint()).contains(mark); // the engine still compares with the store from there
+        }
+        try (LuceneVectorIndex index = LuceneVectorIndex.open(dir, DIM, "test", COMPACT, store)) {
+            assertThat(index.recoveryPoint()).contains(mark); // until it says it recovered
+            index.recovered();
+        }
+        try (LuceneVectorIndex index = LuceneVectorIndex.open(dir, DIM, "test", COMPACT, store)) {
+            assertThat(index.recoveryPoint()).isEmpty();
+        }
+    }
+
+    @Test
     void switchedOffTheFloatIndexKeepsItsLayout() throws IOException {
         try (LuceneVectorIndex index = LuceneVectorIndex.open(dir, DIM, "test", COMPACT.withMigrateFloatIndex(false), store)) {
             assertThat(index.encoding()).isEqualTo(VectorEncoding.FLOAT32);
@@ -166,9 +193,9 @@ class FloatIndexMigrationTest {
         try (var d = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(d)) {
             IndexSearcher searcher = new IndexSearcher(reader);
             String field = new CompactVectors.Span(0, DIM).field();
-            assertThat(new CompactVectors.ScopeDocs(2 * PER_TENANT).of(searcher, field, new MatchAllDocsQuery())).hasSize(2 * PER_TENANT);
-            assertThat(new CompactVectors.ScopeDocs(2 * PER_TENANT - 1).of(searcher, field, new MatchAllDocsQuery())).isNull();
-            assertThat(new CompactVectors.ScopeDocs(0).of(searcher, field, new MatchAllDocsQuery())).isNull();
+            assertThat(new CompactVectors.ScopeDocs(2 * PER_TENANT).of(searcher, field, MatchAllDocsQuery.INSTANCE)).hasSize(2 * PER_TENANT);
+            assertThat(new CompactVectors.ScopeDocs(2 * PER_TENANT - 1).of(searcher, field, MatchAllDocsQuery.INSTANCE)).isNull();
+            assertThat(new CompactVectors.ScopeDocs(0).of(searcher, field, MatchAllDocsQuery.INSTANCE)).isNull();
         }
         assertThatThrownBy(() -> COMPACT.withExactSearchLimit(-1)).hasMessageContaining("must not be negative");
     }
