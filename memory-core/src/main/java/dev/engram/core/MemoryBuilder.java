@@ -7,6 +7,7 @@ import dev.engram.core.engine.ModelProfiles;
 import dev.engram.core.error.ConfigurationException;
 import dev.engram.core.extract.Extractor;
 import dev.engram.core.extract.offline.OfflineExtractor;
+import dev.engram.core.index.lucene.LuceneIndexOptions;
 import dev.engram.core.index.lucene.LuceneVectorIndex;
 import dev.engram.core.index.lucene.VectorEncoding;
 import dev.engram.core.index.qdrant.QdrantSettings;
@@ -46,6 +47,8 @@ public final class MemoryBuilder {
     private QdrantSettings qdrant;
     private VectorEncoding vectorEncoding = LuceneVectorIndex.DEFAULT_ENCODING;
     private java.time.Duration indexCommitInterval = LuceneVectorIndex.DEFAULT_COMMIT_INTERVAL;
+    private int exactSearchLimit = LuceneIndexOptions.DEFAULT_EXACT_SEARCH_LIMIT;
+    private boolean migrateFloatIndex = true;
     private MemoryStore store;
     private EngineSettings settings = EngineSettings.defaults();
     private Clock clock = Clock.systemUTC();
@@ -124,6 +127,24 @@ public final class MemoryBuilder {
     }
 
     /**
+     * A filtered search of the compact Lucene index whose scope has at most this many vectors (one user's memories)
+     * scores them all exactly instead of searching the graph; 1000 by default.
+     */
+    public MemoryBuilder exactSearchLimit(int limit) {
+        this.exactSearchLimit = limit;
+        return this;
+    }
+
+    /**
+     * Whether an existing float-layout Lucene index is rewritten in the compact layout at start when the encoding is
+     * INT8_COMPACT (the old files kept as {@code index.float-backup-<time>}); true by default, false keeps it float.
+     */
+    public MemoryBuilder migrateFloatIndex(boolean migrate) {
+        this.migrateFloatIndex = migrate;
+        return this;
+    }
+
+    /**
      * Search a Qdrant collection (created at first use for the embedder's dimension) instead of the embedded Lucene
      * index: the index the platform's processes share. The Memory closes the connection.
      */
@@ -168,7 +189,11 @@ public final class MemoryBuilder {
         try {
             if (s == null) s = inMemory ? new InMemoryMemoryStore() : openStore(dir.resolve("store"));
             if (i == null && qdrant != null) i = QdrantVectorIndex.connect(qdrant, emb.dimension());
-            if (i == null) i = inMemory ? LuceneVectorIndex.inMemory(emb.dimension(), vectorEncoding) : LuceneVectorIndex.open(dir.resolve("index"), emb.dimension(), emb.name(), vectorEncoding, indexCommitInterval);
+            if (i == null) {
+                LuceneIndexOptions options = new LuceneIndexOptions(vectorEncoding, indexCommitInterval, exactSearchLimit, migrateFloatIndex);
+                i = inMemory ? LuceneVectorIndex.inMemory(emb.dimension(), options)
+                        : LuceneVectorIndex.open(dir.resolve("index"), emb.dimension(), emb.name(), options, s);
+            }
             Extractor offline = new OfflineExtractor();
             Reconciler offlineReconciler = new OfflineReconciler(settings.reconcileThresholds());
             Extractor ex = extractor != null ? extractor : chatModel != null ? new LlmExtractor(chatModel, offline) : offline;

@@ -6,13 +6,17 @@ import dev.engram.core.domain.Scope;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.engine.Embedder;
 import dev.engram.core.error.ConfigurationException;
+import dev.engram.core.index.lucene.VectorEncoding;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -67,6 +71,41 @@ class MemoryPersistenceTest {
         // the failed start released everything: the original configuration opens again
         try (Memory memory = Memory.open(dir)) {
             assertThat(memory.getAll(Scope.user("u"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aFloatIndexOfAnEarlierVersionIsMigratedAtTheNextStartUnlessSwitchedOff() throws Exception {
+        Embedder tiny = new Embedder(new FixedEmbeddingModel(64), "tiny-64");
+        Scope u = Scope.user("upgrade-user");
+        try (Memory memory = Memory.builder().dataDir(dir).embedder(tiny).vectorEncoding(VectorEncoding.FLOAT32).build()) {
+            memory.add("I like green tea.", u);
+            memory.add("I play the cello.", u);
+        }
+        String stored;
+        try (Memory memory = Memory.builder().dataDir(dir).embedder(tiny).migrateFloatIndex(false).build()) {
+            List<MemoryRecord> all = memory.getAll(u);
+            assertThat(all).hasSize(2);
+            stored = all.get(0).text();
+            assertThat(memory.search(stored, u).get(0).memory().text()).isEqualTo(stored);
+        }
+        assertThat(indexFormat()).isEqualTo("1"); // switched off: still the float layout
+        try (Memory memory = Memory.builder().dataDir(dir).embedder(tiny).build()) {
+            assertThat(memory.getAll(u)).hasSize(2);
+            assertThat(memory.search(stored, u).get(0).memory().text()).isEqualTo(stored);
+            memory.add("I drink coffee in the morning.", u);
+            assertThat(memory.getAll(u)).hasSize(3);
+        }
+        assertThat(indexFormat()).isEqualTo("2"); // INT8_COMPACT
+        try (var entries = Files.list(dir)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("index.float-backup-"));
+        }
+    }
+
+    /** The recorded layout of {@code <dir>/index}: "1" float, "2" compact. */
+    private String indexFormat() throws Exception {
+        try (var d = FSDirectory.open(dir.resolve("index"))) {
+            return SegmentInfos.readLatestCommit(d).getUserData().get("engram.index-format");
         }
     }
 

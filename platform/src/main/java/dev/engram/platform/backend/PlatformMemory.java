@@ -45,6 +45,8 @@ public final class PlatformMemory {
         MemoryBuilder builder = Memory.builder().dataDir(dataDir).store(store).meterRegistry(registry)
                 .vectorEncoding(index.luceneEncoding())
                 .indexCommitInterval(index.luceneCommitInterval())
+                .migrateFloatIndex(index.migrateFloatIndex())
+                .exactSearchLimit(index.exactSearchLimit())
                 .embedder(model.embedder())
                 .settings(EngineSettings.defaults().withRetrieval(model.retrieval()).withLimits(limits));
         if (index.kind() == IndexKind.QDRANT) builder.qdrant(qdrant.settings());

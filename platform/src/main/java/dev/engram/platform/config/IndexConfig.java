@@ -21,9 +21,10 @@ public interface IndexConfig {
     /**
      * How a new LUCENE index keeps its vectors: INT8_COMPACT (8-bit vectors of each vector's non-zero span, no float
      * copy: about a quarter of FLOAT32's bytes, an eighth with the bilingual embedder), FLOAT32, or INT8 / INT7 / INT4 /
-     * BIT (scalar-quantized graph beside the float vectors, candidates rescored with them). An existing index keeps its
-     * layout: one made with floats (by a version before INT8_COMPACT, or with a float encoding) stays a float index, and
-     * a compact one stays compact; between float encodings, existing segments stay readable and merges rewrite them.
+     * BIT (scalar-quantized graph beside the float vectors, candidates rescored with them). With INT8_COMPACT, an index
+     * made with floats (by a version before INT8_COMPACT, or with a float encoding) is rewritten compact at start
+     * ({@link #migrateFloatIndex()}); otherwise an existing index keeps its layout (a compact one stays compact), and
+     * between float encodings existing segments stay readable and merges rewrite them.
      */
     @WithDefault("INT8_COMPACT")
     VectorEncoding luceneEncoding();
@@ -34,6 +35,21 @@ public interface IndexConfig {
      */
     @WithDefault("1s")
     java.time.Duration luceneCommitInterval();
+
+    /**
+     * With {@code lucene-encoding} INT8_COMPACT, whether a LUCENE index made with float vectors is rewritten compact at
+     * start, before it serves (no re-embedding: vectors from the old index, memories from the store), the old files kept
+     * as {@code index.float-backup-<time>} beside it. False keeps the float index as it is.
+     */
+    @WithDefault("true")
+    boolean migrateFloatIndex();
+
+    /**
+     * A filtered search of the compact LUCENE index whose scope has at most this many memories in a vector field (one
+     * user's memories) scores each of them exactly instead of searching the HNSW graph. 0: always the graph.
+     */
+    @WithDefault("1000")
+    int exactSearchLimit();
 
     /**
      * The bundled embedding model that fills the index: BGE_SMALL_ZH (512 dimensions, Chinese-first) or BILINGUAL

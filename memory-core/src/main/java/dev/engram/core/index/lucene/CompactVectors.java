@@ -47,8 +47,8 @@ import java.util.TreeSet;
  * keeps all its dimensions. Each span is its own byte-vector field ({@code _v8:start-end}, cosine), with its own graph.
  *
  * <p>A search runs the query's part over each span's field, quantized the same way, for {@code oversample × k}
- * candidates, or takes every vector of the span under the filter when there are at most {@value #EXACT_LIMIT} (one
- * user's memories). Each candidate is rescored as {@code (query · stored) / (|query| |stored|)} with the float query and
+ * candidates, or takes every vector of the span under the filter when there are at most
+ * {@link LuceneIndexOptions#exactSearchLimit()} (1000 by default: one user's memories). Each candidate is rescored as {@code (query · stored) / (|query| |stored|)} with the float query and
  * the stored vector (bytes / scale, outliers exact). Since a stored vector is zero outside its span, that is its cosine
  * with the whole query, up to the stored vector's rounding. So the candidates of all spans are merged by that score,
  * and the top {@code k} kept.
@@ -60,8 +60,6 @@ final class CompactVectors {
     static final String EXACT = "_v8x";
     static final int BLOCK = 64;
     static final int OUTLIERS = 4;
-    /** A scope with at most this many vectors in a span is searched exhaustively instead of through the graph. */
-    static final int EXACT_LIMIT = 1000;
 
     private CompactVectors() {
     }
@@ -145,12 +143,18 @@ final class CompactVectors {
     static final class ScopeDocs {
         private static final int[] MANY = new int[0];
         private final Map<Query, Map<String, int[]>> docs = new HashMap<>();
+        private final int limit;
+
+        /** @param limit a scope with at most this many vectors in a span is searched exhaustively instead of through the graph */
+        ScopeDocs(int limit) {
+            this.limit = limit;
+        }
 
         int[] of(IndexSearcher searcher, String field, Query filter) throws IOException {
             Map<String, int[]> byField = docs.computeIfAbsent(filter, f -> new HashMap<>());
             int[] found = byField.get(field);
             if (found == null) {
-                found = filteredDocs(searcher, field, filter, EXACT_LIMIT);
+                found = filteredDocs(searcher, field, filter, limit);
                 if (found == null) found = MANY;
                 byField.put(field, found);
             }

@@ -10,6 +10,7 @@ import dev.engram.core.spi.IndexEntry;
 import dev.engram.core.spi.IndexHit;
 import dev.engram.core.spi.IndexPage;
 import dev.engram.core.spi.IndexQuery;
+import dev.engram.core.spi.MemoryStore;
 import dev.engram.core.spi.VectorIndex;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -115,6 +116,8 @@ public final class LuceneVectorIndex implements VectorIndex {
     private final int dimension;
     private final Directory directory;
     private final VectorEncoding encoding;
+    /** {@link LuceneIndexOptions#exactSearchLimit()}. */
+    private final int exactSearchLimit;
     private final Analyzer analyzer;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -131,8 +134,9 @@ public final class LuceneVectorIndex implements VectorIndex {
     private final ScheduledExecutorService committer;
 
     private LuceneVectorIndex(String location, Directory directory, int dimension, String embedderName, VectorEncoding encoding,
-                              Duration commitInterval) throws IOException {
+                              Duration commitInterval, int exactSearchLimit) throws IOException {
         this.location = location;
+        this.exactSearchLimit = exactSearchLimit;
         this.directory = directory;
         this.dimension = dimension;
         this.analyzer = new MemoryTextAnalyzer();
@@ -176,13 +180,14 @@ public final class LuceneVectorIndex implements VectorIndex {
         if (compact == configured.compact()) return configured;
         VectorEncoding kept = compact ? VectorEncoding.INT8_COMPACT : VectorEncoding.FLOAT32;
         LOG.info("The vector index at {} has index format {} ({} vectors) and keeps it: encoding {} is used instead of the"
-                        + " configured {}. To change it, reindex into a new data directory.", location, format,
+                        + " configured {}. An embedded index opened with its store is migrated to INT8_COMPACT at start"
+                        + " (engram.index.migrate-float-index); otherwise reindex into a new data directory.", location, format,
                 compact ? "8-bit" : "float", kept, configured);
         return kept;
     }
 
     /** Null after a clean close; the recorded mark after a crash; the epoch for an index that predates the mark. */
-    private static Instant recoveryPoint(Map<String, String> commitData) {
+    static Instant recoveryPoint(Map<String, String> commitData) {
         if ("true".equals(commitData.get(CLEAN_KEY))) return null;
         String synced = commitData.get(SYNCED_KEY);
         if (synced == null) return Instant.EPOCH;
@@ -195,6 +200,8 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     /** The name of the embedder an existing index in {@code dir} was built with; empty when there is no index there yet. */
     public static Optional<String> recordedEmbedder(Path dir) {
+        Path migrated = FloatIndexMigration.sibling(dir, FloatIndexMigration.DONE_SUFFIX);
+        if (!Files.isDirectory(dir) && Files.isDirectory(migrated)) dir = migrated; // a migration's last rename is pending
         if (!Files.isDirectory(dir)) return Optional.empty();
         try (Directory directory = FSDirectory.open(dir)) {
             if (!DirectoryReader.indexExists(directory)) return Optional.empty();
@@ -224,18 +231,43 @@ public final class LuceneVectorIndex implements VectorIndex {
      * visible at once and, after a crash, restored from the store: see {@link #recoveryPoint()}).
      */
     public static LuceneVectorIndex open(Path dir, int dimension, String embedderName, VectorEncoding encoding, Duration commitInterval) {
+        return open(dir, dimension, embedderName, LuceneIndexOptions.defaults().withEncoding(encoding).withCommitInterval(commitInterval), null);
+    }
+
+    /**
+     * Opens (or creates) a persistent index in {@code dir} with {@code options}. With a {@code store}, an index migration
+     * interrupted by a crash is first completed or discarded, and, when the options ask for it, a float-layout index is
+     * rewritten in the compact layout before the index serves ({@link FloatIndexMigration}: its records come from the
+     * store, its vectors from the old index). Without one, an existing index keeps its layout.
+     *
+     * @throws ConfigurationException when the index there was built for another dimension or embedder, was not built by
+     *                                Engram, or is locked by another process
+     */
+    public static LuceneVectorIndex open(Path dir, int dimension, String embedderName, LuceneIndexOptions options, MemoryStore store) {
         Objects.requireNonNull(dir, "dir");
-        Objects.requireNonNull(encoding, "encoding");
-        Objects.requireNonNull(commitInterval, "commitInterval");
-        if (commitInterval.isNegative() || commitInterval.isZero()) {
-            throw new ConfigurationException("The index commit interval must be positive, got " + commitInterval);
-        }
+        Objects.requireNonNull(options, "options");
         checkArguments(dimension, embedderName);
+        if (store != null) {
+            try {
+                FloatIndexMigration.finishOrDiscard(dir);
+                if (options.migrateFloatIndex() && options.encoding().compact()) {
+                    FloatIndexMigration.migrateIfFloat(dir, dimension, embedderName, options, store);
+                }
+            } catch (IOException e) {
+                throw FloatIndexMigration.failed(dir, e);
+            }
+        }
+        return create(dir, dimension, embedderName, options);
+    }
+
+    /** Opens (or creates) the index in {@code dir}, as it is. */
+    static LuceneVectorIndex create(Path dir, int dimension, String embedderName, LuceneIndexOptions options) {
         Directory directory = null;
         try {
             Files.createDirectories(dir);
             directory = FSDirectory.open(dir);
-            return new LuceneVectorIndex(dir.toAbsolutePath().toString(), directory, dimension, embedderName, encoding, commitInterval);
+            return new LuceneVectorIndex(dir.toAbsolutePath().toString(), directory, dimension, embedderName, options.encoding(),
+                    options.commitInterval(), options.exactSearchLimit());
         } catch (LockObtainFailedException e) {
             closeQuietly(directory);
             throw new ConfigurationException("The vector index at " + dir.toAbsolutePath() + " is in use by another process."
@@ -256,10 +288,16 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     /** {@link #inMemory(int)} with the vectors kept in {@code encoding}. */
     public static LuceneVectorIndex inMemory(int dimension, VectorEncoding encoding) {
+        return inMemory(dimension, LuceneIndexOptions.defaults().withEncoding(encoding));
+    }
+
+    /** {@link #inMemory(int)} with the options' encoding and exact search limit (nothing to commit or migrate). */
+    public static LuceneVectorIndex inMemory(int dimension, LuceneIndexOptions options) {
         checkArguments(dimension, "in-memory");
-        Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(options, "options");
         try {
-            return new LuceneVectorIndex("memory", new ByteBuffersDirectory(), dimension, "in-memory", encoding, null);
+            return new LuceneVectorIndex("memory", new ByteBuffersDirectory(), dimension, "in-memory", options.encoding(), null,
+                    options.exactSearchLimit());
         } catch (IOException e) {
             throw new StorageException("Could not create an in-memory vector index", e);
         }
@@ -275,7 +313,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         }
     }
 
-    private static void checkCompatible(Map<String, String> data, String location, int dimension, String embedder) {
+    static void checkCompatible(Map<String, String> data, String location, int dimension, String embedder) {
         String foundDimension = data.get(DIMENSION_KEY);
         String foundEmbedder = data.get(EMBEDDER_KEY);
         if (foundDimension == null || foundEmbedder == null) {
@@ -301,6 +339,21 @@ public final class LuceneVectorIndex implements VectorIndex {
     @Override
     public int dimension() {
         return dimension;
+    }
+
+    /** The encoding the index keeps its vectors in: the recorded layout of an existing index decides between float and compact. */
+    public VectorEncoding encoding() {
+        return encoding;
+    }
+
+    /** {@link LuceneIndexOptions#exactSearchLimit()}, as the index applies it. */
+    int exactSearchLimit() {
+        return exactSearchLimit;
+    }
+
+    /** The migration carries an unclean old index's recovery point over to its copy, so the store comparison still runs. */
+    void keepRecoveryPoint(Instant point) {
+        pendingRecovery = point;
     }
 
     // ---------------------------------------------------------------- writes
@@ -499,7 +552,7 @@ public final class LuceneVectorIndex implements VectorIndex {
             filters.add(query.k() <= 0 ? null : tenantFilter(tenant, query.filter()));
         }
         return withSearcher(searcher -> {
-            CompactVectors.ScopeDocs scopes = new CompactVectors.ScopeDocs();
+            CompactVectors.ScopeDocs scopes = new CompactVectors.ScopeDocs(exactSearchLimit);
             List<List<IndexHit>> out = new ArrayList<>(queries.size());
             for (int i = 0; i < queries.size(); i++) {
                 out.add(filters.get(i) == null ? List.of() : search(searcher, queries.get(i), filters.get(i), scopes));

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * <p>{@link #INT8_COMPACT} (the default for new indexes) keeps only 8-bit vectors, over each vector's non-zero span
  * ({@link CompactVectors}): about a quarter of the float bytes, an eighth for a bilingual embedding; scores are cosines
  * up to the stored vectors' rounding. It is an index format of its own (format 2): an index keeps the format it was
- * created with, whatever encoding is configured later.
+ * created with, whatever encoding is configured later, except that a float index opened with INT8_COMPACT and its store
+ * is rewritten compact ({@link FloatIndexMigration}, unless {@link LuceneIndexOptions#migrateFloatIndex()} is false).
  *
  * <p>The others are float indexes (format 1). A scalar-quantized one keeps the float vectors too (on disk, read only to
  * rescore), so it is not smaller on disk: the graph is searched on the quantized copy, for {@code oversample × k}

@@ -93,11 +93,11 @@ class CompactLuceneVectorIndexTest {
     @Test
     void graphAndExhaustivePathsFindTheExactTopTenOfBilingualVectorsWithNearCosines() throws IOException {
         Random rnd = new Random(11);
-        // Enough English memories that the English span's field is searched through its graph (over EXACT_LIMIT);
+        // Enough English memories that the English span's field is searched through its graph (over the exact search limit);
         // the Chinese span and one user's memories are under it, so they are searched exhaustively.
         List<IndexEntry> entries = new ArrayList<>();
-        assertThat(MEMORIES * 2 / 3).isGreaterThan(CompactVectors.EXACT_LIMIT);
-        assertThat(MEMORIES / 4).isLessThan(CompactVectors.EXACT_LIMIT);
+        assertThat(MEMORIES * 2 / 3).isGreaterThan(LuceneIndexOptions.DEFAULT_EXACT_SEARCH_LIMIT);
+        assertThat(MEMORIES / 4).isLessThan(LuceneIndexOptions.DEFAULT_EXACT_SEARCH_LIMIT);
         for (int i = 0; i < MEMORIES; i++) entries.add(entry(TENANT, "u" + (i % 4), bilingualDocument(rnd, i % 3 == 0)));
         for (int i = 0; i < 100; i++) entries.add(entry(OTHER, "u0", bilingualDocument(rnd, false)));
         try (LuceneVectorIndex index = LuceneVectorIndex.open(dir, ZH + EN, "bilingual")) {
