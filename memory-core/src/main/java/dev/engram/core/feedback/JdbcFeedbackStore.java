@@ -21,8 +21,8 @@ import java.util.UUID;
 /**
  * {@link FeedbackStore} on the tenant directory's database (table {@code memory_feedback}), in plain JDBC that H2,
  * SQLite and PostgreSQL all understand: ids as UUID text, instants as JDBC timestamps. On the embedded database the
- * directory's migration creates the table ({@code db/embedded-tenant/V5}, {@code db/embedded-sqlite-tenant/V5}); on
- * PostgreSQL Flyway does ({@code db/postgresql/V6}).
+ * directory's migration creates the table ({@code db/embedded-tenant/V7}, {@code db/embedded-sqlite-tenant/V7}); on
+ * PostgreSQL Flyway does ({@code db/postgresql/V8}).
  *
  * <p>Tenant isolation: every statement ends with {@link #TENANT}, bound by {@link #bindTenant}; nothing else in this
  * class names the table without it.

@@ -26,7 +26,7 @@ import java.util.UUID;
  * {@code profile_settings}), in plain JDBC that H2, SQLite and PostgreSQL all understand. Tenant isolation lives here,
  * once: every statement a request reaches binds the tenant's org and project in its WHERE clause (or its key), so a row
  * of another project is neither read nor written. On the embedded database the directory's migration creates the
- * tables ({@code db/embedded-tenant/V5}); on PostgreSQL Flyway does ({@code db/postgresql/V6}).
+ * tables ({@code db/embedded-tenant/V6}); on PostgreSQL Flyway does ({@code db/postgresql/V7}).
  */
 public final class JdbcProfileStore implements ProfileStore {
 
