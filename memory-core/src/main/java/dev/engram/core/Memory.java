@@ -18,7 +18,6 @@ import dev.engram.core.engine.MemoryEngine;
 import dev.engram.core.filter.Filters;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,12 +95,8 @@ public final class Memory implements AutoCloseable {
 
     /** Every active memory of the scope, newest first. */
     public List<MemoryRecord> getAll(Scope scope) {
-        List<MemoryRecord> all = new ArrayList<>();
-        for (int page = 1; ; page++) {
-            Page<MemoryRecord> p = engine.list(ListRequest.of(scope.tenant(), Filters.forScope(scope)).page(page, engine.limits().maxPageSize()));
-            all.addAll(p.items());
-            if (!p.hasNext()) return all;
-        }
+        ListRequest request = ListRequest.of(scope.tenant(), Filters.forScope(scope));
+        return Page.collect(page -> engine.list(request.page(page, engine.limits().maxPageSize())), Integer.MAX_VALUE);
     }
 
     public Page<MemoryRecord> list(ListRequest request) {

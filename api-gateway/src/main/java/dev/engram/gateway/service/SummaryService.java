@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,13 +51,7 @@ public class SummaryService {
         if (BodyFields.absent(filters)) throw new ValidationException("filters is required, for example {\"user_id\": \"alice\"}");
         if (!filters.isObject()) throw new ValidationException("filters must be a JSON object");
         Filter filter = ScopeFilters.create().filters(filters).build();
-        List<MemoryRecord> matched = new ArrayList<>();
-        for (int page = 1; matched.size() < UserMemories.MAX_MEMORIES; page++) {
-            Page<MemoryRecord> p = memories.list(filter, page, pageSize, false, false);
-            matched.addAll(p.items());
-            if (!p.hasNext() || p.items().isEmpty()) break;
-        }
-        if (matched.size() > UserMemories.MAX_MEMORIES) matched = matched.subList(0, UserMemories.MAX_MEMORIES);
+        List<MemoryRecord> matched = Page.collect(page -> memories.list(filter, page, pageSize, false, false), UserMemories.MAX_MEMORIES);
         ProfileFacts facts = builder.facts(matched, LocalDate.now(clock));
         Map<String, List<String>> shown = facts.selectedTexts();
         return new MemorySummary(matched.size(), shown, text(shown));

@@ -4,6 +4,7 @@ import dev.engram.core.Memory;
 import dev.engram.core.domain.AddRequest;
 import dev.engram.core.domain.Filter;
 import dev.engram.core.domain.ListRequest;
+import dev.engram.core.domain.Page;
 import dev.engram.core.domain.MemoryRecord;
 import dev.engram.core.domain.MemoryState;
 import dev.engram.core.domain.Message;
@@ -84,12 +85,8 @@ public final class ConversationRunner {
 
     /** Every active and superseded memory of the scope (deleted ones are never listed). */
     private static List<MemoryRecord> listAll(Memory memory, Filter inScope) {
-        var all = new ArrayList<MemoryRecord>();
-        for (int page = 1; ; page++) {
-            var p = memory.list(ListRequest.of(Tenant.DEFAULT, inScope).page(page, PAGE_SIZE).withIncludeSuperseded(true));
-            all.addAll(p.items());
-            if (!p.hasNext() || p.items().isEmpty()) return all;
-        }
+        ListRequest request = ListRequest.of(Tenant.DEFAULT, inScope).withIncludeSuperseded(true);
+        return Page.collect(page -> memory.list(request.page(page, PAGE_SIZE)), Integer.MAX_VALUE);
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.engram.core.domain.Page;
 import dev.engram.core.domain.Tenant;
 import dev.engram.core.engine.MemoryEngine;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** A user's memories, as a profile reads them. */
@@ -26,13 +25,7 @@ public interface UserMemories {
         return (tenant, userId) -> {
             int size = Math.min(engine.limits().maxPageSize(), MAX_MEMORIES);
             ListRequest request = ListRequest.of(tenant, Filter.eq(Field.USER_ID, userId));
-            List<MemoryRecord> out = new ArrayList<>();
-            for (int page = 1; out.size() < MAX_MEMORIES; page++) {
-                Page<MemoryRecord> p = engine.list(request.page(page, size));
-                out.addAll(p.items());
-                if (!p.hasNext() || p.items().isEmpty()) break;
-            }
-            return out.size() > MAX_MEMORIES ? out.subList(0, MAX_MEMORIES) : out;
+            return Page.collect(page -> engine.list(request.page(page, size)), MAX_MEMORIES);
         };
     }
 }
