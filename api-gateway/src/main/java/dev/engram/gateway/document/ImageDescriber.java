@@ -41,7 +41,7 @@ public class ImageDescriber {
     /** The LLM that would describe images of an add with this profile, when it is declared vision-capable. */
     Optional<LlmSettings> visionSettings(String profile, boolean offlineOnly) {
         if (offlineOnly) return Optional.empty();
-        LlmProfileConfig chosen = profile != null && llm.profiles().containsKey(profile) ? llm.profiles().get(profile) : llm;
+        LlmProfileConfig chosen = llm.forProfile(profile);
         if (!chosen.vision()) return Optional.empty();
         return chosen.settings();
     }

@@ -154,8 +154,7 @@ public class ProfileService {
     public boolean llmSummary() {
         var defaults = projects.get(caller.tenant());
         if (defaults.offlineOnly()) return false;
-        return engram.llm().settings().isPresent()
-                || defaults.llmProfile() != null && engram.llm().profiles().containsKey(defaults.llmProfile());
+        return engram.llm().forProfile(defaults.llmProfile()).settings().isPresent();
     }
 
     public ProfilesConfig config() {

@@ -36,6 +36,14 @@ public interface LlmConfig extends LlmProfileConfig {
         return out;
     }
 
+    /**
+     * The LLM a project with this {@code llm_profile} uses: that profile when it is configured, else the default one
+     * (whose model may be unset: then its {@link #settings()} are empty).
+     */
+    default LlmProfileConfig forProfile(String profile) {
+        return profile != null && profiles().containsKey(profile) ? profiles().get(profile) : this;
+    }
+
     /** The settings of the default LLM, or empty when no model is set (the offline extractor is used). */
     @Override
     default Optional<LlmSettings> settings() {
