@@ -13,13 +13,11 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each project's feedback, read from the {@link FeedbackStore} in one query at most once per
@@ -31,9 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public class FeedbackCache {
 
     /** A project's feedback by memory, and the filter that leaves its VERY_NEGATIVE memories out (ALL when none). */
-    public record Snapshot(Map<UUID, MemoryFeedback> byMemory, Filter withoutVeryNegative, Instant readAt) {
+    public record Snapshot(Map<UUID, MemoryFeedback> byMemory, Filter withoutVeryNegative) {
 
-        static Snapshot of(List<MemoryFeedback> all, Instant readAt) {
+        static Snapshot of(List<MemoryFeedback> all) {
             Map<UUID, MemoryFeedback> byMemory = new HashMap<>();
             List<String> veryNegative = new ArrayList<>();
             for (MemoryFeedback f : all) {
@@ -42,7 +40,7 @@ public class FeedbackCache {
             }
             // One NIN on the memory id, evaluated inside the index search like any filter (a term set, not a scan).
             Filter exclude = veryNegative.isEmpty() ? Filter.ALL : new Filter.Compare(Field.MEMORY_ID, Op.NIN, List.copyOf(veryNegative));
-            return new Snapshot(Map.copyOf(byMemory), exclude, readAt);
+            return new Snapshot(Map.copyOf(byMemory), exclude);
         }
 
         public MemoryFeedback of(UUID memoryId) {
@@ -50,12 +48,7 @@ public class FeedbackCache {
         }
     }
 
-    private final FeedbackStore store;
-    private final Duration ttl;
-    private final Clock clock;
-    private final Map<Tenant, Snapshot> snapshots = new ConcurrentHashMap<>();
-    /** Bumped by {@link #invalidate}: a read that began before a write must not be kept after it. */
-    private final Map<Tenant, Long> generations = new ConcurrentHashMap<>();
+    private final TenantCache<Snapshot> snapshots;
 
     @Inject
     FeedbackCache(FeedbackStore store, EngramConfig config) {
@@ -63,24 +56,15 @@ public class FeedbackCache {
     }
 
     FeedbackCache(FeedbackStore store, Duration ttl, Clock clock) {
-        this.store = store;
-        this.ttl = ttl;
-        this.clock = clock;
+        this.snapshots = new TenantCache<>(tenant -> Snapshot.of(store.all(tenant)), ttl, clock);
     }
 
     public Snapshot of(Tenant tenant) {
-        Instant now = clock.instant();
-        Snapshot s = snapshots.get(tenant);
-        if (s != null && now.isBefore(s.readAt().plus(ttl))) return s;
-        long generation = generations.getOrDefault(tenant, 0L);
-        Snapshot read = Snapshot.of(store.all(tenant), now);
-        snapshots.compute(tenant, (t, old) -> generations.getOrDefault(t, 0L) == generation ? read : old);
-        return read;
+        return snapshots.get(tenant);
     }
 
     /** Forgets the project's entry, so the next request reads the feedback just written. */
     public void invalidate(Tenant tenant) {
-        generations.merge(tenant, 1L, Long::sum);
-        snapshots.remove(tenant);
+        snapshots.invalidate(tenant);
     }
 }

@@ -9,9 +9,6 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each project's {@link ProjectDefaults}, read from the {@link ApiKeyStore} at most once per {@link #TTL} per tenant,
@@ -24,12 +21,7 @@ public class ProjectDefaultsCache {
     /** How long a project's defaults are reused before they are read again. */
     public static final Duration TTL = Duration.ofSeconds(5);
 
-    private record Entry(ProjectDefaults defaults, Instant readAt) {
-    }
-
-    private final ApiKeyStore store;
-    private final Clock clock;
-    private final Map<Tenant, Entry> entries = new ConcurrentHashMap<>();
+    private final TenantCache<ProjectDefaults> entries;
 
     @Inject
     ProjectDefaultsCache(ApiKeyStore store) {
@@ -37,22 +29,16 @@ public class ProjectDefaultsCache {
     }
 
     ProjectDefaultsCache(ApiKeyStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
+        this.entries = new TenantCache<>(tenant -> store.project(tenant).map(Project::defaults).orElse(ProjectDefaults.NONE), TTL, clock);
     }
 
     /** The tenant's defaults; {@link ProjectDefaults#NONE} for a tenant without a project row. */
     public ProjectDefaults get(Tenant tenant) {
-        Instant now = clock.instant();
-        Entry e = entries.get(tenant);
-        if (e != null && now.isBefore(e.readAt().plus(TTL))) return e.defaults();
-        ProjectDefaults read = store.project(tenant).map(Project::defaults).orElse(ProjectDefaults.NONE);
-        entries.put(tenant, new Entry(read, now));
-        return read;
+        return entries.get(tenant);
     }
 
     /** Forgets the tenant's entry, so the next add reads the defaults just stored. */
     public void invalidate(Tenant tenant) {
-        entries.remove(tenant);
+        entries.invalidate(tenant);
     }
 }
