@@ -7,7 +7,11 @@ import dev.engram.bench.CommandLine;
 import dev.engram.bench.search.LatencyStats;
 import dev.engram.bench.search.SyntheticCorpus;
 
+import dev.engram.core.index.qdrant.QdrantSettings;
+
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +36,17 @@ import java.util.stream.LongStream;
 public final class HttpBenchmark {
 
     static final Set<String> OPTIONS = Set.of("memories", "users", "concurrency", "searches", "adds", "inferred", "searchable",
-            "load-concurrency", "warmup", "top-k", "seed", "dir", "out");
+            "load-concurrency", "warmup", "top-k", "seed", "dir", "out", "platform", "workers");
+
+    /** What the benchmark starts: the standalone platform ({@code ./engram up}) or the distributed one ({@code ./engram stack}). */
+    enum Target { STANDALONE, STACK }
 
     private static final String SEARCH_TIMER = "engram_memory_search_seconds";
     private static final long SEARCHABLE_LIMIT_NANOS = 10_000_000_000L;
 
     /** The run's parameters, from the command line. */
     record Settings(int memories, int users, List<Integer> concurrency, int searches, int adds, int inferred, int searchable,
-                    int loadConcurrency, int warmup, int topK, long seed, Path dir, Path out) {
+                    int loadConcurrency, int warmup, int topK, long seed, Path dir, Path out, Target target, int workers) {
 
         static Settings parse(String[] args) {
             CommandLine cli = CommandLine.parse(args, OPTIONS);
@@ -55,11 +62,18 @@ public final class HttpBenchmark {
                     throw new IllegalArgumentException("--concurrency takes positive integers separated by commas, got '" + c + "'");
                 }
             }
-            Path dir = Path.of(cli.get("dir", "target/bench-http-" + memories));
+            Target target = switch (cli.get("platform", "standalone")) {
+                case "standalone" -> Target.STANDALONE;
+                case "stack" -> Target.STACK;
+                default -> throw new IllegalArgumentException("--platform is standalone or stack, got '" + cli.get("platform", "") + "'");
+            };
+            int workers = cli.intValue("workers", 2);
+            if (workers < 1) throw new IllegalArgumentException("--workers must be positive, got " + workers);
+            Path dir = Path.of(cli.get("dir", "target/bench-http-" + (target == Target.STACK ? "stack-" : "") + memories));
             return new Settings(memories, users, List.copyOf(levels), cli.intValue("searches", 2000), cli.intValue("adds", 500),
                     cli.intValue("inferred", 200), cli.intValue("searchable", 200), cli.intValue("load-concurrency", 8),
                     cli.intValue("warmup", 200), cli.intValue("top-k", 10), cli.intValue("seed", 42),
-                    dir, Path.of(cli.get("out", dir + ".json")));
+                    dir, Path.of(cli.get("out", dir + ".json")), target, workers);
         }
     }
 
@@ -98,7 +112,13 @@ public final class HttpBenchmark {
                 "adds", s.adds(), "inferred", s.inferred(), "searchable", s.searchable(), "load_concurrency", s.loadConcurrency(),
                 "top_k", s.topK(), "seed", s.seed()));
         json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version")));
+        json.put("platform", s.target() == Target.STACK ? "stack" : "standalone");
+        if (s.target() == Target.STACK) runStack(root, dataDir, log);
+        else runStandalone(root, dataDir, log);
+        finish();
+    }
 
+    private void runStandalone(Path root, Path dataDir, Path log) {
         var platform = new StandalonePlatform(root, dataDir, StandalonePlatform.Ports.free(), log);
         try (platform) {
             long t0 = System.nanoTime();
@@ -114,7 +134,7 @@ public final class HttpBenchmark {
 
             List<Map<String, Object>> levels = new ArrayList<>();
             long[] extraMemories = {0};
-            for (int c : s.concurrency()) levels.add(measureLevel(client, platform, c, extraMemories));
+            for (int c : s.concurrency()) levels.add(measureLevel(client, platform.http(), platform.metrics(), c, extraMemories));
             json.put("levels", levels);
             Map<String, Long> rssMeasured = platform.rss();
             json.put("rss_bytes", Map.of("after_load", rssLoaded, "after_measurement", rssMeasured));
@@ -124,10 +144,8 @@ public final class HttpBenchmark {
             json.put("data_dir", Map.of("after_load_running", sizes(loadedSizes, s.memories(), textBytes),
                     "after_run_stopped", sizes(closedSizes, s.memories() + extraMemories[0], -1)));
 
-            List<SyntheticCorpus.Query> floorQueries = LongStream.range(0, s.searches() + (long) s.warmup())
-                    .mapToObj(i -> corpus.query(1_000_000 + i)).toList();
             System.out.println("bench http: the floor (embedding and index lookup in this JVM, platform stopped)");
-            Floor.Result floor = Floor.measure(dataDir.resolve("index"), floorQueries, s.warmup(), s.topK());
+            Floor.Result floor = Floor.measure(dataDir.resolve("index"), floorQueries(), s.warmup(), s.topK());
             json.put("floor", Map.of("how", "in the bench JVM, platform stopped: the bundled model the index records, and the index"
                             + " directory opened through LuceneVectorIndex (the engine's two index searches per query)",
                     "embedder", floor.embedder(), "encoding", floor.encoding(),
@@ -136,6 +154,42 @@ public final class HttpBenchmark {
             json.put("restart", restart(platform));
             platform.stop();
         }
+    }
+
+    /**
+     * The same load and measurements against {@code ./engram stack}. It starts empty every time (Kafka, PostgreSQL and
+     * the emulator are fresh), so there is no start-up with the data present; the floor runs while the stack is up and
+     * idle, against its Qdrant emulator; sizes are of its parts' data directories while it runs.
+     */
+    private void runStack(Path root, Path workDir, Path log) {
+        try (var stack = new LocalStackPlatform(root, workDir, log, s.workers())) {
+            json.put("first_start_empty_seconds", stack.start());
+            var client = new Mem0Client(stack.api(), stack.adminKey());
+            long textBytes = load(client);
+            Map<String, Long> loadedSizes = BenchFiles.sizesByEntry(stack.dataDir());
+            Map<String, Long> rssLoaded = stack.rss();
+            List<Map<String, Object>> levels = new ArrayList<>();
+            long[] extraMemories = {0};
+            for (int c : s.concurrency()) levels.add(measureLevel(client, stack.http(), stack.metrics(), c, extraMemories));
+            json.put("levels", levels);
+            json.put("rss_bytes", Map.of("after_load", rssLoaded, "after_measurement", stack.rss()));
+            json.put("data_dir", Map.of("after_load_running", sizes(loadedSizes, s.memories(), textBytes),
+                    "after_run_running", sizes(BenchFiles.sizesByEntry(stack.dataDir()), s.memories() + extraMemories[0], -1)));
+            System.out.println("bench http: the floor (embedding in this JVM, index lookup against the stack's Qdrant emulator)");
+            Floor.Result floor = Floor.measureQdrant(new QdrantSettings(stack.qdrantHost(), stack.qdrantPort(), null, false,
+                    QdrantSettings.DEFAULT_COLLECTION, QdrantSettings.DEFAULT_TIMEOUT), floorQueries(), s.warmup(), s.topK());
+            json.put("floor", Map.of("how", "in the bench JVM, the stack running and idle: the bundled model the collection's dimension"
+                            + " implies, and the engine's two index searches per query through QdrantVectorIndex against the stack's emulator",
+                    "embedder", floor.embedder(), "encoding", floor.encoding(),
+                    "query_embedding", stats(floor.embedding()), "index_lookup", stats(floor.index())));
+        }
+    }
+
+    private List<SyntheticCorpus.Query> floorQueries() {
+        return LongStream.range(0, s.searches() + (long) s.warmup()).mapToObj(i -> corpus.query(1_000_000 + i)).toList();
+    }
+
+    private void finish() throws IOException {
         json.put("errors", Map.of("count", errors.count(), "by_status", errors.byStatus(), "examples", errors.examples()));
         md.append(HttpReport.markdown(json));
         System.out.println();
@@ -169,16 +223,16 @@ public final class HttpBenchmark {
         return textBytes.get();
     }
 
-    private Map<String, Object> measureLevel(Mem0Client client, StandalonePlatform platform, int c, long[] extraMemories) {
+    private Map<String, Object> measureLevel(Mem0Client client, HttpClient http, URI metrics, int c, long[] extraMemories) {
         Map<String, Object> level = new LinkedHashMap<>();
         level.put("concurrency", c);
         System.out.printf("bench http: concurrency %d: %d warm-up and %d measured searches%n", c, s.warmup(), s.searches());
         long base = 10_000_000L * c;
         LoadLoop.run("warmup", s.warmup(), c, i -> search(client, base + i), null, errors, null);
-        ServerTimer before = ServerTimer.parse(Mem0Client.fetch(platform.http(), platform.metrics()), SEARCH_TIMER);
+        ServerTimer before = ServerTimer.parse(Mem0Client.fetch(http, metrics), SEARCH_TIMER);
         var search = new LatencyStats(s.searches());
         LoadLoop.run("search", s.searches(), c, i -> search(client, base + s.warmup() + i), search, errors, null);
-        ServerTimer after = ServerTimer.parse(Mem0Client.fetch(platform.http(), platform.metrics()), SEARCH_TIMER);
+        ServerTimer after = ServerTimer.parse(Mem0Client.fetch(http, metrics), SEARCH_TIMER);
         level.put("search", stats(search));
         level.put("search_server", Map.of("timer", "engram.memory.search (engine: embedding, index, store read)",
                 "mean_ms", after.meanMsSince(before), "p50_ms", after.quantileMs(0.5), "p95_ms", after.quantileMs(0.95),

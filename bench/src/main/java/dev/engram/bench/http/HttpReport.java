@@ -14,8 +14,9 @@ final class HttpReport {
         var md = new StringBuilder();
         List<Map<String, Object>> levels = list(r.get("levels"));
         Map<String, Object> settings = map(r.get("settings"));
-        md.append(String.format(Locale.ROOT, "%,d memories, %,d users, top_k %s, %s%n%n", num(settings.get("memories")).longValue(),
-                num(settings.get("users")).longValue(), settings.get("top_k"), r.get("date")));
+        md.append(String.format(Locale.ROOT, "%s: %,d memories, %,d users, top_k %s, %s%n%n",
+                "stack".equals(r.get("platform")) ? "the distributed platform (`./engram stack`)" : "the standalone platform (`./engram up`)",
+                num(settings.get("memories")).longValue(), num(settings.get("users")).longValue(), settings.get("top_k"), r.get("date")));
         md.append("| measure |");
         levels.forEach(l -> md.append(" concurrency ").append(l.get("concurrency")).append(" |"));
         md.append("\n|---|");
@@ -44,10 +45,18 @@ final class HttpReport {
         md.append(String.format(Locale.ROOT, "| data directory after the load (running) | %s, %,.0f B per memory, %,.0f B beyond text; %s |%n",
                 bytes(loaded.get("total_bytes")), num(loaded.get("bytes_per_memory")).doubleValue(),
                 num(loaded.get("bytes_per_memory_beyond_text")).doubleValue(), entries(map(loaded.get("by_entry")))));
-        Map<String, Object> stopped = map(dirs.get("after_run_stopped"));
-        md.append(String.format(Locale.ROOT, "| data directory after the run (stopped, %,d memories) | %s, %,.0f B per memory; %s |%n",
-                num(stopped.get("memories")).longValue(), bytes(stopped.get("total_bytes")), num(stopped.get("bytes_per_memory")).doubleValue(),
-                entries(map(stopped.get("by_entry")))));
+        if (dirs.containsKey("after_run_stopped")) {
+            Map<String, Object> stopped = map(dirs.get("after_run_stopped"));
+            md.append(String.format(Locale.ROOT, "| data directory after the run (stopped, %,d memories) | %s, %,.0f B per memory; %s |%n",
+                    num(stopped.get("memories")).longValue(), bytes(stopped.get("total_bytes")), num(stopped.get("bytes_per_memory")).doubleValue(),
+                    entries(map(stopped.get("by_entry")))));
+        }
+        if (dirs.containsKey("after_run_running")) {
+            Map<String, Object> after = map(dirs.get("after_run_running"));
+            md.append(String.format(Locale.ROOT, "| data directories after the run (running, %,d memories) | %s, %,.0f B per memory; %s |%n",
+                    num(after.get("memories")).longValue(), bytes(after.get("total_bytes")), num(after.get("bytes_per_memory")).doubleValue(),
+                    entries(map(after.get("by_entry")))));
+        }
         Map<String, Object> rss = map(r.get("rss_bytes"));
         md.append("| resident memory after the load (VmRSS) | ").append(rss(map(rss.get("after_load")))).append(" |\n");
         md.append("| resident memory after the measurements | ").append(rss(map(rss.get("after_measurement")))).append(" |\n");
@@ -62,12 +71,17 @@ final class HttpReport {
             md.append(String.format(Locale.ROOT, "| search p95 at concurrency %s ÷ floor p95 (embedding + lookup, %.2f ms) | %.2f× |%n",
                     l.get("concurrency"), floorP95, p95 / floorP95));
         }
-        md.append(String.format(Locale.ROOT, "| first start, empty data directory (both JVMs ready) | %.1f s |%n",
+        boolean stack = "stack".equals(r.get("platform"));
+        md.append(String.format(Locale.ROOT, "| %s | %.1f s |%n", stack
+                        ? "first start of `./engram stack` (Kafka, PostgreSQL, the Qdrant emulator, the migration, gateway and workers ready)"
+                        : "first start, empty data directory (both JVMs ready)",
                 num(r.get("first_start_empty_seconds")).doubleValue()));
-        Map<String, Object> restart = map(r.get("restart"));
-        md.append(String.format(Locale.ROOT, "| start-up with the data present: gateway ready / first search answered / console ready | %.1f / %.1f / %.1f s |%n",
-                num(restart.get("gateway_ready_seconds")).doubleValue(), num(restart.get("first_search_answered_seconds")).doubleValue(),
-                num(restart.get("console_ready_seconds")).doubleValue()));
+        if (r.containsKey("restart")) {
+            Map<String, Object> restart = map(r.get("restart"));
+            md.append(String.format(Locale.ROOT, "| start-up with the data present: gateway ready / first search answered / console ready | %.1f / %.1f / %.1f s |%n",
+                    num(restart.get("gateway_ready_seconds")).doubleValue(), num(restart.get("first_search_answered_seconds")).doubleValue(),
+                    num(restart.get("console_ready_seconds")).doubleValue()));
+        }
         Map<String, Object> errors = map(r.get("errors"));
         md.append("| failed requests | ").append(errors.get("count")).append(" |\n");
         return md.toString();

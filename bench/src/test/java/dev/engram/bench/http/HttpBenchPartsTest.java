@@ -69,6 +69,73 @@ class HttpBenchPartsTest {
     }
 
     @Test
+    void stackTargetHasItsOwnDirectoryAndWorkerCount() {
+        assertThat(HttpBenchmark.Settings.parse(new String[0]).target()).isEqualTo(HttpBenchmark.Target.STANDALONE);
+        var s = HttpBenchmark.Settings.parse(new String[]{"--platform", "stack", "--memories", "2000", "--workers", "3"});
+        assertThat(s.target()).isEqualTo(HttpBenchmark.Target.STACK);
+        assertThat(s.workers()).isEqualTo(3);
+        assertThat(s.dir()).isEqualTo(Path.of("target/bench-http-stack-2000"));
+        assertThatThrownBy(() -> HttpBenchmark.Settings.parse(new String[]{"--platform", "docker"})).hasMessageContaining("--platform");
+        assertThatThrownBy(() -> HttpBenchmark.Settings.parse(new String[]{"--platform", "stack", "--workers", "0"})).hasMessageContaining("--workers");
+    }
+
+    @Test
+    void stackSummaryGivesItsEndpointsOnlyOnceReady() {
+        String starting = "local-stack: starting Kafka, PostgreSQL, the Qdrant emulator, the migration, then the apps ...\n";
+        String summary = starting + """
+                local-stack: ready in 41 s (work directory /tmp/w)
+                  gateway     http://127.0.0.1:40123   (Mem0-compatible API)
+                  metrics     http://127.0.0.1:40200/q/metrics   (the gateway's Prometheus metrics)
+                  worker-1    http://127.0.0.1:40124   (/q/health; metrics on its management port)
+                  kafka       127.0.0.1:40125   (topic engram.ingest, dead letters engram.ingest.dlq)
+                  qdrant      127.0.0.1:40126   (gRPC; an emulator, not a production index)
+                  admin key   k   (send it as 'Authorization: Token <key>')
+                """;
+        assertThat(LocalStackPlatform.Endpoints.parse(starting)).isNull();
+        assertThat(LocalStackPlatform.Endpoints.parse(summary.replace("  metrics", "  other"))).isNull();
+        var e = LocalStackPlatform.Endpoints.parse(summary);
+        assertThat(e.api()).hasToString("http://127.0.0.1:40123");
+        assertThat(e.metrics()).hasToString("http://127.0.0.1:40200/q/metrics");
+        assertThat(e.qdrantHost()).isEqualTo("127.0.0.1");
+        assertThat(e.qdrantPort()).isEqualTo(40126);
+    }
+
+    @Test
+    void stackProcessesAreToldApartByTheirCommandLines() {
+        assertThat(LocalStackPlatform.part("/usr/bin/java -Xmx768m -jar /r/api-gateway/target/quarkus-app/quarkus-run.jar")).isEqualTo("gateway");
+        assertThat(LocalStackPlatform.part("/usr/bin/java -Xmx768m -jar /r/ingest-worker/target/quarkus-app/quarkus-run.jar")).isEqualTo("workers");
+        assertThat(LocalStackPlatform.part("java -cp a:lib/* dev.engram.testing.kafka.KafkaBrokerMain /w/kafka.properties")).isEqualTo("kafka");
+        assertThat(LocalStackPlatform.part("java -cp x dev.engram.testing.qdrant.QdrantEmulator 40126")).isEqualTo("qdrant");
+        assertThat(LocalStackPlatform.part("/usr/lib/postgresql/17/bin/postgres -D /w/data/postgres")).isEqualTo("postgres");
+        assertThat(LocalStackPlatform.part("postgres: checkpointer ")).isEqualTo("postgres");
+        assertThat(LocalStackPlatform.part("bash /r/deploy/local-stack.sh --work-dir /w")).isNull();
+    }
+
+    @Test
+    void reportOfAStackRunLeavesOutWhatItDoesNotMeasure() {
+        Map<String, Object> stats = Map.of("p50_ms", 1.0, "p95_ms", 2.0, "p99_ms", 3.0);
+        Map<String, Object> sizes = Map.of("memories", 10, "total_bytes", 1_000_000, "bytes_per_memory", 100_000.0,
+                "bytes_per_memory_beyond_text", 99_000.0, "by_entry", Map.of("postgres", 1_000_000));
+        Map<String, Object> run = new java.util.LinkedHashMap<>();
+        run.put("platform", "stack");
+        run.put("settings", Map.of("memories", 10, "users", 1, "top_k", 10));
+        run.put("levels", List.of(Map.of("concurrency", 1, "search", stats, "search_server", stats, "add_verbatim", stats,
+                "ingest_to_searchable", stats, "inferred", Map.of("ack", stats, "processed_per_s", 5.0))));
+        run.put("load", Map.of("concurrency", 8, "memories_per_s", 50.0, "seconds", 0.2));
+        run.put("data_dir", Map.of("after_load_running", sizes, "after_run_running", sizes));
+        run.put("rss_bytes", Map.of("after_load", Map.of("gateway", 1), "after_measurement", Map.of("gateway", 1)));
+        run.put("floor", Map.of("embedder", "m", "encoding", "Qdrant", "query_embedding", stats, "index_lookup", stats));
+        run.put("first_start_empty_seconds", 40.0);
+        run.put("errors", Map.of("count", 0));
+
+        String md = HttpReport.markdown(run);
+        assertThat(md).startsWith("the distributed platform (`./engram stack`): 10 memories");
+        assertThat(md).contains("data directories after the run (running, 10 memories)", "first start of `./engram stack`",
+                "search p95 at concurrency 1 ÷ floor p95 (embedding + lookup, 4.00 ms) | 0.50×");
+        assertThat(md).doesNotContain("start-up with the data present", "(stopped,");
+    }
+
+    @Test
     void soakMixCoversEveryOperationInItsShare() {
         Map<String, Long> counts = IntStream.range(0, 100).mapToObj(SoakBenchmark::pickOperation)
                 .collect(java.util.stream.Collectors.groupingBy(o -> o, java.util.stream.Collectors.counting()));

@@ -75,8 +75,8 @@ public final class LocalStack implements AutoCloseable {
     private final StackKeycloak keycloak;
     private final StopOnce stopper;
 
-    /** One app process and the HTTP port it serves. */
-    record App(ManagedProcess process, int port) {
+    /** One app process, the HTTP port it serves and its management (metrics) port. */
+    record App(ManagedProcess process, int port, int managementPort) {
         String url() {
             return "http://127.0.0.1:" + port;
         }
@@ -104,6 +104,11 @@ public final class LocalStack implements AutoCloseable {
     /** The gateway's base URL, without a trailing slash: {@code http://127.0.0.1:<port>}. */
     public String gatewayUrl() {
         return gateway.url();
+    }
+
+    /** The gateway's Prometheus metrics ({@code /q/metrics} on its management port). */
+    public String gatewayMetricsUrl() {
+        return "http://127.0.0.1:" + gateway.managementPort() + "/q/metrics";
     }
 
     /** The base URL of worker {@code n} (1-based): its health and metrics endpoints. */
@@ -512,7 +517,8 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> env = new LinkedHashMap<>(shared);
             env.put("ENGRAM_MIGRATE_ONLY", "true");
             env.put("QUARKUS_HTTP_PORT", Integer.toString(FreePorts.find()));
-            env.put("ENGRAM_MANAGEMENT_PORT", Integer.toString(FreePorts.find()));
+            int managementPort = FreePorts.find();
+            env.put("ENGRAM_MANAGEMENT_PORT", Integer.toString(managementPort));
             env.put("ENGRAM_DATA_DIR", work.resolve("data/migrate").toString());
             ManagedProcess migrate = new ManagedProcess("migrate", appCommand(workerJar, List.of()), env,
                     work.resolve("data/migrate"), work.resolve("logs/migrate.log"));
@@ -539,11 +545,12 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> env = new LinkedHashMap<>(environment);
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
             // Each app's management interface (metrics) gets a port of its own: they all run on this one machine.
-            env.put("ENGRAM_MANAGEMENT_PORT", Integer.toString(FreePorts.find()));
+            int managementPort = FreePorts.find();
+            env.put("ENGRAM_MANAGEMENT_PORT", Integer.toString(managementPort));
             if (name.equals("gateway")) env.put("ENGRAM_HTTP_PORT", Integer.toString(port));
             env.put("ENGRAM_DATA_DIR", work.resolve("data/" + name).toString());
             return new App(new ManagedProcess(name, appCommand(jar, jvmFlags), env, work.resolve("data/" + name),
-                    work.resolve("logs/" + name + ".log")), port);
+                    work.resolve("logs/" + name + ".log")), port, managementPort);
         }
 
         private List<String> appCommand(Path jar, List<String> jvmFlags) {

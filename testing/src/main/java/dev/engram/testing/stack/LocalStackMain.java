@@ -72,6 +72,7 @@ public final class LocalStackMain {
     private static void printSummary(LocalStack stack, double seconds) {
         System.out.printf("local-stack: ready in %.0f s (work directory %s)%n", seconds, stack.workDirectory());
         System.out.println("  gateway     " + stack.gatewayUrl() + "   (Mem0-compatible API)");
+        System.out.println("  metrics     " + stack.gatewayMetricsUrl() + "   (the gateway's Prometheus metrics)");
         for (int n = 1; n <= stack.workerCount(); n++) {
             System.out.println("  worker-" + n + "    " + stack.workerUrl(n) + "   (/q/health; metrics on its management port)");
         }
