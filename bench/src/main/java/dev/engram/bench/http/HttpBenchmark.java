@@ -166,7 +166,7 @@ public final class HttpBenchmark {
             json.put("first_start_empty_seconds", stack.start());
             var client = new Mem0Client(stack.api(), stack.adminKey());
             long textBytes = load(client);
-            Map<String, Long> loadedSizes = BenchFiles.sizesByEntry(stack.dataDir());
+            Map<String, Long> loadedSizes = stack.sizes();
             Map<String, Long> rssLoaded = stack.rss();
             List<Map<String, Object>> levels = new ArrayList<>();
             long[] extraMemories = {0};
@@ -174,7 +174,7 @@ public final class HttpBenchmark {
             json.put("levels", levels);
             json.put("rss_bytes", Map.of("after_load", rssLoaded, "after_measurement", stack.rss()));
             json.put("data_dir", Map.of("after_load_running", sizes(loadedSizes, s.memories(), textBytes),
-                    "after_run_running", sizes(BenchFiles.sizesByEntry(stack.dataDir()), s.memories() + extraMemories[0], -1)));
+                    "after_run_running", sizes(stack.sizes(), s.memories() + extraMemories[0], -1)));
             System.out.println("bench http: the floor (embedding in this JVM, index lookup against the stack's Qdrant emulator)");
             Floor.Result floor = Floor.measureQdrant(new QdrantSettings(stack.qdrantHost(), stack.qdrantPort(), null, false,
                     QdrantSettings.DEFAULT_COLLECTION, QdrantSettings.DEFAULT_TIMEOUT), floorQueries(), s.warmup(), s.topK());

@@ -1,5 +1,7 @@
 package dev.engram.bench.http;
 
+import dev.engram.bench.BenchFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,16 +34,18 @@ final class LocalStackPlatform implements AutoCloseable {
     private static final Pattern GATEWAY = Pattern.compile("(?m)^ {2}gateway +(\\S+)");
     private static final Pattern METRICS = Pattern.compile("(?m)^ {2}metrics +(\\S+)");
     private static final Pattern QDRANT = Pattern.compile("(?m)^ {2}qdrant +(\\S+):(\\d+)");
+    private static final Pattern DATA = Pattern.compile("(?m)^ {2}data +postgres (\\S+) kafka (\\S+) apps (\\S+)");
 
-    /** Where the stack serves, read from its summary. */
-    record Endpoints(URI api, URI metrics, String qdrantHost, int qdrantPort) {
+    /** Where the stack serves and keeps its data, read from its summary. */
+    record Endpoints(URI api, URI metrics, String qdrantHost, int qdrantPort, Path postgresData, Path kafkaData, Path appsData) {
 
         /** The endpoints in a summary printed by the stack, or null while it has not printed them all yet. */
         static Endpoints parse(String output) {
             if (!output.contains("local-stack: ready in")) return null;
-            Matcher g = GATEWAY.matcher(output), m = METRICS.matcher(output), q = QDRANT.matcher(output);
-            if (!g.find() || !m.find() || !q.find()) return null;
-            return new Endpoints(URI.create(g.group(1)), URI.create(m.group(1)), q.group(1), Integer.parseInt(q.group(2)));
+            Matcher g = GATEWAY.matcher(output), m = METRICS.matcher(output), q = QDRANT.matcher(output), d = DATA.matcher(output);
+            if (!g.find() || !m.find() || !q.find() || !d.find()) return null;
+            return new Endpoints(URI.create(g.group(1)), URI.create(m.group(1)), q.group(1), Integer.parseInt(q.group(2)),
+                    Path.of(d.group(1)), Path.of(d.group(2)), Path.of(d.group(3)));
         }
     }
 
@@ -118,9 +123,20 @@ final class LocalStackPlatform implements AutoCloseable {
         return http;
     }
 
-    /** Where the stack's parts keep their data (Kafka's log, PostgreSQL's cluster, the apps' data directories). */
-    Path dataDir() {
-        return workDir.resolve("data");
+    /**
+     * Bytes on disk by part: PostgreSQL's cluster ({@code postgres}, the system of record), Kafka's log ({@code kafka}),
+     * and each app's data directory under the work directory ({@code qdrant} is the emulator's, {@code gateway} and
+     * {@code worker-N} the apps' own).
+     */
+    Map<String, Long> sizes() {
+        Map<String, Long> out = new TreeMap<>(BenchFiles.sizesByEntry(endpoints.appsData()));
+        out.put("postgres", total(endpoints.postgresData()));
+        out.put("kafka", total(endpoints.kafkaData()));
+        return out;
+    }
+
+    private static long total(Path dir) {
+        return BenchFiles.sizesByEntry(dir).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /**
@@ -131,7 +147,16 @@ final class LocalStackPlatform implements AutoCloseable {
         Map<String, Long> out = new LinkedHashMap<>();
         if (launcher == null) return out;
         long total = 0;
-        for (ProcessHandle p : launcher.descendants().toList()) {
+        List<ProcessHandle> processes = new ArrayList<>(launcher.descendants().toList());
+        // pg_ctl starts PostgreSQL as a daemon, outside the stack's process tree: found by its data directory.
+        String postgresData = endpoints == null ? null : endpoints.postgresData().toString();
+        if (postgresData != null) {
+            ProcessHandle.allProcesses().filter(p -> commandLine(p.pid()).contains(postgresData)).forEach(postmaster -> {
+                processes.add(postmaster);
+                processes.addAll(postmaster.descendants().toList());
+            });
+        }
+        for (ProcessHandle p : processes) {
             String part = part(commandLine(p.pid()));
             if (part == null) continue;
             long b = StandalonePlatform.rssBytes(p.pid());

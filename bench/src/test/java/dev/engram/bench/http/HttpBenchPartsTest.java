@@ -89,6 +89,7 @@ class HttpBenchPartsTest {
                   worker-1    http://127.0.0.1:40124   (/q/health; metrics on its management port)
                   kafka       127.0.0.1:40125   (topic engram.ingest, dead letters engram.ingest.dlq)
                   qdrant      127.0.0.1:40126   (gRPC; an emulator, not a production index)
+                  data        postgres /tmp/engram-postgres1/data kafka /tmp/engram-kafka2/data apps /tmp/w/data
                   admin key   k   (send it as 'Authorization: Token <key>')
                 """;
         assertThat(LocalStackPlatform.Endpoints.parse(starting)).isNull();
@@ -98,6 +99,9 @@ class HttpBenchPartsTest {
         assertThat(e.metrics()).hasToString("http://127.0.0.1:40200/q/metrics");
         assertThat(e.qdrantHost()).isEqualTo("127.0.0.1");
         assertThat(e.qdrantPort()).isEqualTo(40126);
+        assertThat(e.postgresData()).isEqualTo(Path.of("/tmp/engram-postgres1/data"));
+        assertThat(e.kafkaData()).isEqualTo(Path.of("/tmp/engram-kafka2/data"));
+        assertThat(e.appsData()).isEqualTo(Path.of("/tmp/w/data"));
     }
 
     @Test

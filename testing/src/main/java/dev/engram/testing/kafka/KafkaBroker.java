@@ -68,6 +68,11 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** Starts a broker with the defaults: no automatic topic creation, a 60 s startup timeout. */
+    /** The broker's log directory (its topics' segments). */
+    public Path dataDirectory() {
+        return directory.resolve("data");
+    }
+
     public static KafkaBroker start() {
         return builder().start();
     }

@@ -177,7 +177,8 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private Path dataDirectory() {
+    /** The cluster's data directory (where its tables and WAL are). */
+    public Path dataDirectory() {
         return directory.resolve("data");
     }
 

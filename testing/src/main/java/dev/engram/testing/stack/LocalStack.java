@@ -162,6 +162,16 @@ public final class LocalStack implements AutoCloseable {
         return postgres.jdbcUrl(DATABASE);
     }
 
+    /** PostgreSQL's data directory (outside the work directory: a temporary one handed to the server's user). */
+    public Path postgresDataDirectory() {
+        return postgres.dataDirectory();
+    }
+
+    /** Kafka's log directory (outside the work directory, in a temporary one). */
+    public Path kafkaDataDirectory() {
+        return kafka.dataDirectory();
+    }
+
     public String qdrantAddress() {
         return "127.0.0.1:" + qdrantPort;
     }

@@ -85,6 +85,8 @@ public final class LocalStackMain {
                 + "dead letters " + LocalStack.DEAD_LETTER_TOPIC + ")");
         System.out.println("  postgresql  " + stack.jdbcUrl() + "   (user postgres, trust authentication)");
         System.out.println("  qdrant      " + stack.qdrantAddress() + "   (gRPC; an emulator, not a production index)");
+        System.out.println("  data        postgres " + stack.postgresDataDirectory() + " kafka " + stack.kafkaDataDirectory()
+                + " apps " + stack.workDirectory().resolve("data"));
         System.out.println("  admin key   " + stack.adminApiKey() + "   (send it as 'Authorization: Token <key>')");
         System.out.println("  logs:");
         for (Map.Entry<String, Path> log : stack.logs().entrySet()) {
