@@ -60,15 +60,19 @@ final class SearchRanker {
         String keywords = hybrid ? KeywordQuery.of(time.query()) : null;
         int k = Math.max(settings.candidates(), topK);
         boolean timed = time.hasWindow() && settings.timeWeight() > 0;
-        List<IndexHit> hits = new ArrayList<>(index.search(tenant, new IndexQuery(vector, keywords, facts, k, hybrid)));
-        hits.addAll(index.search(tenant, new IndexQuery(vector, keywords, evidence, k, hybrid)));
+        List<IndexQuery> queries = new ArrayList<>(4);
+        queries.add(new IndexQuery(vector, keywords, facts, k, hybrid));
+        queries.add(new IndexQuery(vector, keywords, evidence, k, hybrid));
         if (timed) {
             // What the window holds is a candidate even when the words alone would not have fetched it.
             Filter inWindow = Filter.and(new Filter.Compare(Field.EVENT_TIME, Op.GTE, time.from()),
                     new Filter.Compare(Field.EVENT_TIME, Op.LT, slackEnd(time)));
-            hits.addAll(index.search(tenant, new IndexQuery(vector, keywords, Filter.and(facts, inWindow), k, hybrid)));
-            hits.addAll(index.search(tenant, new IndexQuery(vector, keywords, Filter.and(evidence, inWindow), k, hybrid)));
+            queries.add(new IndexQuery(vector, keywords, Filter.and(facts, inWindow), k, hybrid));
+            queries.add(new IndexQuery(vector, keywords, Filter.and(evidence, inWindow), k, hybrid));
         }
+        // One view of the index for all sides: one searcher acquired, and facts and evidence from the same refresh.
+        List<IndexHit> hits = new ArrayList<>(k * queries.size());
+        for (List<IndexHit> side : index.searchEach(tenant, queries)) hits.addAll(side);
         hits.removeIf(h -> h.semantic() < threshold);
         if (hits.isEmpty()) return List.of();
 

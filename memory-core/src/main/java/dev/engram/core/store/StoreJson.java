@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -43,6 +44,11 @@ public final class StoreJson {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
 
+    // Readers resolved once: a search reads every candidate's record, and resolving the type per read showed in profiles.
+    private static final ObjectReader METADATA_READER = MAPPER.readerFor(METADATA);
+    private static final ObjectReader CATEGORIES_READER = MAPPER.readerFor(CATEGORIES);
+    private static final ObjectReader SOURCES_READER = MAPPER.readerFor(SOURCES);
+
     private StoreJson() {
     }
 
@@ -51,8 +57,8 @@ public final class StoreJson {
     }
 
     public static Map<String, Object> readMetadata(String json) {
-        if (json == null || json.isEmpty()) return Map.of();
-        return FrozenJson.freezeMap(read(json, METADATA, "metadata"));
+        if (json == null || json.isEmpty() || json.equals("{}")) return Map.of();
+        return FrozenJson.freezeMap(read(json, METADATA_READER, "metadata"));
     }
 
     public static String writeCategories(List<String> categories) {
@@ -60,8 +66,8 @@ public final class StoreJson {
     }
 
     public static List<String> readCategories(String json) {
-        if (json == null || json.isEmpty()) return List.of();
-        return List.copyOf(read(json, CATEGORIES, "categories"));
+        if (json == null || json.isEmpty() || json.equals("[]")) return List.of();
+        return List.copyOf(read(json, CATEGORIES_READER, "categories"));
     }
 
     public static String writeSources(List<Source> sources) {
@@ -69,8 +75,8 @@ public final class StoreJson {
     }
 
     public static List<Source> readSources(String json) {
-        if (json == null || json.isEmpty()) return List.of();
-        return List.copyOf(read(json, SOURCES, "sources"));
+        if (json == null || json.isEmpty() || json.equals("[]")) return List.of();
+        return List.copyOf(read(json, SOURCES_READER, "sources"));
     }
 
     /** An ingest event's memory events. */
@@ -99,6 +105,14 @@ public final class StoreJson {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot write " + what + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static <T> T read(String json, ObjectReader reader, String what) {
+        try {
+            return reader.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored " + what + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 

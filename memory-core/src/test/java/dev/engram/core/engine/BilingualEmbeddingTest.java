@@ -34,6 +34,32 @@ class BilingualEmbeddingTest {
     }
 
     @Test
+    void aQueryIsTheSameVectorWhetherItsHalvesRanAtOnceOrOneAfterTheOther() throws Exception {
+        // Each half alone, from the model of its language: the query's halves must be these, scaled, in this order.
+        float[] zhHalf = bilingual.embed("前端开发");
+        String en = "frontend development";
+        float[] enHalf = bilingual.embed(en);
+        float[] zhQuery = bilingual.embedQuery("前端开发");
+        float[] enQuery = bilingual.embedQuery(en);
+        // The CJK half of a Chinese query is its CJK model's vector, scaled by 1/√2; likewise the other half of an English one.
+        for (int i = 0; i < 512; i++) assertThat((double) zhQuery[i]).isCloseTo(zhHalf[i] / Math.sqrt(2), within(1e-4));
+        for (int i = 512; i < 896; i++) assertThat((double) enQuery[i]).isCloseTo(enHalf[i] / Math.sqrt(2), within(1e-4));
+
+        // Eight searches at once: the helpers are busy, so some queries embed both halves on the caller; all agree.
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<float[]>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 32; i++) futures.add(pool.submit(() -> bilingual.embedQuery(en)));
+            for (var f : futures) {
+                float[] v = f.get();
+                for (int i = 0; i < v.length; i++) assertThat((double) v[i]).isCloseTo(enQuery[i], within(1e-4));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anEnglishAcknowledgementNeverOutranksTheChineseFactOfTheSameConversation() {
         try (Memory memory = Memory.builder().inMemory().embedder(bilingual)
                 .settings(EngineSettings.defaults().withRetrieval(BundledEmbedding.BILINGUAL.retrieval())).build()) {
