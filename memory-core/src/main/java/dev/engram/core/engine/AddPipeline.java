@@ -58,6 +58,7 @@ final class AddPipeline {
     private final VectorIndex index;
     private final MemoryStore store;
     private final AtomicWriter writer;
+    private final GroupCommitWriter groupWriter;
     private final ModelProfiles profiles;
     private final EngineSettings settings;
     private final Clock clock;
@@ -70,6 +71,7 @@ final class AddPipeline {
         this.index = index;
         this.store = store;
         this.writer = writer;
+        this.groupWriter = new GroupCommitWriter(writer);
         this.profiles = profiles;
         this.settings = settings;
         this.clock = clock;
@@ -84,22 +86,16 @@ final class AddPipeline {
         List<Message> messages = new ArrayList<>(request.messages().size());
         for (Message m : request.messages()) messages.add(m.timestamp() == null ? m.at(said) : m);
 
+        if (!request.infer()) return addVerbatim(request, eventId, messages, now, said);
+
         ReentrantLock lock = locks.lockFor(request.scope());
         lock.lock();
         try {
             Extractor ex = profiles.extractor(request);
-            Extraction extraction = request.infer()
-                    ? ex.extract(new ExtractionRequest(messages, request.scope(), said, zone, request.customInstructions(),
-                    request.categories() != null ? request.categories() : DefaultCategories.ALL))
-                    : verbatim(messages);
-            List<Fact> facts = new ArrayList<>();
-            for (Fact f : extraction.facts()) {
-                if (CleanText.isBlank(f.text())) continue; // an extractor's blank fact is no memory (and no embedder input)
-                String text = CleanText.clean(f.text()).strip();
-                if (text.length() > settings.maxMemoryChars()) text = text.substring(0, settings.maxMemoryChars());
-                facts.add(f.withText(text));
-            }
-            List<MemoryRecord> evidence = request.infer() ? evidence(request, eventId, messages, said, now) : List.of();
+            Extraction extraction = ex.extract(new ExtractionRequest(messages, request.scope(), said, zone, request.customInstructions(),
+                    request.categories() != null ? request.categories() : DefaultCategories.ALL));
+            List<Fact> facts = cleaned(extraction);
+            List<MemoryRecord> evidence = evidence(request, eventId, messages, said, now);
             // One embedder call for the facts and the evidence heads; evidence that a fact stands for takes its vector, and
             // (when set) an assistant message takes the vector of the user message it answers.
             RetrievalSettings retrieval = settings.retrieval();
@@ -129,23 +125,51 @@ final class AddPipeline {
             List<float[]> vectors = new ArrayList<>(all.subList(0, facts.size()));
             Batch batch = new Batch(request, eventId, messages, now, said);
             for (int i = 0; i < evidence.size(); i++) batch.put(evidence.get(i), all.get(vectorOf[i]));
-            if (request.infer()) {
-                dedupeWithinBatch(facts, vectors, batch);
-                List<FactCandidates> withCandidates = candidates(request.scope(), facts, vectors);
-                Reconciliation rec = profiles.reconciler(request).reconcile(withCandidates);
-                Map<String, float[]> vectorByText = new HashMap<>();
-                for (int i = 0; i < facts.size(); i++) vectorByText.put(facts.get(i).text(), vectors.get(i));
-                for (Decision d : rec.decisions()) apply(d, batch, vectorByText, withCandidates);
-                batch.usage = extraction.usage().plus(rec.usage());
-            } else {
-                for (int i = 0; i < facts.size(); i++) batch.addNew(facts.get(i), vectors.get(i), "stored verbatim (infer off)", true);
-                batch.usage = extraction.usage();
-            }
+            dedupeWithinBatch(facts, vectors, batch);
+            List<FactCandidates> withCandidates = candidates(request.scope(), facts, vectors);
+            Reconciliation rec = profiles.reconciler(request).reconcile(withCandidates);
+            Map<String, float[]> vectorByText = new HashMap<>();
+            for (int i = 0; i < facts.size(); i++) vectorByText.put(facts.get(i).text(), vectors.get(i));
+            for (Decision d : rec.decisions()) apply(d, batch, vectorByText, withCandidates);
+            batch.usage = extraction.usage().plus(rec.usage());
             commit(request.scope().tenant(), batch);
-            return new AddResult(eventId, batch.events, batch.usage, request.infer() ? extraction.extractor() : "verbatim");
+            return new AddResult(eventId, batch.events, batch.usage, extraction.extractor());
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Every message but the system's becomes a new memory, embedded in one call; the write joins concurrent verbatim
+     * adds' in one transaction and one refresh ({@link GroupCommitWriter}). No scope lock: nothing is read or
+     * reconciled, so a concurrent add of the same scope cannot change what this one writes.
+     */
+    private AddResult addVerbatim(AddRequest request, String eventId, List<Message> messages, Instant now, Instant said) {
+        Extraction extraction = verbatim(messages);
+        List<Fact> facts = cleaned(extraction);
+        List<float[]> vectors = embedder.embedAll(facts.stream().map(Fact::text).toList());
+        Batch batch = new Batch(request, eventId, messages, now, said);
+        for (int i = 0; i < facts.size(); i++) batch.addNew(facts.get(i), vectors.get(i), "stored verbatim (infer off)", true);
+        batch.usage = extraction.usage();
+        if (!batch.records.isEmpty()) {
+            List<IndexEntry> entries = new ArrayList<>();
+            for (var e : batch.vectors.entrySet()) entries.add(new IndexEntry(batch.records.get(e.getKey()), e.getValue()));
+            groupWriter.write(new GroupCommitWriter.Write(request.scope().tenant(), new ArrayList<>(batch.records.values()),
+                    batch.historyEntries, entries));
+        }
+        return new AddResult(eventId, batch.events, batch.usage, "verbatim");
+    }
+
+    /** The extraction's facts with visible text, cleaned and cut to the longest memory. */
+    private List<Fact> cleaned(Extraction extraction) {
+        List<Fact> facts = new ArrayList<>();
+        for (Fact f : extraction.facts()) {
+            if (CleanText.isBlank(f.text())) continue; // an extractor's blank fact is no memory (and no embedder input)
+            String text = CleanText.clean(f.text()).strip();
+            if (text.length() > settings.maxMemoryChars()) text = text.substring(0, settings.maxMemoryChars());
+            facts.add(f.withText(text));
+        }
+        return facts;
     }
 
     private void validate(AddRequest r) {

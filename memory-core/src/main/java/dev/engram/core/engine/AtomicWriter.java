@@ -44,7 +44,16 @@ final class AtomicWriter {
      */
     void write(Tenant tenant, List<MemoryRecord> records, List<HistoryEntry> history, List<IndexEntry> upserts,
                Collection<UUID> indexDeletes) {
-        if (records.isEmpty() && history.isEmpty() && upserts.isEmpty() && indexDeletes.isEmpty()) return;
+        if (writeUnrefreshed(tenant, records, history, upserts, indexDeletes)) refresh(tenant);
+    }
+
+    /**
+     * {@link #write} without the refresh that makes it searchable; true when the index was written (the caller then
+     * {@link #refresh}es, once for several writes).
+     */
+    boolean writeUnrefreshed(Tenant tenant, List<MemoryRecord> records, List<HistoryEntry> history, List<IndexEntry> upserts,
+                             Collection<UUID> indexDeletes) {
+        if (records.isEmpty() && history.isEmpty() && upserts.isEmpty() && indexDeletes.isEmpty()) return false;
         boolean[] indexTouched = {false};
         try {
             store.write(tenant, records, history, () -> {
@@ -62,11 +71,14 @@ final class AtomicWriter {
             if (e instanceof EngramException || e instanceof IllegalArgumentException) throw e;
             throw new StorageException("The memory store failed to write: " + e.getMessage(), e);
         }
-        if (indexTouched[0]) refresh(tenant);
+        return indexTouched[0];
     }
 
-    /** After the commit, so the store's single writer does not wait for it; the write stands whatever happens here. */
-    private void refresh(Tenant tenant) {
+    /**
+     * After the commit, so the store's single writer does not wait for it; the write stands whatever happens here.
+     * {@code tenant} only names the write in the log.
+     */
+    void refresh(Tenant tenant) {
         try {
             index.refresh();
         } catch (RuntimeException e) {

@@ -44,6 +44,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 
@@ -114,6 +115,10 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     private final String location;
     private final int dimension;
+    /** Segments up to this size (MB) written by refreshes and small merges are kept in memory until committed. */
+    private static final double NRT_CACHE_MAX_SEGMENT_MB = 5.0;
+    /** At most this much (MB) is kept in memory that way; beyond it segments go to disk at once. */
+    private static final double NRT_CACHE_MAX_MB = 60.0;
     private final Directory directory;
     private final VectorEncoding encoding;
     /** {@link LuceneIndexOptions#exactSearchLimit()}. */
@@ -265,7 +270,10 @@ public final class LuceneVectorIndex implements VectorIndex {
         Directory directory = null;
         try {
             Files.createDirectories(dir);
-            directory = FSDirectory.open(dir);
+            // Small segments flushed by near-real-time refreshes (one per add or group of adds) stay in memory until a
+            // commit or a merge writes them out, instead of each costing files created, mapped and deleted; a crash loses
+            // only what the interval commit had not persisted yet, which IndexRecovery restores from the store anyway.
+            directory = new NRTCachingDirectory(FSDirectory.open(dir), NRT_CACHE_MAX_SEGMENT_MB, NRT_CACHE_MAX_MB);
             return new LuceneVectorIndex(dir.toAbsolutePath().toString(), directory, dimension, embedderName, options.encoding(),
                     options.commitInterval(), options.exactSearchLimit());
         } catch (LockObtainFailedException e) {
