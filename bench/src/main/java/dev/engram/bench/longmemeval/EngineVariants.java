@@ -83,6 +83,20 @@ public final class EngineVariants {
                 r -> r.withWeights(0.2, 0.1, 0)));
         register(reranking("bilingual-rerank-all", "bilingual-vector-0.7 reranked by coverage 0.2, near pairs 0.1 and windows 0.2",
                 r -> r.withWeights(0.2, 0.1, 0.2)));
+        register(reranking("bilingual-rerank-window-0.5", "bilingual-vector-0.7 reranked by the best cosine of 512-character windows (weight 0.5)",
+                r -> r.withWeights(0, 0, 0.5)));
+        register(reranking("bilingual-rerank-window-coverage", "bilingual-vector-0.7 reranked by windows 0.3 and coverage 0.1",
+                r -> r.withWeights(0.1, 0, 0.3)));
+        register(reranking("bilingual-rerank-all-50", "bilingual-rerank-all over the first stage's best 50 messages (30 before)",
+                r -> r.withWeights(0.2, 0.1, 0.2).withDepth(50)));
+        register(reranking("bilingual-rerank-window-50", "bilingual-rerank-window over the first stage's best 50 messages",
+                r -> r.withWeights(0, 0, 0.3).withDepth(50)));
+        register(reranking("bilingual-rerank-spread-0.05", "bilingual-vector-0.7 with a session penalty of 0.05 per earlier result of the same session",
+                r -> r.withWeights(0, 0, 0).withSessionPenalty(0.05)));
+        register(reranking("bilingual-rerank-spread-0.1", "bilingual-vector-0.7 with a session penalty of 0.1",
+                r -> r.withWeights(0, 0, 0).withSessionPenalty(0.1)));
+        register(reranking("bilingual-rerank-spread-0.2", "bilingual-vector-0.7 with a session penalty of 0.2",
+                r -> r.withWeights(0, 0, 0).withSessionPenalty(0.2)));
         // Replay rate (issue 11, part 3): each lever on its own, on top of bilingual-vector-0.7 as it was before them
         // (every message head embedded, replay-every-head); replay-assistant-from-user is today's default.
         register(replay("replay-every-head", "bilingual-vector-0.7 embedding every message's 512-character head (the default before issue 11, part 3)",

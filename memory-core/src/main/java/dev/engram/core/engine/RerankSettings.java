@@ -17,8 +17,12 @@ package dev.engram.core.engine;
  *                       and an assistant message's vector is its question's)
  * @param windowChars    characters per window embedded at query time
  * @param maxWindows     windows embedded per candidate at most (the rest of a longer text is not read)
+ * @param sessionPenalty subtracted from a result's score once per result already placed above it from the same
+ *                       conversation (the add's event): results are then placed greedily, so one long session cannot take
+ *                       every place when the answer is spread over several (the first stage scores each message alone)
  */
-public record RerankSettings(int depth, double coverageWeight, double phraseWeight, double windowWeight, int windowChars, int maxWindows) {
+public record RerankSettings(int depth, double coverageWeight, double phraseWeight, double windowWeight, int windowChars, int maxWindows,
+                             double sessionPenalty) {
 
     public RerankSettings {
         if (depth < 1) throw new IllegalArgumentException("rerank depth must be positive");
@@ -26,10 +30,11 @@ public record RerankSettings(int depth, double coverageWeight, double phraseWeig
             throw new IllegalArgumentException("rerank weights must be non-negative and add up to at most 1");
         }
         if (windowChars < 64 || maxWindows < 0) throw new IllegalArgumentException("rerank windows must be at least 64 characters");
+        if (sessionPenalty < 0 || sessionPenalty > 1) throw new IllegalArgumentException("rerank session penalty must be between 0 and 1");
     }
 
     public static RerankSettings defaults() {
-        return new RerankSettings(30, 0.2, 0.1, 0, 512, 8);
+        return new RerankSettings(30, 0.2, 0.1, 0, 512, 8, 0);
     }
 
     /** The share the first stage's score keeps. */
@@ -38,10 +43,14 @@ public record RerankSettings(int depth, double coverageWeight, double phraseWeig
     }
 
     public RerankSettings withWeights(double coverage, double phrase, double window) {
-        return new RerankSettings(depth, coverage, phrase, window, windowChars, maxWindows);
+        return new RerankSettings(depth, coverage, phrase, window, windowChars, maxWindows, sessionPenalty);
     }
 
     public RerankSettings withDepth(int candidates) {
-        return new RerankSettings(candidates, coverageWeight, phraseWeight, windowWeight, windowChars, maxWindows);
+        return new RerankSettings(candidates, coverageWeight, phraseWeight, windowWeight, windowChars, maxWindows, sessionPenalty);
+    }
+
+    public RerankSettings withSessionPenalty(double penalty) {
+        return new RerankSettings(depth, coverageWeight, phraseWeight, windowWeight, windowChars, maxWindows, penalty);
     }
 }

@@ -27,8 +27,9 @@ final class Reranker {
      * @param score          its first-stage score (0..1)
      * @param cosine         the best cosine its index vectors had with the question
      * @param windowed       true when the index's vector does not cover all of {@code text}: its windows are embedded
+     * @param session        the conversation it was said in (its add's event), or null
      */
-    record Candidate(String text, double score, double cosine, boolean windowed) {
+    record Candidate(String text, double score, double cosine, boolean windowed, String session) {
     }
 
     /** Word pairs of the question count as near when at most this many content words apart in the text. */
@@ -46,7 +47,7 @@ final class Reranker {
         return settings.depth();
     }
 
-    /** The candidates' second-stage scores, in their order. */
+    /** The candidates' second-stage scores, in their order; sorting by them descending gives the second stage's order. */
     double[] rescore(String query, float[] queryVector, List<Candidate> candidates) {
         int n = candidates.size();
         List<String> asked = terms(query);
@@ -59,6 +60,35 @@ final class Reranker {
         for (int i = 0; i < n; i++) {
             out[i] = settings.firstStageWeight() * candidates.get(i).score() + settings.coverageWeight() * coverage[i]
                     + settings.phraseWeight() * near[i] + settings.windowWeight() * window[i];
+        }
+        return settings.sessionPenalty() > 0 ? spread(out, candidates) : out;
+    }
+
+    /**
+     * Places the results greedily, each time the best after subtracting the penalty once per result already placed from
+     * its session; a result's score becomes the one it was placed with (so they still descend in the new order).
+     */
+    private double[] spread(double[] scores, List<Candidate> candidates) {
+        int n = scores.length;
+        double[] out = new double[n];
+        boolean[] placed = new boolean[n];
+        Map<String, Integer> taken = new HashMap<>();
+        for (int step = 0; step < n; step++) {
+            int best = -1;
+            double bestScore = 0;
+            for (int i = 0; i < n; i++) {
+                if (placed[i]) continue;
+                String s = candidates.get(i).session();
+                double v = scores[i] - settings.sessionPenalty() * (s == null ? 0 : taken.getOrDefault(s, 0));
+                if (best < 0 || v > bestScore) {
+                    best = i;
+                    bestScore = v;
+                }
+            }
+            placed[best] = true;
+            out[best] = bestScore;
+            String s = candidates.get(best).session();
+            if (s != null) taken.merge(s, 1, Integer::sum);
         }
         return out;
     }
