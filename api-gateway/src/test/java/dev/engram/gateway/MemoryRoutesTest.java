@@ -95,6 +95,35 @@ class MemoryRoutesTest {
     }
 
     @Test
+    void rerankIsAcceptedOnEveryVersionAndChangesNothingAboutTheShape() {
+        String key = Api.newTenantKey("org-routes");
+        for (String text : List.of("用户偏好使用React和TypeScript开发", "周末喜欢去山里徒步", "家里养了一只橘猫", "目前住在上海", "每天早上喝一杯咖啡")) {
+            addVerbatim(key, "reranked", text);
+        }
+        Map<String, Object> scope = Map.of("user_id", "reranked");
+        // v3 (envelope), v2 (bare array), v1 (bare array, and v1.1's envelope): the same results, fields and seed answer.
+        List<Map<String, Object>> bodies = List.of(Map.of("query", "前端开发", "filters", scope), Map.of("query", "前端开发", "filters", scope),
+                Map.of("query", "前端开发", "user_id", "reranked"), Map.of("query", "前端开发", "user_id", "reranked", "output_format", "v1.1"));
+        List<String> routes = List.of("/v3/memories/search/", "/v2/memories/search/", "/v1/memories/search/", "/v1/memories/search/");
+        List<String> lists = List.of("results", "", "", "results"); // "": the bare array itself
+        for (int i = 0; i < routes.size(); i++) {
+            Response plain = as(key).body(bodies.get(i)).post(routes.get(i));
+            Map<String, Object> asked = new java.util.HashMap<>(bodies.get(i));
+            asked.put("rerank", true);
+            Response reranked = as(key).body(asked).post(routes.get(i));
+            String list = lists.get(i);
+            plain.then().statusCode(200);
+            reranked.then().statusCode(200).body(list + "[0].memory", equalTo("用户偏好使用React和TypeScript开发"));
+            if (!list.isEmpty()) {
+                assertThat(reranked.jsonPath().getMap("").keySet()).as(routes.get(i)).isEqualTo(plain.jsonPath().getMap("").keySet());
+            }
+            assertThat(reranked.jsonPath().getMap(list + "[0]").keySet()).as(routes.get(i)).isEqualTo(plain.jsonPath().getMap(list + "[0]").keySet());
+            assertThat(reranked.jsonPath().getList(list.isEmpty() ? "id" : list + ".id")).as(routes.get(i))
+                    .containsExactlyInAnyOrderElementsOf(plain.jsonPath().getList(list.isEmpty() ? "id" : list + ".id"));
+        }
+    }
+
+    @Test
     void referenceDateSearchesAsOfThatTimeOnEveryVersion() {
         String key = Api.newTenantKey("org-routes");
         addVerbatim(key, "traveller", "I booked a trip to Kyoto");

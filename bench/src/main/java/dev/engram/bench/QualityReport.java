@@ -34,12 +34,13 @@ import java.util.function.Function;
  *   --llm-base-url URL     the LLM path against a real OpenAI-compatible server (with --llm-model, --llm-api-key)
  *   --only PREFIX          only conversations whose id starts with PREFIX (e.g. 01, 15-shanghai)
  *   --out FILE             where to write the report (default target/quality-report.md)
+ *   --rerank true          every search asks for the second stage (rerank: true)
  * </pre>
  * Exit status: 0 done, 2 bad arguments, 3 invalid dataset, 1 the run failed.
  */
 public final class QualityReport {
 
-    private static final Set<String> OPTIONS = Set.of("mode", "llm-base-url", "llm-model", "llm-api-key", "only", "out", "embedding-model");
+    private static final Set<String> OPTIONS = Set.of("mode", "llm-base-url", "llm-model", "llm-api-key", "only", "out", "embedding-model", "rerank");
 
     private QualityReport() {
     }
@@ -74,18 +75,19 @@ public final class QualityReport {
             System.err.println("quality: no conversation id starts with " + cli.get("only", ""));
             return 2;
         }
+        boolean rerank = Boolean.parseBoolean(cli.get("rerank", "false"));
         try {
             String report = switch (mode) {
                 case "offline" -> {
                     BundledEmbedding model = BundledEmbedding.valueOf(cli.get("embedding-model", BundledEmbedding.BGE_SMALL_ZH.name()));
-                    yield evaluate("offline, " + model, conversations, c -> Memory.builder().inMemory().embedder(model.embedder())
+                    yield evaluate("offline, " + model + (rerank ? ", rerank" : ""), conversations, rerank, c -> Memory.builder().inMemory().embedder(model.embedder())
                             .settings(EngineSettings.defaults().withRetrieval(model.retrieval())).build());
                 }
-                case "scripted-llm" -> scripted(conversations);
+                case "scripted-llm" -> scripted(conversations, rerank);
                 default -> {
                     String model = cli.get("llm-model", "gpt-4o-mini");
                     ChatModel chat = openAi(cli.get("llm-base-url", null), cli.get("llm-api-key", System.getenv().getOrDefault("OPENAI_API_KEY", "none")), model);
-                    yield evaluate("llm (" + model + " at " + cli.get("llm-base-url", null) + ")", conversations, c -> withChatModel(chat));
+                    yield evaluate("llm (" + model + " at " + cli.get("llm-base-url", null) + ")", conversations, rerank, c -> withChatModel(chat));
                 }
             };
             System.out.println(report);
@@ -101,10 +103,10 @@ public final class QualityReport {
         }
     }
 
-    private static String scripted(List<Conversation> conversations) throws IOException {
+    private static String scripted(List<Conversation> conversations, boolean rerank) throws IOException {
         try (ScriptedExtractorServer server = ScriptedExtractorServer.start()) {
             ChatModel chat = openAi(server.baseUrl(), "scripted", "scripted-perfect-extractor");
-            String report = evaluate("scripted-llm (perfect extractor from the gold facts)", conversations, c -> {
+            String report = evaluate("scripted-llm (perfect extractor from the gold facts)", conversations, rerank, c -> {
                 server.play(c);
                 return withChatModel(chat);
             });
@@ -113,8 +115,8 @@ public final class QualityReport {
         }
     }
 
-    private static String evaluate(String mode, List<Conversation> conversations, Function<Conversation, Memory> memoryFor) {
-        var runner = new ConversationRunner(new SimpleMeterRegistry());
+    private static String evaluate(String mode, List<Conversation> conversations, boolean rerank, Function<Conversation, Memory> memoryFor) {
+        var runner = new ConversationRunner(new SimpleMeterRegistry(), rerank);
         var results = new ArrayList<ConversationResult>();
         for (Conversation c : conversations) {
             try (Memory memory = memoryFor.apply(c)) {

@@ -184,7 +184,7 @@ class MemoryTools {
             int maxTokens = budget(args);
             var filter = ScopeFilters.create().filters(json.valueToTree(args.object("filters"))).ids(args.entityIds(true)).build();
             List<SearchHit> hits = memories.search(query, filter, topK, threshold, false, null,
-                    args.bool("include_very_negative", false)).hits();
+                    args.bool("include_very_negative", false), false).hits();
             List<Map<String, Object>> items = hits.stream().map(h -> CompactResults.memory(h.memory(), h.score())).toList();
             return compact.budgeted(Map.of("query", query), "results", items, maxTokens);
         });

@@ -147,7 +147,8 @@ public class MemoriesV1Resource {
         var filter = ScopeFilters.create().filters(body.filters()).ids(ids(body.userId(), body.agentId(), body.appId(), body.runId()))
                 .categories(body.categories()).metadata(body.metadata()).build();
         Integer k = body.topK() != null ? body.topK() : body.limit();
-        var hits = memories.search(body.query(), filter, k, body.threshold(), false, body.referenceTime(), Boolean.TRUE.equals(body.includeVeryNegative())).hits().stream()
+        var hits = memories.search(body.query(), filter, k, body.threshold(), false, body.referenceTime(), Boolean.TRUE.equals(body.includeVeryNegative()),
+                Boolean.TRUE.equals(body.rerank())).hits().stream()
                 .map(wire::memory).toList();
         List<MemoryResult> results = wire.project(hits, body.fields());
         if (!"v1.1".equals(body.outputFormat())) return new MemoryResults(results);

@@ -62,7 +62,8 @@ public class MemoriesV2Resource {
                 .ids(MemoriesV1Resource.ids(body.userId(), body.agentId(), body.appId(), body.runId()))
                 .categories(body.categories()).metadata(body.metadata()).build();
         Integer k = body.topK() != null ? body.topK() : body.limit();
-        var hits = memories.search(body.query(), filter, k, body.threshold(), false, body.referenceTime(), Boolean.TRUE.equals(body.includeVeryNegative())).hits();
+        var hits = memories.search(body.query(), filter, k, body.threshold(), false, body.referenceTime(), Boolean.TRUE.equals(body.includeVeryNegative()),
+                Boolean.TRUE.equals(body.rerank())).hits();
         return wire.project(hits.stream().map(wire::memory).toList(), body.fields());
     }
 }

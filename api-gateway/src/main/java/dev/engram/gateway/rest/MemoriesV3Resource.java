@@ -65,7 +65,7 @@ public class MemoriesV3Resource {
         ScopeFilters.rejectTopLevelIds(body.userId(), body.agentId(), body.appId(), body.runId());
         var filter = ScopeFilters.create().filters(body.filters()).categories(body.categories()).metadata(body.metadata()).build();
         var result = memories.search(body.query(), filter, body.topK(), body.threshold(), Boolean.TRUE.equals(body.showExpired()),
-                body.referenceTime(), Boolean.TRUE.equals(body.includeVeryNegative()));
+                body.referenceTime(), Boolean.TRUE.equals(body.includeVeryNegative()), Boolean.TRUE.equals(body.rerank()));
         return new SearchResultsView(wire.project(result.hits().stream().map(wire::memory).toList(), body.fields()));
     }
 

@@ -69,15 +69,17 @@ public class MemoryService {
 
     /**
      * A search; {@code topK} null means 10; {@code referenceTime} (Mem0's reference_date) null means now. Memories whose
-     * feedback is VERY_NEGATIVE are left out unless {@code includeVeryNegative}.
+     * feedback is VERY_NEGATIVE are left out unless {@code includeVeryNegative}. {@code rerank} (Mem0's) runs the engine's
+     * second stage ({@link SearchRequest#rerank()}).
      */
     public SearchResult search(String query, Filter filter, Integer topK, Double threshold, boolean showExpired, Instant referenceTime,
-                               boolean includeVeryNegative) {
+                               boolean includeVeryNegative, boolean rerank) {
         int k = topK == null ? SearchRequest.DEFAULT_TOP_K : topK;
         if (query == null || query.isBlank()) throw new ValidationException("query is required");
         Tenant tenant = caller.tenant();
         SearchResult result = engine.search(SearchRequest.of(tenant, query, feedbackFilter(tenant, filter, includeVeryNegative))
-                .withTopK(k).withThreshold(threshold).withShowExpired(showExpired).withReferenceTime(referenceTime));
+                .withTopK(k).withThreshold(threshold).withShowExpired(showExpired).withReferenceTime(referenceTime)
+                .withRerank(rerank));
         usage.searched(filter, result);
         return result;
     }

@@ -58,7 +58,7 @@ final class EngineRetriever implements Retriever {
         Scope scope = Scope.user("lme-" + questionId);
         if (variant.base() != null) {
             SharedIngests.Ingest ingest = shared.of(variant.base(), questionId);
-            return index(variant.memory(embedder, ingest.store(), ingest.index()), scope, () -> shared.release(variant.base()));
+            return index(variant.memory(embedder, ingest.store(), ingest.index()), scope, variant.rerank(), () -> shared.release(variant.base()));
         }
         Memory memory;
         Runnable close;
@@ -90,15 +90,16 @@ final class EngineRetriever implements Retriever {
             close.run();
             throw e;
         }
-        return index(memory, scope, close);
+        return index(memory, scope, variant.rerank(), close);
     }
 
-    /** Searches {@code memory} in {@code scope}; closing the index runs {@code close}. */
-    private static Index index(Memory memory, Scope scope, Runnable close) {
+    /** Searches {@code memory} in {@code scope} (with the second stage when {@code rerank}); closing the index runs {@code close}. */
+    private static Index index(Memory memory, Scope scope, boolean rerank, Runnable close) {
         return new Index() {
             @Override
             public List<Retrieved> search(String query, Instant referenceTime, int k) {
-                var request = SearchRequest.of(Tenant.DEFAULT, query, Filters.forScope(scope)).withTopK(k).withReferenceTime(referenceTime);
+                var request = SearchRequest.of(Tenant.DEFAULT, query, Filters.forScope(scope)).withTopK(k).withReferenceTime(referenceTime)
+                        .withRerank(rerank);
                 List<Retrieved> out = new ArrayList<>();
                 for (SearchHit h : memory.search(request).hits()) {
                     List<String> ids = h.memory().sources().stream().map(Source::messageId).filter(Objects::nonNull).distinct().toList();

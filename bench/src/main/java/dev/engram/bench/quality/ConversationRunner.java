@@ -38,7 +38,15 @@ public final class ConversationRunner {
     private final Timer addTimer;
     private final Timer searchTimer;
 
+    private final boolean rerank;
+
     public ConversationRunner(MeterRegistry registry) {
+        this(registry, false);
+    }
+
+    /** @param rerank every question's search asks for the second stage ({@code SearchRequest.rerank}) */
+    public ConversationRunner(MeterRegistry registry, boolean rerank) {
+        this.rerank = rerank;
         this.addTimer = latencyTimer("engram.quality.add", "one add of one session", registry);
         this.searchTimer = latencyTimer("engram.quality.search", "one top-10 search, query embedding included", registry);
     }
@@ -58,7 +66,7 @@ public final class ConversationRunner {
 
         var questions = new ArrayList<QuestionResult>();
         for (Conversation.Question q : c.questions()) {
-            SearchRequest request = SearchRequest.of(Tenant.DEFAULT, q.question(), inScope).withTopK(TOP_K);
+            SearchRequest request = SearchRequest.of(Tenant.DEFAULT, q.question(), inScope).withTopK(TOP_K).withRerank(rerank);
             SearchResult result = searchTimer.record(() -> memory.search(request));
             List<MemoryRecord> top10 = result.hits().stream().map(SearchHit::memory).toList();
             List<MemoryRecord> top5 = top10.subList(0, Math.min(SHORT_K, top10.size()));

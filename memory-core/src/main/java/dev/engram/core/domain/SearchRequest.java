@@ -17,6 +17,8 @@ import java.time.Instant;
  *                          resolved against it (stripped from the keyword query; memories of that time rank higher when
  *                          {@code RetrievalSettings.timeWeight} is set), and nothing created after its day is returned
  *                          (search as of that date); null = now, nothing excluded
+ * @param rerank            run the second stage (Mem0's {@code rerank}): the first stage's best results are re-scored on
+ *                          their whole text ({@code RerankSettings}) before the cut to top k; false = the first stage only
  */
 public record SearchRequest(
         Tenant tenant,
@@ -28,39 +30,44 @@ public record SearchRequest(
         boolean hybrid,
         boolean includeSuperseded,
         boolean showExpired,
-        Instant referenceTime) {
+        Instant referenceTime,
+        boolean rerank) {
 
     public static final int DEFAULT_TOP_K = 10;
 
     public static SearchRequest of(Tenant tenant, String query, Filter filter) {
-        return new SearchRequest(tenant, query, filter, DEFAULT_TOP_K, null, null, true, false, false, null);
+        return new SearchRequest(tenant, query, filter, DEFAULT_TOP_K, null, null, true, false, false, null, false);
     }
 
     public SearchRequest withTopK(int k) {
-        return new SearchRequest(tenant, query, filter, k, threshold, maxTokens, hybrid, includeSuperseded, showExpired, referenceTime);
+        return new SearchRequest(tenant, query, filter, k, threshold, maxTokens, hybrid, includeSuperseded, showExpired, referenceTime, rerank);
     }
 
     public SearchRequest withThreshold(Double t) {
-        return new SearchRequest(tenant, query, filter, topK, t, maxTokens, hybrid, includeSuperseded, showExpired, referenceTime);
+        return new SearchRequest(tenant, query, filter, topK, t, maxTokens, hybrid, includeSuperseded, showExpired, referenceTime, rerank);
     }
 
     public SearchRequest withMaxTokens(Integer budget) {
-        return new SearchRequest(tenant, query, filter, topK, threshold, budget, hybrid, includeSuperseded, showExpired, referenceTime);
+        return new SearchRequest(tenant, query, filter, topK, threshold, budget, hybrid, includeSuperseded, showExpired, referenceTime, rerank);
     }
 
     public SearchRequest withHybrid(boolean on) {
-        return new SearchRequest(tenant, query, filter, topK, threshold, maxTokens, on, includeSuperseded, showExpired, referenceTime);
+        return new SearchRequest(tenant, query, filter, topK, threshold, maxTokens, on, includeSuperseded, showExpired, referenceTime, rerank);
     }
 
     public SearchRequest withIncludeSuperseded(boolean on) {
-        return new SearchRequest(tenant, query, filter, topK, threshold, maxTokens, hybrid, on, showExpired, referenceTime);
+        return new SearchRequest(tenant, query, filter, topK, threshold, maxTokens, hybrid, on, showExpired, referenceTime, rerank);
     }
 
     public SearchRequest withShowExpired(boolean on) {
-        return new SearchRequest(tenant, query, filter, topK, threshold, maxTokens, hybrid, includeSuperseded, on, referenceTime);
+        return new SearchRequest(tenant, query, filter, topK, threshold, maxTokens, hybrid, includeSuperseded, on, referenceTime, rerank);
     }
 
     public SearchRequest withReferenceTime(Instant when) {
-        return new SearchRequest(tenant, query, filter, topK, threshold, maxTokens, hybrid, includeSuperseded, showExpired, when);
+        return new SearchRequest(tenant, query, filter, topK, threshold, maxTokens, hybrid, includeSuperseded, showExpired, when, rerank);
+    }
+
+    public SearchRequest withRerank(boolean on) {
+        return new SearchRequest(tenant, query, filter, topK, threshold, maxTokens, hybrid, includeSuperseded, showExpired, referenceTime, on);
     }
 }

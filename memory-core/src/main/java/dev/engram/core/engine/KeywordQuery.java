@@ -43,6 +43,11 @@ public final class KeywordQuery {
         return out.isEmpty() ? query : out.toString();
     }
 
+    /** Whether a lower-cased word is an English function word or question frame (the words this query leaves out). */
+    static boolean isFrameWord(String lower) {
+        return FRAME.contains(lower);
+    }
+
     private static boolean isLatin(String w) {
         return w.chars().allMatch(c -> c < 0x250);
     }

@@ -91,7 +91,7 @@ public final class MemoryEngine implements AutoCloseable {
         this.writer = new AtomicWriter(store, index, repairs);
         IndexRecovery.run(store, index, repairs);
         this.adds = new AddPipeline(embedder, index, store, writer, profiles, settings, clock, zone);
-        this.ranker = new SearchRanker(index, store, settings.retrieval());
+        this.ranker = new SearchRanker(index, store, settings.retrieval(), embedder);
         this.addTimer = Timer.builder("engram.memory.add").description("Time to process one add (extraction, reconciliation, writes)")
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
         this.searchTimer = Timer.builder("engram.memory.search").description("Time to answer one search, embedding included")
@@ -130,7 +130,7 @@ public final class MemoryEngine implements AutoCloseable {
         List<SearchRanker.Ranked> ranked = ranker.rank(r.tenant(), query, time, vector,
                 readFilter(client, Filters.lifecycle(r.includeSuperseded()), r.showExpired()),
                 readFilter(client, Filters.evidence(), r.showExpired()),
-                r.hybrid(), r.includeSuperseded(), threshold, r.topK());
+                r.hybrid(), r.includeSuperseded(), threshold, r.topK(), r.rerank());
         List<SearchHit> out = new ArrayList<>();
         int tokens = 0;
         for (SearchRanker.Ranked s : ranked) {

@@ -28,6 +28,7 @@ package dev.engram.core.engine;
  *                            candidate's time (event time, else when it was said) scaled to 0..1 between the oldest and the
  *                            newest candidate, so of two memories that match a question alike the newer (the current value)
  *                            ranks first; 0 (the default: 0.05 and 0.1 lowered recall on LongMemEval_S) turns it off
+ * @param rerank              the second stage a search runs when it asks for one ({@code rerank: true})
  */
 public record RetrievalSettings(
         boolean keepEvidence,
@@ -41,51 +42,57 @@ public record RetrievalSettings(
         int rankConstant,
         double evidenceWeight,
         double timeWeight,
-        double recencyWeight) {
+        double recencyWeight,
+        RerankSettings rerank) {
 
     public static RetrievalSettings defaults() {
-        return new RetrievalSettings(true, 512, 512, false, true, 480, 50, 0.5, 60, 1.0, 0, 0);
+        return new RetrievalSettings(true, 512, 512, false, true, 480, 50, 0.5, 60, 1.0, 0, 0, RerankSettings.defaults());
     }
 
     public RetrievalSettings withKeepEvidence(boolean on) {
-        return new RetrievalSettings(on, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, assistantFromUser, evidenceSnippetChars, candidates, vectorShare, rankConstant, evidenceWeight, timeWeight, recencyWeight);
+        return new RetrievalSettings(on, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, assistantFromUser, evidenceSnippetChars, candidates, vectorShare, rankConstant, evidenceWeight, timeWeight, recencyWeight, rerank);
     }
 
     public RetrievalSettings withVectorShare(double share) {
-        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, assistantFromUser, evidenceSnippetChars, candidates, share, rankConstant, evidenceWeight, timeWeight, recencyWeight);
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, assistantFromUser, evidenceSnippetChars, candidates, share, rankConstant, evidenceWeight, timeWeight, recencyWeight, rerank);
     }
 
     public RetrievalSettings withEvidenceWeight(double weight) {
-        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, assistantFromUser, evidenceSnippetChars, candidates, vectorShare, rankConstant, weight, timeWeight, recencyWeight);
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, assistantFromUser, evidenceSnippetChars, candidates, vectorShare, rankConstant, weight, timeWeight, recencyWeight, rerank);
     }
 
     public RetrievalSettings withSnippetChars(int chars) {
-        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, assistantFromUser, chars, candidates, vectorShare, rankConstant, evidenceWeight, timeWeight, recencyWeight);
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, assistantFromUser, chars, candidates, vectorShare, rankConstant, evidenceWeight, timeWeight, recencyWeight, rerank);
     }
 
     public RetrievalSettings withTimeWeight(double weight) {
-        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, assistantFromUser, evidenceSnippetChars, candidates, vectorShare, rankConstant, evidenceWeight, weight, recencyWeight);
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, assistantFromUser, evidenceSnippetChars, candidates, vectorShare, rankConstant, evidenceWeight, weight, recencyWeight, rerank);
     }
 
     public RetrievalSettings withRecencyWeight(double weight) {
         return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, assistantFromUser, evidenceSnippetChars, candidates, vectorShare, rankConstant, evidenceWeight,
-                timeWeight, weight);
+                timeWeight, weight, rerank);
     }
 
     /** Heads of {@code userChars} characters embedded for user messages' evidence, {@code assistantChars} for the assistant's. */
     public RetrievalSettings withEvidenceEmbedChars(int userChars, int assistantChars) {
         return new RetrievalSettings(keepEvidence, userChars, assistantChars, evidenceFromFacts, assistantFromUser, evidenceSnippetChars, candidates, vectorShare,
-                rankConstant, evidenceWeight, timeWeight, recencyWeight);
+                rankConstant, evidenceWeight, timeWeight, recencyWeight, rerank);
     }
 
     public RetrievalSettings withEvidenceFromFacts(boolean on) {
         return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, on, assistantFromUser, evidenceSnippetChars, candidates, vectorShare,
-                rankConstant, evidenceWeight, timeWeight, recencyWeight);
+                rankConstant, evidenceWeight, timeWeight, recencyWeight, rerank);
     }
 
     public RetrievalSettings withAssistantFromUser(boolean on) {
         return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, on, evidenceSnippetChars, candidates,
-                vectorShare, rankConstant, evidenceWeight, timeWeight, recencyWeight);
+                vectorShare, rankConstant, evidenceWeight, timeWeight, recencyWeight, rerank);
+    }
+
+    public RetrievalSettings withRerank(RerankSettings second) {
+        return new RetrievalSettings(keepEvidence, evidenceEmbedChars, assistantEmbedChars, evidenceFromFacts, assistantFromUser, evidenceSnippetChars, candidates,
+                vectorShare, rankConstant, evidenceWeight, timeWeight, recencyWeight, second);
     }
 
     /** Characters of an evidence message of {@code role} that are embedded. */

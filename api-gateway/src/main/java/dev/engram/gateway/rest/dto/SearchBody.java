@@ -13,6 +13,8 @@ import java.util.List;
  * {@code reference_date} (Mem0) is epoch seconds (a number or a string of digits), a {@code YYYY-MM-DD} date or an
  * ISO-8601 date-time: the search's "now" (see {@link dev.engram.core.domain.SearchRequest#referenceTime()}).
  * {@code include_very_negative} (Engram) {@code true} also returns memories whose feedback is VERY_NEGATIVE.
+ * {@code rerank} (Mem0) {@code true} runs the engine's second stage over the first stage's best results
+ * ({@link dev.engram.core.domain.SearchRequest#rerank()}); the response's shape does not change.
  */
 public record SearchBody(
         String query,
