@@ -7,22 +7,12 @@ import dev.langchain4j.model.output.Response;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Two models side by side in one vector space: a text is embedded by the model of its language (Chinese/Japanese/Korean
  * text by the first, anything else by the second) into its half of the vector, the other half zero; a query is embedded
  * by both, each half scaled by 1/√2, so it meets documents of either language with the right model. The dimension is the
- * sum of the two. A query's two halves are embedded at once, the first on a helper thread, when one is idle (one search
- * alone on the machine then waits for the slower model, not for both); when every helper is busy the caller embeds
- * both, so concurrent searches do not queue behind each other's halves.
+ * sum of the two.
  */
 final class BilingualEmbeddingModel implements QueryEmbeddingModel {
 
@@ -32,12 +22,10 @@ final class BilingualEmbeddingModel implements QueryEmbeddingModel {
     private final EmbeddingModel other;
     private final int cjkDimension;
     private final int otherDimension;
-    private final Executor queryHalves;
 
     BilingualEmbeddingModel(EmbeddingModel cjk, EmbeddingModel other) {
         this.cjk = cjk;
         this.other = other;
-        this.queryHalves = helpers(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         this.cjkDimension = cjk.dimension();
         this.otherDimension = other.dimension();
     }
@@ -67,39 +55,12 @@ final class BilingualEmbeddingModel implements QueryEmbeddingModel {
     /** The query vector: both models, each half scaled so the whole has unit length. */
     @Override
     public float[] embedQuery(String text) {
-        CompletableFuture<float[]> first;
-        try {
-            first = CompletableFuture.supplyAsync(() -> cjk.embed(text).content().vector(), queryHalves);
-        } catch (RejectedExecutionException busy) {
-            first = null;
-        }
+        float[] a = cjk.embed(text).content().vector();
         float[] b = other.embed(text).content().vector();
-        float[] a = first != null ? join(first) : cjk.embed(text).content().vector();
         float[] v = new float[dimension()];
         for (int i = 0; i < cjkDimension; i++) v[i] = a[i] * HALF;
         for (int i = 0; i < otherDimension; i++) v[cjkDimension + i] = b[i] * HALF;
         return v;
-    }
-
-    private static float[] join(CompletableFuture<float[]> half) {
-        try {
-            return half.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) throw cause;
-            if (e.getCause() instanceof Error error) throw error;
-            throw e;
-        }
-    }
-
-    /** Up to {@code threads} daemon threads that take a half only when idle (no queue: a busy pool rejects). */
-    private static Executor helpers(int threads) {
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, threads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "engram-query-embed-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
-        return pool;
     }
 
     @Override

@@ -34,7 +34,7 @@ class BilingualEmbeddingTest {
     }
 
     @Test
-    void aQueryIsTheSameVectorWhetherItsHalvesRanAtOnceOrOneAfterTheOther() throws Exception {
+    void aQueryIsEachModelsOwnVectorScaledInItsHalfAlsoUnderConcurrentSearches() throws Exception {
         // Each half alone, from the model of its language: the query's halves must be these, scaled, in this order.
         float[] zhHalf = bilingual.embed("前端开发");
         String en = "frontend development";
@@ -45,7 +45,7 @@ class BilingualEmbeddingTest {
         for (int i = 0; i < 512; i++) assertThat((double) zhQuery[i]).isCloseTo(zhHalf[i] / Math.sqrt(2), within(1e-4));
         for (int i = 512; i < 896; i++) assertThat((double) enQuery[i]).isCloseTo(enHalf[i] / Math.sqrt(2), within(1e-4));
 
-        // Eight searches at once: the helpers are busy, so some queries embed both halves on the caller; all agree.
+        // Eight searches at once all get the same vector.
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             List<java.util.concurrent.Future<float[]>> futures = new java.util.ArrayList<>();
