@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Does batching the ONNX runs speed up embedding? Embeds 128 synthetic English texts of 20–90 words with bge-small-en
- * (quantized) through LangChain4j's {@code embedAll} (one ONNX run per text, spread over a thread pool), then in padded
+ * Does batching the ONNX runs speed up embedding? Embeds 128 synthetic English texts of 20–90 words (with the argument
+ * {@code short}: 512 texts of 4–10 words) with bge-small-en
+ * (quantized) through LangChain4j's {@code embedAll} (one ONNX run per text, spread over a thread pool) and one text at a time, then in padded
  * batches of 8, 16 and 32 texts sorted by length (one ONNX run per batch, CLS pooling, normalised), and prints texts/s
  * and the largest difference to LangChain4j's vectors. Run: {@code ./engram mvn -q -pl bench exec:java
- * -Dexec.mainClass=dev.engram.bench.EmbeddingBatchProbe}.
+ * -Dexec.mainClass=dev.engram.bench.EmbeddingBatchProbe [-Dexec.args=short]}.
  */
 public final class EmbeddingBatchProbe {
 
@@ -34,12 +35,17 @@ public final class EmbeddingBatchProbe {
         var tok = HuggingFaceTokenizer.newInstance(cl.getResourceAsStream("/bge-small-en-v1.5-q-tokenizer.json"), Map.of("padding","false","truncation","true","maxLength","512"));
         List<String> texts = new ArrayList<>(); Random r = new Random(1);
         String[] w = "the quick brown fox jumps over lazy dog I went to the store yesterday and bought some apples with my sister because we wanted pie".split(" ");
-        for (int i = 0; i < 128; i++) { StringBuilder sb = new StringBuilder(); int n = 20 + r.nextInt(70); for (int j=0;j<n;j++) sb.append(w[r.nextInt(w.length)]).append(' '); texts.add(sb.toString()); }
+        // "short": 512 texts of 4–10 words (about the 44 bytes of the HTTP benchmark's memories), else 128 of 20–90 words
+        boolean shortTexts = a.length > 0 && a[0].equals("short");
+        int count = shortTexts ? 512 : 128, minWords = shortTexts ? 4 : 20, spread = shortTexts ? 7 : 70;
+        for (int i = 0; i < count; i++) { StringBuilder sb = new StringBuilder(); int n = minWords + r.nextInt(spread); for (int j=0;j<n;j++) sb.append(w[r.nextInt(w.length)]).append(' '); texts.add(sb.toString()); }
         var lc = new BgeSmallEnV15QuantizedEmbeddingModel();
         List<TextSegment> segs = texts.stream().map(TextSegment::from).toList();
         lc.embedAll(segs.subList(0,8));
         long t0 = System.nanoTime(); var ref = lc.embedAll(segs).content(); long t1 = System.nanoTime();
         System.out.printf("langchain4j embedAll: %.1f texts/s%n", texts.size()/((t1-t0)/1e9));
+        long o0 = System.nanoTime(); for (TextSegment seg : segs) lc.embed(seg); long o1 = System.nanoTime();
+        System.out.printf("langchain4j embed, one text at a time (one add's path): %.1f texts/s%n", texts.size()/((o1-o0)/1e9));
         for (int B : new int[]{8, 16, 32}) {
           long s0 = System.nanoTime(); List<float[]> out = new ArrayList<>();
           List<Integer> order = new ArrayList<>(); for (int i=0;i<texts.size();i++) order.add(i);
