@@ -179,11 +179,15 @@ public final class EngineVariants {
         return new EngineVariant(name, description + " (searches " + base + "'s ingest)", changed, b.infer(), b.bilingual(), base, b.threads(), false);
     }
 
-    /** A variant that searches bilingual-vector-0.7's ingested haystack asking for the second stage, with its settings changed. */
+    /**
+     * A variant that searches bilingual-vector-0.7's ingested haystack asking for the second stage, with only the signals
+     * {@code change} sets (from none: every weight and the session penalty 0).
+     */
     private static EngineVariant reranking(String name, String description, UnaryOperator<RerankSettings> change) {
         EngineVariant b = get("bilingual-vector-0.7");
         RetrievalSettings r = b.settings().retrieval();
-        EngineSettings changed = b.settings().withRetrieval(r.withRerank(change.apply(r.rerank())));
+        RerankSettings none = r.rerank().withWeights(0, 0, 0).withRoleWeight(0).withSessionPenalty(0);
+        EngineSettings changed = b.settings().withRetrieval(r.withRerank(change.apply(none)));
         return new EngineVariant(name, description + " (searches bilingual-vector-0.7's ingest)", changed, b.infer(), b.bilingual(),
                 b.name(), b.threads(), true);
     }

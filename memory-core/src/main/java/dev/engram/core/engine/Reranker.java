@@ -51,11 +51,14 @@ final class Reranker {
     /** The candidates' second-stage scores, in their order; sorting by them descending gives the second stage's order. */
     double[] rescore(String query, float[] queryVector, List<Candidate> candidates) {
         int n = candidates.size();
-        List<String> asked = terms(query);
-        List<List<String>> texts = new ArrayList<>(n);
-        for (Candidate c : candidates) texts.add(terms(c.text()));
-        double[] coverage = coverage(asked, texts);
-        double[] near = nearPairs(asked, texts);
+        double[] coverage = new double[n], near = new double[n];
+        if (settings.coverageWeight() > 0 || settings.phraseWeight() > 0) { // only then are the texts read word by word
+            List<String> asked = terms(query);
+            List<List<String>> texts = new ArrayList<>(n);
+            for (Candidate c : candidates) texts.add(terms(c.text()));
+            coverage = coverage(asked, texts);
+            near = nearPairs(asked, texts);
+        }
         double[] window = settings.windowWeight() > 0 ? windowCosines(queryVector, candidates) : new double[n];
         String speaker = asksAboutAssistant(query) ? "assistant" : "user";
         double[] out = new double[n];
