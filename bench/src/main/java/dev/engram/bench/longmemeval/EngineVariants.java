@@ -97,6 +97,20 @@ public final class EngineVariants {
                 r -> r.withWeights(0, 0, 0).withSessionPenalty(0.1)));
         register(reranking("bilingual-rerank-spread-0.2", "bilingual-vector-0.7 with a session penalty of 0.2",
                 r -> r.withWeights(0, 0, 0).withSessionPenalty(0.2)));
+        register(reranking("bilingual-rerank-role-0.05", "bilingual-vector-0.7 reranked by the speaker the question asks about (weight 0.05)",
+                r -> r.withWeights(0, 0, 0).withRoleWeight(0.05)));
+        register(reranking("bilingual-rerank-role-0.1", "bilingual-vector-0.7 reranked by the speaker the question asks about (weight 0.1)",
+                r -> r.withWeights(0, 0, 0).withRoleWeight(0.1)));
+        register(reranking("bilingual-rerank-role-0.2", "bilingual-vector-0.7 reranked by the speaker the question asks about (weight 0.2)",
+                r -> r.withWeights(0, 0, 0).withRoleWeight(0.2)));
+        register(reranking("bilingual-rerank-role-0.3", "bilingual-vector-0.7 reranked by the speaker the question asks about (weight 0.3)",
+                r -> r.withWeights(0, 0, 0).withRoleWeight(0.3)));
+        register(reranking("bilingual-rerank-role-0.4", "bilingual-vector-0.7 reranked by the speaker the question asks about (weight 0.4)",
+                r -> r.withWeights(0, 0, 0).withRoleWeight(0.4)));
+        register(reranking("bilingual-rerank-role-0.2-spread-0.05", "bilingual-rerank-role-0.2 with a session penalty of 0.05",
+                r -> r.withWeights(0, 0, 0).withRoleWeight(0.2).withSessionPenalty(0.05)));
+        register(reranking("bilingual-rerank-role-0.2-near-0.1", "bilingual-rerank-role-0.2 with near pairs weighing 0.1",
+                r -> r.withWeights(0, 0.1, 0).withRoleWeight(0.2)));
         // Replay rate (issue 11, part 3): each lever on its own, on top of bilingual-vector-0.7 as it was before them
         // (every message head embedded, replay-every-head); replay-assistant-from-user is today's default.
         register(replay("replay-every-head", "bilingual-vector-0.7 embedding every message's 512-character head (the default before issue 11, part 3)",
@@ -165,11 +179,15 @@ public final class EngineVariants {
         return new EngineVariant(name, description + " (searches " + base + "'s ingest)", changed, b.infer(), b.bilingual(), base, b.threads(), false);
     }
 
-    /** A variant that searches bilingual-vector-0.7's ingested haystack asking for the second stage, with its settings changed. */
+    /**
+     * A variant that searches bilingual-vector-0.7's ingested haystack asking for the second stage, with only the signals
+     * {@code change} sets (from none: every weight and the session penalty 0).
+     */
     private static EngineVariant reranking(String name, String description, UnaryOperator<RerankSettings> change) {
         EngineVariant b = get("bilingual-vector-0.7");
         RetrievalSettings r = b.settings().retrieval();
-        EngineSettings changed = b.settings().withRetrieval(r.withRerank(change.apply(r.rerank())));
+        RerankSettings none = r.rerank().withWeights(0, 0, 0).withRoleWeight(0).withSessionPenalty(0);
+        EngineSettings changed = b.settings().withRetrieval(r.withRerank(change.apply(none)));
         return new EngineVariant(name, description + " (searches bilingual-vector-0.7's ingest)", changed, b.infer(), b.bilingual(),
                 b.name(), b.threads(), true);
     }

@@ -17,8 +17,9 @@ import java.time.Instant;
  *                          resolved against it (stripped from the keyword query; memories of that time rank higher when
  *                          {@code RetrievalSettings.timeWeight} is set), and nothing created after its day is returned
  *                          (search as of that date); null = now, nothing excluded
- * @param rerank            run the second stage (Mem0's {@code rerank}): the first stage's best results are re-scored on
- *                          their whole text ({@code RerankSettings}) before the cut to top k; false = the first stage only
+ * @param rerank            run the second stage (Mem0's {@code rerank}): the first stage's best results are re-scored
+ *                          ({@code RerankSettings}: by default, by who said them) before the cut to top k; false = the first
+ *                          stage only
  */
 public record SearchRequest(
         Tenant tenant,

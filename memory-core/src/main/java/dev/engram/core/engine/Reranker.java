@@ -28,8 +28,9 @@ final class Reranker {
      * @param cosine         the best cosine its index vectors had with the question
      * @param windowed       true when the index's vector does not cover all of {@code text}: its windows are embedded
      * @param session        the conversation it was said in (its add's event), or null
+     * @param role           who said it ({@code user}, {@code assistant}, …), or null
      */
-    record Candidate(String text, double score, double cosine, boolean windowed, String session) {
+    record Candidate(String text, double score, double cosine, boolean windowed, String session, String role) {
     }
 
     /** Word pairs of the question count as near when at most this many content words apart in the text. */
@@ -50,16 +51,21 @@ final class Reranker {
     /** The candidates' second-stage scores, in their order; sorting by them descending gives the second stage's order. */
     double[] rescore(String query, float[] queryVector, List<Candidate> candidates) {
         int n = candidates.size();
-        List<String> asked = terms(query);
-        List<List<String>> texts = new ArrayList<>(n);
-        for (Candidate c : candidates) texts.add(terms(c.text()));
-        double[] coverage = coverage(asked, texts);
-        double[] near = nearPairs(asked, texts);
+        double[] coverage = new double[n], near = new double[n];
+        if (settings.coverageWeight() > 0 || settings.phraseWeight() > 0) { // only then are the texts read word by word
+            List<String> asked = terms(query);
+            List<List<String>> texts = new ArrayList<>(n);
+            for (Candidate c : candidates) texts.add(terms(c.text()));
+            coverage = coverage(asked, texts);
+            near = nearPairs(asked, texts);
+        }
         double[] window = settings.windowWeight() > 0 ? windowCosines(queryVector, candidates) : new double[n];
+        String speaker = asksAboutAssistant(query) ? "assistant" : "user";
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
+            double role = speaker.equals(candidates.get(i).role()) ? 1 : 0;
             out[i] = settings.firstStageWeight() * candidates.get(i).score() + settings.coverageWeight() * coverage[i]
-                    + settings.phraseWeight() * near[i] + settings.windowWeight() * window[i];
+                    + settings.phraseWeight() * near[i] + settings.windowWeight() * window[i] + settings.roleWeight() * role;
         }
         return settings.sessionPenalty() > 0 ? spread(out, candidates) : out;
     }
@@ -92,6 +98,23 @@ final class Reranker {
         }
         return out;
     }
+
+    /**
+     * True when the question asks what the assistant said: "you" doing something a speaker does ("you recommended",
+     * "you told me", "the recipe you gave", "what did you suggest"), or "your" advice; requests such as "can you tell me" do not count.
+     */
+    static boolean asksAboutAssistant(String question) {
+        return ASKS_ASSISTANT.matcher(question).find();
+    }
+
+    private static final java.util.regex.Pattern ASKS_ASSISTANT = java.util.regex.Pattern.compile(
+            "\\byou\\s+(?:\\w+\\s+)?(?:said|told|gave|wrote|came up with|helped|mentioned|recommended|suggested|provided|listed|explained"
+                    + "|shared|proposed|described|offered|compiled|created|generated)\\b"
+                    + "|\\b(?:did|have|had)\\s+you\\s+(?:\\w+\\s+)?(?:say|tell|give|write|come up with|help|mention|recommend|suggest|provide|list"
+                    + "|explain|share|propose|describe|offer|compile|create|generate)\\b"
+                    + "|\\byour\\s+(?:recommendation|suggestion|advice|answer|response|list|tip|idea)s?\\b"
+                    + "|你(?:说过|提到|推荐|建议|告诉)",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
     /** Share of the question's content words in each text, each word weighed by its BM25 idf among the candidates. */
     static double[] coverage(List<String> asked, List<List<String>> texts) {

@@ -44,7 +44,7 @@ final class SearchRanker {
      * A message's result before the cut, with what the second stage reads: its whole text (the message's, when it was a
      * candidate, and the fact shown), its best cosine, and whether the index's vectors leave part of that text unread.
      */
-    private record Grouped(Ranked ranked, String text, double cosine, boolean windowed, String session) {
+    private record Grouped(Ranked ranked, String text, double cosine, boolean windowed, String session, String role) {
     }
 
     private final VectorIndex index;
@@ -141,7 +141,7 @@ final class SearchRanker {
     private List<Ranked> secondStage(String query, float[] vector, List<Grouped> grouped, int topK) {
         List<Grouped> head = grouped.subList(0, Math.min(grouped.size(), Math.max(reranker.depth(), topK)));
         List<Reranker.Candidate> candidates = new ArrayList<>(head.size());
-        for (Grouped g : head) candidates.add(new Reranker.Candidate(g.text(), g.ranked().score(), g.cosine(), g.windowed(), g.session()));
+        for (Grouped g : head) candidates.add(new Reranker.Candidate(g.text(), g.ranked().score(), g.cosine(), g.windowed(), g.session(), g.role()));
         double[] scores = reranker.rescore(query, vector, candidates);
         List<Ranked> out = new ArrayList<>(head.size());
         for (int i = 0; i < head.size(); i++) {
@@ -200,8 +200,9 @@ final class SearchRanker {
         MemoryRecord shown = bestFact != null ? bestFact.record() : best.record();
         Ranked ranked = new Ranked(shown, Math.min(1, best.score()), Math.max(0, best.hit().semantic()), best.hit().keyword());
         String text = message == null ? shown.text() : shown == message ? message.text() : message.text() + "\n" + shown.text();
-        String session = shown.sources().isEmpty() ? null : shown.sources().get(0).eventId();
-        out.add(new Grouped(ranked, text, cosine, message != null && partlyEmbedded(message), session));
+        Source said = shown.sources().isEmpty() ? null : shown.sources().get(0);
+        out.add(new Grouped(ranked, text, cosine, message != null && partlyEmbedded(message), said == null ? null : said.eventId(),
+                said == null ? shown.role() : said.role()));
         for (Candidate c : facts.values()) {
             if (c == bestFact) continue;
             siblings.add(new Ranked(c.record(), Math.min(1, c.score()), Math.max(0, c.hit().semantic()), c.hit().keyword()));

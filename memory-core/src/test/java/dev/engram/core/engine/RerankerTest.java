@@ -46,9 +46,9 @@ class RerankerTest {
     @Test
     void theCandidateHoldingTheWholeQuestionRisesAboveOneTheFirstStagePreferred() {
         List<Reranker.Candidate> candidates = List.of(
-                new Reranker.Candidate("We talked about hiking gear and boots for the winter.", 0.9, 0.8, false, null),
-                new Reranker.Candidate("My sister recommended the Eagle Peak trail for hiking.", 0.7, 0.7, false, null),
-                new Reranker.Candidate("Trail mix recipes for long drives.", 0.6, 0.5, false, null));
+                new Reranker.Candidate("We talked about hiking gear and boots for the winter.", 0.9, 0.8, false, null, null),
+                new Reranker.Candidate("My sister recommended the Eagle Peak trail for hiking.", 0.7, 0.7, false, null, null),
+                new Reranker.Candidate("Trail mix recipes for long drives.", 0.6, 0.5, false, null, null));
         Reranker reranker = new Reranker(RerankSettings.defaults().withWeights(0.3, 0.2, 0), null);
 
         double[] second = reranker.rescore(QUESTION, new float[0], candidates);
@@ -60,8 +60,8 @@ class RerankerTest {
     @Test
     void wordPairsOfTheQuestionNearEachOtherOutrankTheSameWordsApart() {
         List<Reranker.Candidate> candidates = List.of(
-                new Reranker.Candidate("The trail was long. Much later, hiking with friends, I met my sister who did recommend a cafe.", 0.8, 0.6, false, null),
-                new Reranker.Candidate("My sister did recommend the hiking trail near the lake.", 0.8, 0.6, false, null));
+                new Reranker.Candidate("The trail was long. Much later, hiking with friends, I met my sister who did recommend a cafe.", 0.8, 0.6, false, null, null),
+                new Reranker.Candidate("My sister did recommend the hiking trail near the lake.", 0.8, 0.6, false, null, null));
         Reranker reranker = new Reranker(RerankSettings.defaults().withWeights(0, 0.3, 0), null);
 
         double[] second = reranker.rescore(QUESTION, new float[0], candidates);
@@ -75,8 +75,8 @@ class RerankerTest {
         String filler = "Sure, here is some general background about planning a weekend outdoors with family and friends. ".repeat(8);
         String question = "sister recommended hiking trail";
         List<Reranker.Candidate> candidates = List.of(
-                new Reranker.Candidate("Weekend plans with friends.", 0.9, 0.3, false, null),
-                new Reranker.Candidate(filler + "Your sister recommended hiking trail Eagle Peak.", 0.5, 0.1, true, null));
+                new Reranker.Candidate("Weekend plans with friends.", 0.9, 0.3, false, null, null),
+                new Reranker.Candidate(filler + "Your sister recommended hiking trail Eagle Peak.", 0.5, 0.1, true, null, null));
         Reranker reranker = new Reranker(RerankSettings.defaults().withWeights(0, 0, 0.6), words);
 
         double[] second = reranker.rescore(question, words.embedQuery(question), candidates);
@@ -88,16 +88,36 @@ class RerankerTest {
     @Test
     void aSessionPenaltyLetsAnotherConversationInBeforeTheSameOnesThirdMessage() {
         List<Reranker.Candidate> candidates = List.of(
-                new Reranker.Candidate("a", 0.90, 0.9, false, "s1"),
-                new Reranker.Candidate("b", 0.88, 0.9, false, "s1"),
-                new Reranker.Candidate("c", 0.86, 0.9, false, "s1"),
-                new Reranker.Candidate("d", 0.80, 0.9, false, "s2"));
+                new Reranker.Candidate("a", 0.90, 0.9, false, "s1", null),
+                new Reranker.Candidate("b", 0.88, 0.9, false, "s1", null),
+                new Reranker.Candidate("c", 0.86, 0.9, false, "s1", null),
+                new Reranker.Candidate("d", 0.80, 0.9, false, "s2", null));
         Reranker reranker = new Reranker(RerankSettings.defaults().withWeights(0, 0, 0).withSessionPenalty(0.05), null);
 
         double[] second = reranker.rescore("anything", new float[0], candidates);
 
         assertThat(order(firstStage(candidates))).containsExactly(0, 1, 2, 3);
         assertThat(order(second)).containsExactly(0, 1, 3, 2);
+    }
+
+    @Test
+    void theSpeakerTheQuestionAsksAboutRises() {
+        List<Reranker.Candidate> candidates = List.of(
+                new Reranker.Candidate("I want a good pasta recipe for Friday.", 0.8, 0.8, false, "s1", "user"),
+                new Reranker.Candidate("Try cacio e pepe: pecorino, pepper and pasta water.", 0.75, 0.7, false, "s1", "assistant"));
+        Reranker reranker = new Reranker(RerankSettings.defaults().withWeights(0, 0, 0).withRoleWeight(0.2), null);
+
+        assertThat(order(reranker.rescore("Which pasta recipe did you recommend?", new float[0], candidates))).containsExactly(1, 0);
+        assertThat(order(reranker.rescore("Which pasta recipe did I want for Friday?", new float[0], candidates))).containsExactly(0, 1);
+    }
+
+    @Test
+    void whatYouSaidIsAskedAboutTheAssistantButARequestIsNot() {
+        assertThat(Reranker.asksAboutAssistant("Can you remind me of the hotel you recommended in Lisbon?")).isTrue();
+        assertThat(Reranker.asksAboutAssistant("What was your suggestion for the wedding toast?")).isTrue();
+        assertThat(Reranker.asksAboutAssistant("Can you tell me how many bikes I own?")).isFalse();
+        assertThat(Reranker.asksAboutAssistant("What did I buy last week?")).isFalse();
+        assertThat(Reranker.asksAboutAssistant("Which book did you recommend for my trip?")).isTrue();
     }
 
     @Test
