@@ -151,13 +151,13 @@ final class LocalStackPlatform implements AutoCloseable {
         // pg_ctl starts PostgreSQL as a daemon, outside the stack's process tree: found by its data directory.
         String postgresData = endpoints == null ? null : endpoints.postgresData().toString();
         if (postgresData != null) {
-            ProcessHandle.allProcesses().filter(p -> commandLine(p.pid()).contains(postgresData)).forEach(postmaster -> {
+            ProcessHandle.allProcesses().filter(p -> ProcessTree.commandLine(p.pid()).contains(postgresData)).forEach(postmaster -> {
                 processes.add(postmaster);
                 processes.addAll(postmaster.descendants().toList());
             });
         }
         for (ProcessHandle p : processes) {
-            String part = part(commandLine(p.pid()));
+            String part = part(ProcessTree.commandLine(p.pid()));
             if (part == null) continue;
             long b = StandalonePlatform.rssBytes(p.pid());
             if (b < 0) continue;
@@ -180,24 +180,7 @@ final class LocalStackPlatform implements AutoCloseable {
 
     synchronized void stop() {
         if (launcher == null) return;
-        List<ProcessHandle> tree = new ArrayList<>(launcher.descendants().toList());
-        launcher.destroy(); // SIGTERM to the stack's JVM (the launcher script execs it): its hook stops every part
-        try {
-            if (!launcher.waitFor(90, TimeUnit.SECONDS)) launcher.destroyForcibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        for (ProcessHandle p : tree) {
-            if (p.isAlive()) p.destroyForcibly();
-        }
-        for (ProcessHandle p : tree) p.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(t -> p).join();
-        if (hook != null && Thread.currentThread() != hook) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting: the hook runs or has run
-            }
-        }
+        ProcessTree.stop(launcher, hook, 90); // SIGTERM to the stack's JVM (the launcher script execs it): its hook stops every part
         launcher = null;
         hook = null;
     }
@@ -215,13 +198,6 @@ final class LocalStackPlatform implements AutoCloseable {
         }
     }
 
-    private static String commandLine(long pid) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
-        } catch (IOException e) {
-            return "";
-        }
-    }
 
     private static void sleep(long millis) {
         try {

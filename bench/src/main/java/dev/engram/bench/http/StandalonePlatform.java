@@ -141,7 +141,7 @@ public final class StandalonePlatform implements AutoCloseable {
         List<Server> out = new ArrayList<>();
         if (launcher == null) return out;
         launcher.descendants().forEach(p -> {
-            String cmd = commandLine(p.pid());
+            String cmd = ProcessTree.commandLine(p.pid());
             if (!cmd.contains("quarkus-run.jar")) return;
             out.add(new Server(cmd.contains("dashboard-backend") ? "console" : "gateway", p.pid()));
         });
@@ -168,24 +168,7 @@ public final class StandalonePlatform implements AutoCloseable {
     /** Stops the platform as Ctrl-C does, waits for it, then kills whatever of its process tree is still alive. */
     public synchronized void stop() {
         if (launcher == null) return;
-        List<ProcessHandle> tree = new ArrayList<>(launcher.descendants().toList());
-        launcher.destroy(); // SIGTERM: the launcher stops both JVMs (SIGKILL after 20 s) and removes its lock
-        try {
-            if (!launcher.waitFor(45, TimeUnit.SECONDS)) launcher.destroyForcibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        for (ProcessHandle p : tree) {
-            if (p.isAlive()) p.destroyForcibly();
-        }
-        for (ProcessHandle p : tree) p.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(t -> p).join();
-        if (hook != null && Thread.currentThread() != hook) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting: the hook runs or has run
-            }
-        }
+        ProcessTree.stop(launcher, hook, 45); // SIGTERM: the launcher stops both JVMs (SIGKILL after 20 s) and removes its lock
         launcher = null;
         hook = null;
     }
@@ -211,13 +194,6 @@ public final class StandalonePlatform implements AutoCloseable {
         return Long.parseLong(statusLine.replaceAll("[^0-9]", ""));
     }
 
-    private static String commandLine(long pid) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
-        } catch (IOException e) {
-            return "";
-        }
-    }
 
     private static int freePort() {
         try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
