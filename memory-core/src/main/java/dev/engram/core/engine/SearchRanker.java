@@ -41,10 +41,17 @@ final class SearchRanker {
     }
 
     /**
-     * A message's result before the cut, with what the second stage reads: its whole text (the message's, when it was a
-     * candidate, and the fact shown), its best cosine, and whether the index's vectors leave part of that text unread.
+     * A message's result before the cut, with what the second stage reads: the evidence message itself when it was a
+     * candidate (null otherwise), its best cosine, the conversation and the speaker. The second stage derives the text
+     * it reads from these, so a search without it builds none.
      */
-    private record Grouped(Ranked ranked, String text, double cosine, boolean windowed, String session, String role) {
+    private record Grouped(Ranked ranked, MemoryRecord message, double cosine, String session, String role) {
+
+        /** The whole text the second stage reads: the message's, when it was a candidate, and the fact shown. */
+        String text() {
+            MemoryRecord shown = ranked.shown();
+            return message == null ? shown.text() : shown == message ? message.text() : message.text() + "\n" + shown.text();
+        }
     }
 
     private final VectorIndex index;
@@ -141,7 +148,10 @@ final class SearchRanker {
     private List<Ranked> secondStage(String query, float[] vector, List<Grouped> grouped, int topK) {
         List<Grouped> head = grouped.subList(0, Math.min(grouped.size(), Math.max(reranker.depth(), topK)));
         List<Reranker.Candidate> candidates = new ArrayList<>(head.size());
-        for (Grouped g : head) candidates.add(new Reranker.Candidate(g.text(), g.ranked().score(), g.cosine(), g.windowed(), g.session(), g.role()));
+        for (Grouped g : head) {
+            candidates.add(new Reranker.Candidate(g.text(), g.ranked().score(), g.cosine(), g.message() != null && partlyEmbedded(g.message()),
+                    g.session(), g.role()));
+        }
         double[] scores = reranker.rescore(query, vector, candidates);
         List<Ranked> out = new ArrayList<>(head.size());
         for (int i = 0; i < head.size(); i++) {
@@ -184,7 +194,7 @@ final class SearchRanker {
      * other fact drawn from the same message, on its own score: a message that said two things ("I'm a frontend engineer
      * and I like React") gives two facts, and the second must stay findable, not hidden behind the first.
      */
-    private void represent(List<Candidate> group, List<Grouped> out, List<Ranked> siblings) {
+    private static void represent(List<Candidate> group, List<Grouped> out, List<Ranked> siblings) {
         Candidate best = group.get(0);
         Map<UUID, Candidate> facts = new LinkedHashMap<>();
         MemoryRecord message = null;
@@ -199,10 +209,8 @@ final class SearchRanker {
         for (Candidate c : facts.values()) if (bestFact == null || c.score() > bestFact.score()) bestFact = c;
         MemoryRecord shown = bestFact != null ? bestFact.record() : best.record();
         Ranked ranked = new Ranked(shown, Math.min(1, best.score()), Math.max(0, best.hit().semantic()), best.hit().keyword());
-        String text = message == null ? shown.text() : shown == message ? message.text() : message.text() + "\n" + shown.text();
         Source said = shown.sources().isEmpty() ? null : shown.sources().get(0);
-        out.add(new Grouped(ranked, text, cosine, message != null && partlyEmbedded(message), said == null ? null : said.eventId(),
-                said == null ? shown.role() : said.role()));
+        out.add(new Grouped(ranked, message, cosine, said == null ? null : said.eventId(), said == null ? shown.role() : said.role()));
         for (Candidate c : facts.values()) {
             if (c == bestFact) continue;
             siblings.add(new Ranked(c.record(), Math.min(1, c.score()), Math.max(0, c.hit().semantic()), c.hit().keyword()));
